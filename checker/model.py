@@ -1,0 +1,281 @@
+"""The types that pass between pipeline stages: snapshot, template, block, variant, finding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum, IntEnum
+
+
+class ExitCode(IntEnum):
+    """What the process tells its caller; decided once, in `checker.run`."""
+
+    OK = 0
+    DRIFT = 1
+    ERROR = 2
+    INTERRUPTED = 130
+
+
+class Severity(IntEnum):
+    """How much a finding matters; `off` findings are dropped before reporting."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        """The lower-case name used in rule files and reports."""
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, word: str) -> Severity:
+        """Read `error`, `warning` or `info`."""
+        return cls[word.upper()]
+
+
+class Kind(str, Enum):
+    """What differs: detection decides the kind, the rules decide the severity."""
+
+    NUMBER_CHANGED = "number-changed"
+    URL_CHANGED = "url-changed"
+    URL_MISSING = "url-missing"
+    URL_ADDED = "url-added"
+    VALUE_CHANGED = "value-changed"
+    TEXT_CHANGED = "text-changed"
+    LINE_MISSING = "line-missing"
+    LINE_ADDED = "line-added"
+    LINE_MOVED = "line-moved"
+    BLOCK_MISSING = "block-missing"
+    NO_MAJORITY = "no-majority"
+    TEMPLATE_STALE = "template-stale"
+    SNAPSHOT_UNREADABLE = "snapshot-unreadable"
+    BASELINE_STALE = "baseline-stale"
+    BASELINE_EXPIRED = "baseline-expired"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Line:
+    """One logical line of a snapshot as the checker compares it."""
+
+    number: int
+    """1-based line in the source file where this line starts."""
+    text: str
+    """The text as rendered, before normalization (shown in reports)."""
+    norm: str
+    """The normalized text that comparisons use."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One captured page, read and rendered to lines."""
+
+    path: str
+    """The path as the user gave it, joined with the file's path under a folder."""
+    site: str
+    """The group of snapshots this one is compared with."""
+    lines: tuple[Line, ...]
+    """The non-blank logical lines, in order."""
+    captured: datetime | None = None
+    """When the page was captured, where known."""
+    problem: str | None = None
+    """Why the snapshot could not be read or rendered; it then has no lines."""
+    notes: tuple[str, ...] = ()
+    """Remarks for the report, such as an encoding that had to be detected."""
+    url: str | None = None
+    """The page's own address, where known (WARC target URI, `<base href>`)."""
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One line position of the learned template."""
+
+    id: int
+    """Position in the template, 0-based across all blocks of the site."""
+    block: int
+    """Which block of the template the slot belongs to."""
+    canonical: str
+    """The normalized text most snapshots hold (the sample's majority)."""
+    support: float
+    """Share of sampled snapshots that hold the slot in any variant."""
+    section: int = 0
+    """Slots of one optional section share this number; 0 means not optional."""
+
+
+@dataclass(frozen=True)
+class Template:
+    """The boilerplate learned for one page family of a site."""
+
+    site: str
+    """The site this template belongs to."""
+    family: int
+    """Which page family within the site."""
+    slots: tuple[Slot, ...]
+    """All slots, in page order."""
+    sample_size: int
+    """How many snapshots the template was learned from."""
+    pinned: bool = False
+    """True when the rule file pinned the block with start and end patterns."""
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where one template slot was found in one snapshot."""
+
+    slot: int
+    """The slot id."""
+    line: Line
+    """The snapshot line that holds the slot."""
+    moved: bool = False
+    """True when the line stands out of the template's order."""
+
+
+@dataclass(frozen=True)
+class Extra:
+    """A snapshot line inside a block that matches no slot."""
+
+    after: int
+    """The slot id it follows, or -1 before the first slot of the template."""
+    line: Line
+    """The line itself."""
+    edge: bool = False
+    """True when it sits just outside the block, where body may start."""
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """One snapshot's lines set against its family's template."""
+
+    snapshot: Snapshot
+    """The snapshot aligned."""
+    template: Template
+    """The template it was aligned to."""
+    placements: tuple[Placement, ...]
+    """Slots found, in slot order."""
+    extras: tuple[Extra, ...]
+    """Lines inside or at the edge of a block that fill no slot."""
+    missing_blocks: tuple[int, ...] = ()
+    """Blocks of the template of which too little was found."""
+    body_start: int = 0
+    """The first line number of the body, for `explain`."""
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A snapshot that holds a variant, and where."""
+
+    snapshot: str
+    """The snapshot path."""
+    line: int
+    """The line number in it."""
+    text: str
+    """The raw text as the snapshot shows it."""
+    captured: datetime | None = None
+    """When the snapshot was captured, where known."""
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One distinct normalized text seen in a slot, with who holds it."""
+
+    text: str
+    """The normalized text; empty for an absent line."""
+    count: int
+    """How many snapshots hold it."""
+    holders: tuple[Holder, ...]
+    """The snapshots that hold it (kept for minority variants only)."""
+
+
+@dataclass(frozen=True)
+class SlotVariants:
+    """Everything seen in one slot across a family."""
+
+    template: Template
+    """The template the slot belongs to."""
+    slot: Slot
+    """The slot itself."""
+    canonical: str | None
+    """The text a clear majority holds, or None where none does."""
+    variants: tuple[Variant, ...]
+    """All variants, canonical first, then by count."""
+    content: bool = False
+    """True when the slot differs on most pages: per-page content, not drift."""
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One difference worth reporting; every formatter consumes these and nothing else."""
+
+    site: str
+    """The site the snapshot belongs to."""
+    snapshot: str
+    """The snapshot path, as the user gave it."""
+    line: int
+    """1-based line in the snapshot; for a missing line, where it would stand."""
+    kind: Kind
+    """What differs."""
+    severity: Severity
+    """How much it matters, from the rules."""
+    rule: str
+    """The rule that set the severity (the kind, or a named rule)."""
+    expected: str
+    """The canonical text of the slot (raw form)."""
+    found: str
+    """What the snapshot holds there (raw form); empty for a missing line."""
+    message: str
+    """A sentence a person can act on."""
+    slot: int = -1
+    """The template slot, or -1 when the finding is not about one slot."""
+    block: int = -1
+    """The template block, or -1."""
+    fingerprint: str = ""
+    """A stable key: site, slot, kind and normalized variant, never a line number."""
+    changes: tuple[str, ...] = field(default=(), compare=False)
+    """Structured differences, such as `numbers[0]: 6 -> 7`."""
+    related: tuple[str, ...] = field(default=(), compare=False)
+    """Other snapshots named by a grouped finding."""
+    label: str = field(default="", compare=False)
+    """A timeline label (update, flapping, straggler, regression), where known."""
+
+
+@dataclass(frozen=True)
+class SiteSummary:
+    """What one site of a run held."""
+
+    site: str
+    """The site name (a top folder, a host, or `.`)."""
+    snapshots: int
+    """How many snapshots were checked."""
+    families: int = 1
+    """How many page families the site was split into."""
+    skipped: int = 0
+    """Records passed over (non-HTML, redirects) in archives."""
+    notes: tuple[str, ...] = ()
+    """Remarks such as snapshots whose encoding was detected."""
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """Everything a formatter needs to write a report."""
+
+    findings: tuple[Finding, ...]
+    """All reported findings (severity `off` already dropped), sorted."""
+    sites: tuple[SiteSummary, ...]
+    """One summary per site."""
+    slots: tuple[SlotVariants, ...]
+    """The slot tables, for reports that show them."""
+    fail_on: Severity | None
+    """The threshold; None for `--fail-on never`."""
+    exit_code: ExitCode
+    """The verdict the process exits with."""
+    suppressed: int = 0
+    """Findings hidden because a baseline accepted them."""
+
+    def failing(self) -> tuple[Finding, ...]:
+        """The findings at or above the threshold."""
+        if self.fail_on is None:
+            return ()
+        return tuple(f for f in self.findings if f.severity >= self.fail_on)
