@@ -101,8 +101,12 @@ class Slot:
     """The normalized text most snapshots hold (the sample's majority)."""
     support: float
     """Share of sampled snapshots that hold the slot in any variant."""
-    section: int = 0
-    """Slots of one optional section share this number; 0 means not optional."""
+    variants: tuple[str, ...] = ()
+    """Every text the sample holds here on two pages or more, canonical first."""
+    occurrence: int = 0
+    """Which occurrence of the text in a page this slot is (0 for the first)."""
+    position: int = 0
+    """Usual index among a page's lines: from the start, or from the end when negative."""
 
 
 @dataclass(frozen=True)
@@ -117,8 +121,20 @@ class Template:
     """All slots, in page order."""
     sample_size: int
     """How many snapshots the template was learned from."""
+    content_gaps: frozenset[tuple[int, str]] = frozenset()
+    """Gaps (slot, where) that hold per-page content on most pages; where is
+    `after`, or `start`/`end` for the edge of the block the slot opens or closes."""
     pinned: bool = False
     """True when the rule file pinned the block with start and end patterns."""
+
+    def block_slots(self, block: int) -> tuple[Slot, ...]:
+        """The slots of one block, in order."""
+        return tuple(slot for slot in self.slots if slot.block == block)
+
+    @property
+    def blocks(self) -> tuple[int, ...]:
+        """The block numbers, in order."""
+        return tuple(sorted({slot.block for slot in self.slots}))
 
 
 @dataclass(frozen=True)
@@ -137,12 +153,12 @@ class Placement:
 class Extra:
     """A snapshot line inside a block that matches no slot."""
 
-    after: int
-    """The slot id it follows, or -1 before the first slot of the template."""
+    slot: int
+    """The slot it follows (or, at a block's start edge, the slot it precedes)."""
+    where: str
+    """`after` inside a block, `start` or `end` just outside a block's edge."""
     line: Line
     """The line itself."""
-    edge: bool = False
-    """True when it sits just outside the block, where body may start."""
 
 
 @dataclass(frozen=True)
@@ -157,10 +173,10 @@ class Alignment:
     """Slots found, in slot order."""
     extras: tuple[Extra, ...]
     """Lines inside or at the edge of a block that fill no slot."""
+    missing: tuple[tuple[int, int], ...] = ()
+    """Slots not found, each with the line where it would stand."""
     missing_blocks: tuple[int, ...] = ()
     """Blocks of the template of which too little was found."""
-    body_start: int = 0
-    """The first line number of the body, for `explain`."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,8 @@
+"""`python -m checker` runs the command line."""
+
+from __future__ import annotations
+
+from checker.cli import main
+
+if __name__ == "__main__":
+    main()

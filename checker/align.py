@@ -1,0 +1,238 @@
+"""Alignment: set one snapshot's lines against the template's slots."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from checker.model import Alignment, Extra, Line, Placement, Snapshot, Template
+from checker.similarity import similarity
+
+Lens = Callable[[str], "str | None"]
+# Below this share of its slots found, a block counts as missing from the page.
+BLOCK_FOUND = 0.3
+
+
+def keyed_lines(snapshot: Snapshot, lens: Lens) -> list[tuple[str, int] | None]:
+    """Each line's comparison key: its lens text and which occurrence of it this is."""
+    seen: Counter[str] = Counter()
+    keys: list[tuple[str, int] | None] = []
+    for line in snapshot.lines:
+        view = lens(line.norm)
+        if view is None:
+            keys.append(None)
+            continue
+        keys.append((view, seen[view]))
+        seen[view] += 1
+    return keys
+
+
+class Aligner:
+    """Aligns snapshots to one template; built once per template, picklable."""
+
+    def __init__(self, template: Template, lens: Lens, fuzzy: float, window: int) -> None:
+        self.template = template
+        self.lens = lens
+        self.fuzzy = fuzzy
+        self.window = window
+        self.index = {
+            (text, slot.occurrence): slot.id for slot in template.slots for text in slot.variants
+        }
+        self.slots = {slot.id: slot for slot in template.slots}
+
+    def align(self, snapshot: Snapshot) -> Alignment:
+        """Place the template's slots in the snapshot: exact first, then fuzzy by position."""
+        keys = keyed_lines(snapshot, self.lens)
+        views = [key[0] if key else None for key in keys]
+        exact = [(i, self.index[key]) for i, key in enumerate(keys) if key in self.index]
+        ordered = _longest_in_order(exact)
+        placed: dict[int, int] = {slot: i for i, slot in ordered}
+        moved_candidates = [(i, s) for i, s in exact if s not in placed]
+        result = _Draft(snapshot, views)
+        for block in self.template.blocks:
+            self._align_block(block, placed, moved_candidates, result)
+        return result.finish(self.template)
+
+    def _align_block(
+        self,
+        block: int,
+        placed: dict[int, int],
+        moved_candidates: list[tuple[int, int]],
+        draft: _Draft,
+    ) -> None:
+        """Fill one block's slots and record its extras, or mark it missing."""
+        slots = self.template.block_slots(block)
+        found = {s.id: placed[s.id] for s in slots if s.id in placed}
+        lower, upper = draft.bounds()
+        if found:
+            self._fill_gaps(slots, found, draft)
+        else:
+            self._fill_unanchored(slots, found, draft, lower, upper)
+        if len(found) < max(1, BLOCK_FOUND * len(slots)) or not found:
+            draft.missing_blocks.append(block)
+            return
+        first, last = min(found.values()), max(found.values())
+        for i, slot_id in moved_candidates:
+            if self.slots[slot_id].block == block and slot_id not in found:
+                if first - self.window <= i <= last + self.window and i not in draft.used:
+                    found[slot_id] = i
+                    draft.moved.add(slot_id)
+        draft.take_block(slots, found)
+
+    def _fill_gaps(self, slots: Sequence, found: dict[int, int], draft: _Draft) -> None:
+        """Fuzzy-match unplaced slots to unplaced lines between their placed neighbours."""
+        run: list = []
+        previous_line = None
+        for slot in list(slots) + [None]:
+            if slot is not None and slot.id not in found:
+                run.append(slot)
+                continue
+            line_at = found[slot.id] if slot is not None else None
+            if run:
+                lo = previous_line + 1 if previous_line is not None else None
+                hi = line_at - 1 if line_at is not None else None
+                if lo is None:
+                    lo = max(0, hi - len(run) - self.window + 1)  # type: ignore[operator]
+                if hi is None:
+                    hi = min(len(draft.views) - 1, lo + len(run) + self.window - 1)
+                self._match_run(run, lo, hi, found, draft)
+                run = []
+            previous_line = line_at
+
+    def _fill_unanchored(
+        self, slots: Sequence, found: dict[int, int], draft: _Draft, lower: int, upper: int
+    ) -> None:
+        """A block with no exact line: look near its usual position only."""
+        size = len(draft.views)
+        first = slots[0].position
+        start = first if first >= 0 else size + first
+        lo = max(lower, start - self.window)
+        hi = min(upper, start + len(slots) + self.window - 1)
+        self._match_run(list(slots), lo, hi, found, draft)
+
+    def _match_run(
+        self, run: list, lo: int, hi: int, found: dict[int, int], draft: _Draft
+    ) -> None:
+        """Order-preserving best matching of a run of slots to lines lo..hi (inclusive)."""
+        lines = [i for i in range(max(lo, 0), min(hi, len(draft.views) - 1) + 1)
+                 if draft.views[i] is not None and i not in draft.used
+                 and i not in found.values()]
+        if not lines:
+            return
+        scores = [
+            [similarity(draft.views[i], slot.variants) for i in lines] for slot in run  # type: ignore[arg-type]
+        ]
+        for r, c in _best_pairs(scores, self.fuzzy):
+            found[run[r].id] = lines[c]
+
+
+def _best_pairs(scores: list[list[float]], threshold: float) -> list[tuple[int, int]]:
+    """Monotone assignment of rows to columns maximizing the summed score above threshold."""
+    rows, cols = len(scores), len(scores[0]) if scores else 0
+    best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+    for r in range(rows - 1, -1, -1):
+        for c in range(cols - 1, -1, -1):
+            take = scores[r][c] + best[r + 1][c + 1] if scores[r][c] >= threshold else -1.0
+            best[r][c] = max(take, best[r + 1][c], best[r][c + 1])
+    pairs, r, c = [], 0, 0
+    while r < rows and c < cols:
+        if scores[r][c] >= threshold and best[r][c] == scores[r][c] + best[r + 1][c + 1]:
+            pairs.append((r, c))
+            r, c = r + 1, c + 1
+        elif best[r][c] == best[r + 1][c]:
+            r += 1
+        else:
+            c += 1
+    return pairs
+
+
+def _longest_in_order(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of (line, slot) pairs whose slots rise with the lines."""
+    tails: list[int] = []
+    tail_at: list[int] = []
+    parent = [-1] * len(pairs)
+    for k, (_, slot) in enumerate(pairs):
+        pos = bisect_left(tails, slot)
+        if pos == len(tails):
+            tails.append(slot)
+            tail_at.append(k)
+        else:
+            tails[pos] = slot
+            tail_at[pos] = k
+        parent[k] = tail_at[pos - 1] if pos else -1
+    chain, k = [], tail_at[-1] if tail_at else -1
+    while k >= 0:
+        chain.append(pairs[k])
+        k = parent[k]
+    return chain[::-1]
+
+
+class _Draft:
+    """An alignment under construction."""
+
+    def __init__(self, snapshot: Snapshot, views: list[str | None]) -> None:
+        self.snapshot = snapshot
+        self.views = views
+        self.used: set[int] = set()
+        self.spans: list[tuple[int, int]] = []
+        self.placements: list[Placement] = []
+        self.extras: list[Extra] = []
+        self.missing: list[tuple[int, int]] = []
+        self.missing_blocks: list[int] = []
+        self.moved: set[int] = set()
+
+    def bounds(self) -> tuple[int, int]:
+        """Lines after the last block taken so far, where the next block may sit."""
+        lower = max((end for _, end in self.spans), default=-1) + 1
+        return lower, len(self.views) - 1
+
+    def line(self, i: int) -> Line:
+        """The snapshot line at index i."""
+        return self.snapshot.lines[i]
+
+    def take_block(self, slots: Sequence, found: dict[int, int]) -> None:
+        """Record a present block's placements, missing slots and extras."""
+        first, last = min(found.values()), max(found.values())
+        self.spans.append((first, last))
+        self.used.update(found.values())
+        for slot in slots:
+            if slot.id in found:
+                line = self.line(found[slot.id])
+                self.placements.append(Placement(slot.id, line, slot.id in self.moved))
+            else:
+                self.missing.append((slot.id, self._would_stand(slot.id, slots, found)))
+        taken = set(found.values())
+        after = slots[0].id
+        by_line = {i: s for s, i in found.items()}
+        for i in range(first, last + 1):
+            if i in by_line:
+                after = by_line[i] if by_line[i] not in self.moved else after
+            elif self.views[i] is not None and i not in taken:
+                self.extras.append(Extra(after, "after", self.line(i)))
+        self._edge(first - 1, slots[0].id, "start")
+        self._edge(last + 1, slots[-1].id, "end")
+
+    def _edge(self, i: int, slot: int, where: str) -> None:
+        """Record the line just outside a block edge, where body or header may start."""
+        if 0 <= i < len(self.views) and self.views[i] is not None and i not in self.used:
+            self.extras.append(Extra(slot, where, self.line(i)))
+
+    def _would_stand(self, slot_id: int, slots: Sequence, found: dict[int, int]) -> int:
+        """The line number where a missing slot would stand: before the next placed slot."""
+        later = [found[s.id] for s in slots if s.id > slot_id and s.id in found]
+        if later:
+            return self.line(min(later)).number
+        earlier = [found[s.id] for s in slots if s.id < slot_id and s.id in found]
+        return self.line(max(earlier)).number + 1 if earlier else 1
+
+    def finish(self, template: Template) -> Alignment:
+        """Freeze the draft."""
+        return Alignment(
+            snapshot=self.snapshot,
+            template=template,
+            placements=tuple(sorted(self.placements, key=lambda p: p.slot)),
+            extras=tuple(self.extras),
+            missing=tuple(sorted(self.missing)),
+            missing_blocks=tuple(self.missing_blocks),
+        )

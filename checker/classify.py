@@ -1,0 +1,81 @@
+"""Classification: name what differs between a slot's canonical text and a variant."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from deepdiff import DeepDiff
+
+from checker.model import Kind
+from checker.record import LineRecord, as_dict, record
+
+
+# Which fields of the structured record each kind is about.
+_FIELDS = {
+    Kind.URL_MISSING: ("urls",), Kind.URL_ADDED: ("urls",), Kind.URL_CHANGED: ("urls",),
+    Kind.NUMBER_CHANGED: ("numbers",), Kind.VALUE_CHANGED: ("value",),
+    Kind.TEXT_CHANGED: ("wording",),
+}
+
+
+def classify(canonical: str, variant: str) -> tuple[Kind, tuple[str, ...]]:
+    """The kind of one difference and the structured changes that show it."""
+    expected, found = record(canonical), record(variant)
+    kind = _kind(expected, found)
+    fields = _FIELDS.get(kind, ())
+    changes = tuple(c for c in describe(expected, found) if c.startswith(fields))
+    return kind, changes
+
+
+def sentence(kind: Kind, changes: tuple[str, ...], expected: str, found: str) -> str:
+    """A short sentence saying what changed, for reports."""
+    if kind is Kind.TEXT_CHANGED:
+        return "wording differs from the other pages"
+    if not changes:
+        return f"{kind.value.replace('-', ' ')}"
+    shown = "; ".join(changes[:4]) + ("; …" if len(changes) > 4 else "")
+    return f"{kind.value.replace('-', ' ')}: {shown}"
+
+
+def _kind(expected: LineRecord, found: LineRecord) -> Kind:
+    """URL changes outrank numbers, numbers outrank values, values outrank wording."""
+    if expected.urls != found.urls:
+        lost = Counter(expected.urls) - Counter(found.urls)
+        gained = Counter(found.urls) - Counter(expected.urls)
+        if _rest(expected) == _rest(found) or not (lost and gained):
+            if lost and not gained:
+                return Kind.URL_MISSING
+            if gained and not lost:
+                return Kind.URL_ADDED
+            return Kind.URL_CHANGED
+        return Kind.URL_CHANGED
+    if expected.numbers != found.numbers:
+        return Kind.NUMBER_CHANGED
+    if expected.key is not None and expected.key == found.key and expected.value != found.value:
+        return Kind.VALUE_CHANGED
+    return Kind.TEXT_CHANGED
+
+
+def _rest(line: LineRecord) -> str:
+    """The wording of a line around its URLs, with a dangling key colon ignored."""
+    return line.skeleton.replace("<url>", "").rstrip(" :")
+
+
+def describe(expected: LineRecord, found: LineRecord) -> tuple[str, ...]:
+    """The structured differences, as `field[i]: old -> new` lines, by deepdiff."""
+    diff = DeepDiff(as_dict(expected), as_dict(found), ignore_order=False, verbose_level=2)
+    changes: list[str] = []
+    for path, change in sorted(diff.get("values_changed", {}).items()):
+        changes.append(f"{_path(path)}: {change['old_value']!r} -> {change['new_value']!r}")
+    for path, old in sorted(diff.get("iterable_item_removed", {}).items()):
+        changes.append(f"{_path(path)}: {old!r} -> (gone)")
+    for path, new in sorted(diff.get("iterable_item_added", {}).items()):
+        changes.append(f"{_path(path)}: (none) -> {new!r}")
+    for path, change in sorted(diff.get("type_changes", {}).items()):
+        changes.append(f"{_path(path)}: {change['old_value']!r} -> {change['new_value']!r}")
+    return tuple(changes)
+
+
+def _path(deepdiff_path: str) -> str:
+    """`root['numbers'][0]` becomes `numbers[0]`."""
+    return deepdiff_path.replace("root['", "").replace("']", "", 1)

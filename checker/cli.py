@@ -1,0 +1,97 @@
+"""The command line: click parses options and hands them to `checker.commands`."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from checker import __version__
+from checker.model import ExitCode
+from checker.report import FORMAT_NAMES
+
+
+def _report_option(value: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """`--report NAME=PATH` pairs."""
+    pairs = []
+    for item in value:
+        name, sep, path = item.partition("=")
+        if not sep or not name or not path:
+            raise click.BadParameter(f"expected NAME=PATH, got {item!r}", param_hint="--report")
+        if name not in FORMAT_NAMES or name == "auto":
+            choices = ", ".join(n for n in FORMAT_NAMES if n != "auto")
+            raise click.BadParameter(f"unknown format {name!r}; choose from {choices}",
+                                     param_hint="--report")
+        pairs.append((name, path))
+    return tuple(pairs)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="snapdrift")
+def cli() -> None:
+    """Find drift in the boilerplate blocks of scraped page snapshots."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--rules", "rules", metavar="FILE", help="YAML rule file (default: built-in).")
+@click.option("--format", "format_", type=click.Choice(FORMAT_NAMES), default="auto",
+              show_default=True, help="Report format on stdout.")
+@click.option("--report", "reports", multiple=True, metavar="NAME=PATH",
+              help="Also write a report in format NAME to PATH (repeatable).")
+@click.option("--glob", "globs", multiple=True, metavar="PATTERN",
+              help="File-name pattern to take from folders (repeatable).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              default="error", show_default=True, help="Lowest severity that fails the run.")
+@click.option("--group-by", type=click.Choice(["auto", "folder", "host", "none"]),
+              default="auto", show_default=True, help="How snapshots are grouped into sites.")
+@click.option("--baseline", metavar="FILE", help="Compare against an accepted baseline.")
+@click.option("--changed-since", metavar="GITREV", help="Only snapshots git says changed.")
+@click.option("--quiet", "-q", is_flag=True, help="No text report, summary or progress.")
+@click.option("--color/--no-color", default=None, help="Force colour on or off.")
+@click.option("--allow-empty", is_flag=True, help="Finding no snapshots is not an error.")
+def check(paths: tuple[str, ...], rules: str | None, format_: str, reports: tuple[str, ...],
+          globs: tuple[str, ...], fail_on: str, group_by: str, baseline: str | None,
+          changed_since: str | None, quiet: bool, color: bool | None, allow_empty: bool) -> None:
+    """Check snapshot files and folders for boilerplate drift."""
+    from checker.commands import CheckOptions, run_check
+
+    options = CheckOptions(
+        paths=paths, rules=rules, format=format_, reports=_report_option(reports), globs=globs,
+        fail_on=fail_on, quiet=quiet, group_by=group_by, color=color, allow_empty=allow_empty,
+        baseline=baseline, changed_since=changed_since,
+    )
+    sys.exit(run_check(options))
+
+
+@cli.command()
+@click.argument("snapshot")
+@click.option("--against", "against", multiple=True, metavar="PATH",
+              help="Snapshots to learn the template from (default: the snapshot's folder).")
+@click.option("--rules", "rules", metavar="FILE", help="YAML rule file.")
+@click.option("--glob", "globs", multiple=True, metavar="PATTERN")
+def explain(snapshot: str, against: tuple[str, ...], rules: str | None,
+            globs: tuple[str, ...]) -> None:
+    """Show how SNAPSHOT splits into blocks and body."""
+    from checker.explain import run_explain
+
+    sys.exit(run_explain(snapshot, against, rules, globs))
+
+
+def main() -> None:
+    """Entry point: usage errors exit 2, Ctrl-C 130, never a traceback for bad input."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(ExitCode.ERROR)
+    except click.Abort:
+        click.echo("snapdrift: interrupted", err=True)
+        sys.exit(ExitCode.INTERRUPTED)
+    except KeyboardInterrupt:
+        click.echo("snapdrift: interrupted", err=True)
+        sys.exit(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(ExitCode.ERROR)
+    sys.exit(ExitCode.OK)

@@ -1,0 +1,114 @@
+"""What each command does, without click: options in, an exit code out."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.load import InputError, discover
+from checker.model import ExitCode, RunResult, Severity
+from checker.output import OutputError, inside, write_atomic
+from checker.report import formatters, resolve
+from checker.report.text import TextFormatter, summary_line
+from checker.rules import RuleError, load_rules
+from checker.run import check_sources, result_of
+
+FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO,
+           "never": None}
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Everything `snapdrift check` was asked to do."""
+
+    paths: tuple[str, ...]
+    rules: str | None = None
+    format: str = "auto"
+    reports: tuple[tuple[str, str], ...] = ()
+    globs: tuple[str, ...] = ()
+    fail_on: str = "error"
+    quiet: bool = False
+    group_by: str = "auto"
+    color: bool | None = None
+    allow_empty: bool = False
+    baseline: str | None = None
+    changed_since: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out: exit 2 with this message."""
+
+
+def run_check(options: CheckOptions) -> int:
+    """Check the snapshots and report; returns the exit code."""
+    try:
+        result = check(options)
+        emit(result, options)
+    except (InputError, RuleError, OutputError, UsageError) as error:
+        print(f"snapdrift: error: {error}", file=sys.stderr)
+        return ExitCode.ERROR
+    return result.exit_code
+
+
+def check(options: CheckOptions) -> RunResult:
+    """The run itself: load the rules and sources, check every site."""
+    rules = load_rules(options.rules)
+    _refuse_writes_into(options)
+    sources = discover(options.paths, options.globs, options.group_by)
+    if not sources and not options.allow_empty:
+        raise InputError(
+            f"no snapshots found under {', '.join(options.paths)} "
+            f"(looked for {', '.join(options.globs) or 'the default patterns'}; see --glob)"
+        )
+    sites = check_sources(sources, rules)
+    return result_of(sites, FAIL_ON[options.fail_on])
+
+
+def emit(result: RunResult, options: CheckOptions) -> None:
+    """Write extra reports to files, the chosen format to stdout, and a summary to stderr.
+
+    `--quiet` keeps the text report and the summary line back; a machine format asked for
+    on stdout is still written, since a pipe is waiting for it.
+    """
+    available = formatters()
+    for report_name, path in options.reports:
+        write_atomic(path, _formatter(available, report_name, False).render(result))
+    name = resolve(options.format)
+    if name == "text" and options.quiet:
+        return
+    color = options.color if options.color is not None else _colour_wanted()
+    sys.stdout.write(_formatter(available, name, color).render(result))
+    sys.stdout.flush()
+    if name != "text" and not options.quiet:
+        print(summary_line(result), file=sys.stderr)
+
+
+def _formatter(available: dict, name: str, color: bool):  # type: ignore[no-untyped-def]
+    """An instance of the named formatter."""
+    if name not in available:
+        raise UsageError(f"unknown format {name!r}; choose from {', '.join(sorted(available))}")
+    if name == "text":
+        return TextFormatter(color=color)
+    return available[name]()
+
+
+def _colour_wanted() -> bool:
+    """Colour only on a terminal, and never with NO_COLOR; FORCE_COLOR forces it."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def _refuse_writes_into(options: CheckOptions) -> None:
+    """Reports never go into a snapshot folder."""
+    folders = [Path(p) if Path(p).is_dir() else Path(p).parent for p in options.paths]
+    for _, path in options.reports:
+        folder = inside(path, folders)
+        if folder is not None:
+            raise UsageError(f"{path}: refusing to write a report inside the snapshot folder "
+                             f"{folder}")

@@ -1,0 +1,67 @@
+"""`snapdrift explain`: show how one snapshot splits into blocks and body."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from checker.align import Aligner
+from checker.lens import Lens
+from checker.load import InputError, discover
+from checker.model import Alignment, ExitCode
+from checker.rules import RuleError, load_rules
+from checker.snapshot import read
+from checker.template import learn_template
+
+
+def run_explain(path: str, against: tuple[str, ...], rules_file: str | None,
+                globs: tuple[str, ...]) -> int:
+    """Learn the template from the snapshot's company and print its split."""
+    try:
+        rules = load_rules(rules_file)
+        target = discover([path], globs, "none")
+        company = discover(list(against) or [str(Path(path).parent)], globs, "none")
+    except (InputError, RuleError) as error:
+        print(f"snapdrift: error: {error}", file=sys.stderr)
+        return ExitCode.ERROR
+    if not target:
+        print(f"snapdrift: error: {path}: not a snapshot file", file=sys.stderr)
+        return ExitCode.ERROR
+    lens = Lens(rules)
+    sample = [s for source in company for s in read(source) if s.lines]
+    template = learn_template(".", 0, sample, lens, rules.thresholds)
+    if template is None:
+        print(f"{path}: the {len(sample)} snapshot(s) share no block; all of it is body")
+        return ExitCode.OK
+    aligner = Aligner(template, lens, rules.thresholds.fuzzy, rules.thresholds.window)
+    for snapshot in read(target[0]):
+        print(render(aligner.align(snapshot)))
+    return ExitCode.OK
+
+
+def render(alignment: Alignment) -> str:
+    """Every line of the snapshot marked as a block slot, an extra line, or body."""
+    slot_of = {p.line.number: p for p in alignment.placements}
+    extra_of = {e.line.number: e for e in alignment.extras}
+    template = alignment.template
+    out = [f"{alignment.snapshot.path}: template of {len(template.slots)} slot(s) in "
+           f"{len(template.blocks)} block(s), learned from {template.sample_size} snapshot(s)"]
+    for line in alignment.snapshot.lines:
+        placement = slot_of.get(line.number)
+        if placement is not None:
+            slot = template.slots[placement.slot]
+            exact = "=" if line.norm in slot.variants else "~"
+            moved = " moved" if placement.moved else ""
+            tag = f"block {slot.block} slot {slot.id:>3} {exact}{moved}"
+        elif line.number in extra_of:
+            extra = extra_of[line.number]
+            tag = "block extra" if extra.where == "after" else f"edge ({extra.where})"
+        else:
+            tag = "body"
+        out.append(f"{line.number:>5}  {tag:<24} {line.text[:100]}")
+    for slot_id, number in alignment.missing:
+        out.append(f"  missing slot {slot_id} (would stand at line {number}): "
+                   f"{template.slots[slot_id].canonical[:80]!r}")
+    for block in alignment.missing_blocks:
+        out.append(f"  block {block} not found")
+    return "\n".join(out)

@@ -1,0 +1,142 @@
+"""Findings: turn variants, moves, extra lines and missing blocks into rated findings."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+
+from checker.classify import classify, sentence
+from checker.model import Finding, Holder, Kind, Severity, SlotVariants, Template
+from checker.rules import Rules, Thresholds
+from checker.variants import ABSENT, VariantTable
+
+
+def fingerprint(site: str, anchor: str, kind: Kind, variant: str) -> str:
+    """A key that survives reruns and line shifts: site, slot text, kind and variant."""
+    digest = hashlib.sha256("\x1f".join((site, anchor, kind.value, variant)).encode())
+    return digest.hexdigest()[:24]
+
+
+class FindingMaker:
+    """Builds findings for one family, rating each with the rules."""
+
+    def __init__(self, template: Template, rules: Rules) -> None:
+        self.template = template
+        self.rules = rules
+        self.site = template.site
+
+    def make(
+        self, kind: Kind, holder: Holder, expected: str, message: str, *,
+        slot: int = -1, anchor: str = "", variant: str = "", changes: tuple[str, ...] = (),
+        related: tuple[str, ...] = (),
+    ) -> Finding | None:
+        """One finding, or None when the rules turn its kind off."""
+        severity, rule = self.rules.severity(kind, anchor)
+        if severity is None:
+            return None
+        block = self.template.slots[slot].block if slot >= 0 else -1
+        return Finding(
+            site=self.site, snapshot=holder.snapshot, line=max(1, holder.line), kind=kind,
+            severity=severity, rule=rule, expected=expected, found=holder.text,
+            message=message, slot=slot, block=block,
+            fingerprint=fingerprint(self.site, anchor, kind, variant),
+            changes=changes, related=related,
+        )
+
+
+def family_findings(table: VariantTable, rules: Rules) -> Iterator[Finding]:
+    """All findings of one family."""
+    maker = FindingMaker(table.template, rules)
+    thresholds = rules.thresholds
+    for variants in table.slot_variants(thresholds):
+        yield from _slot_findings(variants, maker)
+    yield from _moved(table, maker)
+    yield from _added(table, maker, thresholds)
+    yield from _missing_blocks(table, maker)
+
+
+def _slot_findings(variants: SlotVariants, maker: FindingMaker) -> Iterator[Finding]:
+    """A finding per holder of each non-canonical variant of a slot."""
+    slot = variants.slot
+    if variants.canonical is None:
+        if not variants.content and len(variants.variants) > 1:
+            yield from _no_majority(variants, maker)
+        return
+    if variants.canonical == ABSENT:
+        return
+    expected = variants.canonical
+    for variant in variants.variants[1:]:
+        if variant.text == ABSENT:
+            kind, changes = Kind.LINE_MISSING, ()
+            message = "line missing from the block"
+        else:
+            kind, changes = classify(expected, variant.text)
+            message = sentence(kind, changes, expected, variant.text)
+        for holder in variant.holders:
+            finding = maker.make(kind, holder, expected, message, slot=slot.id,
+                                 anchor=slot.canonical, variant=variant.text, changes=changes)
+            if finding:
+                yield finding
+
+
+def _no_majority(variants: SlotVariants, maker: FindingMaker) -> Iterator[Finding]:
+    """One grouped finding for a slot no clear majority agrees on."""
+    slot = variants.slot
+    shares = ", ".join(f"{v.count}x {v.text or '(absent)'!r}" for v in variants.variants[:5])
+    first = next((h for v in variants.variants for h in v.holders), None)
+    if first is None:
+        return
+    finding = maker.make(
+        Kind.NO_MAJORITY, first, slot.canonical,
+        f"no clear majority for this line: {shares}", slot=slot.id, anchor=slot.canonical,
+        related=tuple(h.snapshot for v in variants.variants for h in v.holders[:50]),
+    )
+    if finding:
+        yield finding
+
+
+def _moved(table: VariantTable, maker: FindingMaker) -> Iterator[Finding]:
+    """Lines that stand out of the template's order."""
+    for slot_id, holder in table.moved:
+        slot = table.template.slots[slot_id]
+        finding = maker.make(Kind.LINE_MOVED, holder, slot.canonical,
+                             f"line out of its usual place in the block: {holder.text!r}",
+                             slot=slot_id, anchor=slot.canonical, variant="moved")
+        if finding:
+            yield finding
+
+
+def _added(table: VariantTable, maker: FindingMaker, thresholds: Thresholds) -> Iterator[Finding]:
+    """Extra lines inside a block, and lines that several pages add at a block's edge."""
+    for (slot_id, where), tally in sorted(table.gaps.items()):
+        content = (slot_id, where) in table.template.content_gaps
+        pages = table.block_pages[table.template.slots[slot_id].block]
+        for text, holders in sorted(tally.holders.items()):
+            if where == "after":
+                if content:
+                    continue
+            elif len(holders) < thresholds.min_pages or len(holders) * 2 > pages:
+                continue
+            slot = table.template.slots[slot_id]
+            place = "inside the block" if where == "after" else f"at the block's {where}"
+            for holder in holders:
+                finding = maker.make(Kind.LINE_ADDED, holder, "",
+                                     f"line added {place}: {holder.text!r}", slot=slot_id,
+                                     anchor=slot.canonical, variant=f"{where}:{text}")
+                if finding:
+                    yield finding
+
+
+def _missing_blocks(table: VariantTable, maker: FindingMaker) -> Iterator[Finding]:
+    """One finding per page that lacks a block most pages carry."""
+    for block, path in table.missing_blocks:
+        pages = table.block_pages[block]
+        if pages < 0.8 * table.pages:
+            continue
+        slots = table.template.block_slots(block)
+        first = slots[0].canonical
+        message = f"block of {len(slots)} lines not found (it starts {first!r})"
+        finding = maker.make(Kind.BLOCK_MISSING, Holder(path, 1, ""), first, message,
+                             anchor=f"block:{first}", variant="absent")
+        if finding:
+            yield finding

@@ -1,0 +1,83 @@
+"""Normalization: fold formatting noise so only real differences remain."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters that NFKC leaves alone but that differ only in typography.
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u00b4": "'", "\u0060": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
+        "\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None,
+    }
+)
+_SPACE = re.compile(r"\s+")
+# A bare dash between spaces and a hyphen are the same mark once folded; keep the spacing.
+
+
+def normalize(text: str) -> str:
+    """Return the comparison form of one line: NFKC, typography folded, spaces collapsed."""
+    if text.isascii():
+        folded = text.translate(_FOLD)
+    else:
+        folded = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    return _SPACE.sub(" ", folded).strip()
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on any line ending (LF, CRLF, CR) and drop a leading BOM."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.splitlines()
+
+
+_LIST_START = re.compile(r"^\s*(?:[*+\-|#>]|\d+[.)])\s")
+
+
+def unwrap(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Join lines that a converter wrapped at a fixed column back into logical lines.
+
+    A line counts as wrapped when the next line's first word would not have fit on it:
+    the greedy wrapping rule that html2text and `fmt` follow. Only snapshots where many
+    lines end near one column are treated this way, so prose with natural breaks is safe.
+    """
+    width = wrap_width([text for _, text in lines])
+    if width is None:
+        return lines
+    joined: list[tuple[int, str]] = []
+    last_physical = ""
+    for number, text in lines:
+        if joined and _continues(last_physical, text, width):
+            first, previous = joined[-1]
+            joined[-1] = (first, previous.rstrip() + " " + text.strip())
+        else:
+            joined.append((number, text))
+        last_physical = text.rstrip()
+    return joined
+
+
+def _continues(previous: str, text: str, width: int) -> bool:
+    """Whether `text` continues `previous`, a physical line wrapped at `width`."""
+    if not previous.strip() or not text.strip() or _LIST_START.match(text):
+        return False
+    if len(previous) > width or len(previous) < width // 2:
+        return False
+    first_word = text.split(None, 1)[0]
+    return len(previous) + 1 + len(first_word) > width
+
+
+def wrap_width(texts: list[str]) -> int | None:
+    """The column a snapshot's lines were wrapped at, or None when they were not wrapped."""
+    lengths = [len(t.rstrip()) for t in texts if t.strip()]
+    short = [n for n in lengths if n <= 100]
+    if len(short) < 6 or len(short) < 0.8 * len(lengths):
+        return None
+    width = max(short)
+    near = sum(1 for n in short if n >= width - 12)
+    return width if near >= max(3, len(short) // 5) and width >= 40 else None

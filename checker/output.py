@@ -1,0 +1,78 @@
+"""Writing reports and baselines: atomically, never into snapshot folders."""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+
+class OutputError(Exception):
+    """A report or baseline that cannot be written: exit 2 with this message."""
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write `text` to `path` so readers see the old file or the new one, never a part.
+
+    A regular file is replaced by rename after fsync. A device or pipe (`/dev/stdout`,
+    `/dev/full`) is written in place, since it cannot be renamed over.
+    """
+    target = Path(path)
+    data = text.encode("utf-8")
+    try:
+        mode = target.stat().st_mode if target.exists() else None
+    except OSError as error:
+        raise OutputError(f"{path}: cannot be written: {error.strerror}") from error
+    if mode is not None and not stat.S_ISREG(mode):
+        _write_in_place(target, data)
+        return
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{path}: cannot be written: folder {folder} does not exist")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise OutputError(f"{path}: cannot be written: {error.strerror}") from error
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(temporary, stat.S_IMODE(mode))
+        os.replace(temporary, target)
+    except OSError as error:
+        _discard(temporary)
+        raise OutputError(f"{path}: cannot be written: {error.strerror}") from error
+    except BaseException:
+        _discard(temporary)
+        raise
+
+
+def _write_in_place(target: Path, data: bytes) -> None:
+    """Write to a device or pipe directly."""
+    try:
+        with target.open("wb") as stream:
+            stream.write(data)
+            stream.flush()
+    except OSError as error:
+        raise OutputError(f"{target}: cannot be written: {error.strerror}") from error
+
+
+def _discard(temporary: str) -> None:
+    """Remove a temporary file that will not be renamed into place."""
+    try:
+        os.unlink(temporary)
+    except OSError:
+        pass
+
+
+def inside(path: str | Path, folders: list[Path]) -> Path | None:
+    """The snapshot folder that `path` would be written into, if any."""
+    resolved = Path(path).resolve()
+    for folder in folders:
+        root = folder.resolve()
+        if root == resolved or root in resolved.parents:
+            return folder
+    return None

@@ -1,0 +1,77 @@
+"""The structured record of one line: its numbers, URLs, key and value, and its skeleton."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# URLs first, so that a number inside a URL is part of the URL, not a number.
+URL = re.compile(
+    r"(?:\b(?:https?|ftp|site|file)://|\bwww\.|\bmailto:|\btel:)[^\s<>\"'\]\)]+"
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b",
+    re.IGNORECASE,
+)
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# `Key: value` with a colon followed by a space or the end; times like 9:30 are not keys.
+KEY_VALUE = re.compile(r"^(?P<key>[^:]{1,120}?)\s*:(?:\s+(?P<value>.*)|\s*)$")
+_TRAILING = ".,;:!?"
+
+
+@dataclass(frozen=True)
+class LineRecord:
+    """What a line says, taken apart for comparison."""
+
+    numbers: tuple[str, ...]
+    """Numbers outside URLs, in order."""
+    urls: tuple[str, ...]
+    """URLs and e-mail addresses, in order, trailing punctuation dropped."""
+    key: str | None
+    """The key of a `Key: value` line."""
+    value: str | None
+    """The value of a `Key: value` line (may be empty)."""
+    skeleton: str
+    """The text with URLs as `<url>` and numbers as `#`."""
+
+
+@lru_cache(maxsize=65536)
+def record(text: str) -> LineRecord:
+    """Take a normalized line apart into its numbers, URLs, key and value."""
+    urls: list[str] = []
+    pieces: list[str] = []
+    position = 0
+    for match in URL.finditer(text):
+        url = match.group(0).rstrip(_TRAILING)
+        pieces.append(text[position : match.start()])
+        pieces.append("\x00")
+        pieces.append(match.group(0)[len(url) :])
+        urls.append(url)
+        position = match.end()
+    pieces.append(text[position:])
+    without_urls = "".join(pieces)
+    numbers = tuple(NUMBER.findall(without_urls))
+    skeleton = NUMBER.sub("#", without_urls).replace("\x00", "<url>")
+    key, value = _key_value(text)
+    return LineRecord(tuple(numbers), tuple(urls), key, value, skeleton)
+
+
+def _key_value(text: str) -> tuple[str | None, str | None]:
+    """Split `Key: value`, refusing keys that are URLs or sentences."""
+    match = KEY_VALUE.match(text)
+    if not match:
+        return None, None
+    key = match.group("key").strip()
+    if not key or URL.search(key) or key.endswith(("http", "https", "mailto", "tel")):
+        return None, None
+    return key, (match.group("value") or "").strip()
+
+
+def as_dict(line: LineRecord) -> dict[str, object]:
+    """The record as plain data, for structured diffing."""
+    return {
+        "numbers": list(line.numbers),
+        "urls": list(line.urls),
+        "key": line.key,
+        "value": line.value,
+        "wording": line.skeleton,
+    }

@@ -1,0 +1,111 @@
+"""Snapshots: read one file (text, HTML or web archive) into normalized lines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+from checker.decode import decode, looks_binary
+from checker.load import Source
+from checker.model import Line, Snapshot
+from checker.normalize import normalize, split_lines, unwrap
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+# Larger files are read up to this many bytes and reported as cut.
+MAX_BYTES = 64 * 1024 * 1024
+# Longer lines are cut: no boilerplate line is this long, and fuzzy matching stays bounded.
+MAX_LINE = 4000
+
+
+def read(source: Source) -> Iterator[Snapshot]:
+    """The snapshots in one file: one for a page, many for a web archive."""
+    name = source.file.name.lower()
+    if name.endswith(ARCHIVE_SUFFIXES):
+        yield from _archive(source)
+        return
+    try:
+        with source.file.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
+    except OSError as error:
+        yield _broken(source, f"cannot be read: {error.strerror or error}")
+        return
+    yield page(source, raw, html=_is_html(name, raw))
+
+
+def page(
+    source: Source, raw: bytes, *, html: bool, url: str | None = None,
+    http_charset: str | None = None, captured: datetime | None = None,
+) -> Snapshot:
+    """Decode and render one page's bytes."""
+    notes: list[str] = []
+    if len(raw) > MAX_BYTES:
+        raw = raw[:MAX_BYTES]
+        notes.append(f"only the first {MAX_BYTES // (1024 * 1024)} MB were read")
+    if not raw.strip():
+        return _broken(source, "is empty", url=url, captured=captured)
+    if looks_binary(raw):
+        return _broken(source, "is binary, not text", url=url, captured=captured)
+    decoded = decode(raw, http_charset=http_charset, html=html)
+    if decoded.detected:
+        notes.append(f"encoding detected as {decoded.encoding}")
+    problem = None
+    if decoded.bad_bytes:
+        problem = f"has {decoded.bad_bytes} undecodable byte sequence(s) ({decoded.encoding})"
+    if html:
+        numbered, render_problem = _render(decoded.text, url or f"site:///{source.relative}")
+        if render_problem:
+            notes.append(render_problem)
+    else:
+        numbered = unwrap([(n, t) for n, t in enumerate(split_lines(decoded.text), 1)])
+    lines = tuple(
+        Line(number, text[:MAX_LINE], normalize(text[:MAX_LINE]))
+        for number, text in numbered
+        if text.strip()
+    )
+    return Snapshot(source.display if url is None else _archived_name(source, url, captured),
+                    source.site, lines, captured=captured, problem=problem,
+                    notes=tuple(notes), url=url)
+
+
+def _render(text: str, url: str) -> tuple[list[tuple[int, str]], str | None]:
+    """HTML to (source line, text) pairs."""
+    from checker.html import render_html
+
+    rendered, problem = render_html(text, page_url=url)
+    return [(line.source_line, line.text) for line in rendered], problem
+
+
+def _archive(source: Source) -> Iterator[Snapshot]:
+    """Every HTML page captured in a WARC or ARC file."""
+    from checker.warc import ArchiveStats, iter_archive
+
+    stats = ArchiveStats()
+    try:
+        for archived in iter_archive(source.file, stats):
+            yield page(source, archived.body, html=True, url=archived.uri,
+                       http_charset=archived.http_charset, captured=archived.captured)
+    except OSError as error:
+        yield _broken(source, f"cannot be read: {error.strerror or error}")
+    for problem in stats.problems:
+        yield _broken(source, problem)
+
+
+def _archived_name(source: Source, url: str, captured: datetime | None) -> str:
+    """An archived page is named by its file, its URL and its capture date."""
+    when = captured.strftime("%Y%m%d%H%M%S") if captured else "-"
+    return f"{source.display}#{url}@{when}"
+
+
+def _is_html(name: str, raw: bytes) -> bool:
+    """HTML by suffix, or by a doctype or html tag at the start of the file."""
+    if name.endswith(HTML_SUFFIXES):
+        return True
+    head = raw[:2048].lower()
+    return b"<!doctype html" in head or b"<html" in head
+
+
+def _broken(source: Source, problem: str, **extra: object) -> Snapshot:
+    """A snapshot that could not be read: it carries the problem and no lines."""
+    return Snapshot(source.display, source.site, (), problem=f"{source.display} {problem}",
+                    **extra)  # type: ignore[arg-type]

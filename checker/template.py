@@ -1,0 +1,165 @@
+"""Template learning: the lines most snapshots share, in their usual order, grouped into blocks."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from difflib import SequenceMatcher
+from statistics import median
+
+from checker.align import Aligner, Lens, keyed_lines
+from checker.model import Slot, Snapshot, Template
+from checker.rules import Thresholds
+from checker.similarity import alike
+
+Key = tuple[str, int]
+
+
+def learn_template(
+    site: str, family: int, sample: list[Snapshot], lens: Lens, thresholds: Thresholds
+) -> Template | None:
+    """Learn one family's template from a sample; None when the pages share no block."""
+    sequences = [[k for k in keyed_lines(s, lens) if k is not None] for s in sample]
+    n = len(sequences)
+    if n < 2:
+        return None
+    pages = Counter(k for seq in sequences for k in set(seq))
+    floor = max(thresholds.min_pages, math.ceil(0.01 * n))
+    shared = [[k for k in seq if pages[k] >= floor] for seq in sequences]
+    order = _merge_order(shared)
+    groups = _group_variants(order, shared, pages, thresholds.fuzzy)
+    holders = _holders(groups, shared)
+    kept = [(g, h) for g, h in zip(groups, holders) if len(h) * 2 > n]
+    if not kept:
+        return None
+    slots = _slots(kept, sequences, pages, n)
+    slots = _assign_blocks(slots, sequences, thresholds.window)
+    template = Template(site=site, family=family, slots=tuple(slots), sample_size=n)
+    return _with_content_gaps(template, sample, lens, thresholds)
+
+
+def _merge_order(sequences: list[list[Key]]) -> list[Key]:
+    """One order of all shared keys, merging each page's order into the most common one."""
+    if not sequences:
+        return []
+    common = Counter(tuple(seq) for seq in sequences)
+    reference = max(common, key=lambda seq: (common[seq], len(seq)))
+    order = list(reference)
+    present = set(order)
+    for seq in sorted(set(tuple(s) for s in sequences), key=lambda s: (-common[s], s)):
+        missing = [k for k in seq if k not in present]
+        if not missing:
+            continue
+        matcher = SequenceMatcher(None, order, list(seq), autojunk=False)
+        merged: list[Key] = []
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            merged.extend(order[i1:i2])
+            if tag in ("insert", "replace"):
+                merged.extend(k for k in seq[j1:j2] if k not in present)
+        order = merged
+        present.update(missing)
+    return order
+
+
+def _group_variants(
+    order: list[Key], sequences: list[list[Key]], pages: Counter[Key], fuzzy: float
+) -> list[list[Key]]:
+    """Merge neighbouring keys that never share a page and read alike: one slot's variants."""
+    pages_of: dict[Key, set[int]] = defaultdict(set)
+    for index, seq in enumerate(sequences):
+        for key in seq:
+            pages_of[key].add(index)
+    groups: list[list[Key]] = []
+    for key in order:
+        if groups:
+            group = groups[-1]
+            together = set().union(*(pages_of[k] for k in group))
+            if not (together & pages_of[key]) and alike(key[0], group[0][0], fuzzy):
+                group.append(key)
+                continue
+        groups.append([key])
+    for group in groups:
+        group.sort(key=lambda k: (-pages[k], k))
+    return groups
+
+
+def _holders(groups: list[list[Key]], sequences: list[list[Key]]) -> list[set[int]]:
+    """For each group, the pages that hold any of its variants."""
+    where = {k: g for g, group in enumerate(groups) for k in group}
+    holders: list[set[int]] = [set() for _ in groups]
+    for index, seq in enumerate(sequences):
+        for key in seq:
+            holders[where[key]].add(index)
+    return holders
+
+
+def _slots(
+    kept: list[tuple[list[Key], set[int]]], sequences: list[list[Key]], pages: Counter[Key], n: int
+) -> list[Slot]:
+    """Build the slots, with each one's usual position from the start or the end."""
+    slots = []
+    for slot_id, (group, holders) in enumerate(kept):
+        starts, ends = [], []
+        for index in holders:
+            seq = sequences[index]
+            at = next(i for i, k in enumerate(seq) if k in group)
+            starts.append(at)
+            ends.append(at - len(seq))
+        position = _stable_position(starts, ends)
+        slots.append(
+            Slot(
+                id=slot_id,
+                block=0,
+                canonical=group[0][0],
+                support=len(holders) / n,
+                variants=tuple(k[0] for k in group),
+                occurrence=group[0][1],
+                position=position,
+            )
+        )
+    return slots
+
+
+def _stable_position(starts: list[int], ends: list[int]) -> int:
+    """The median offset from whichever page edge the slot keeps closer to."""
+    def spread(values: list[int]) -> float:
+        middle = median(values)
+        return median(abs(v - middle) for v in values)
+
+    return int(median(starts)) if spread(starts) <= spread(ends) else int(median(ends))
+
+
+def _assign_blocks(slots: list[Slot], sequences: list[list[Key]], window: int) -> list[Slot]:
+    """Cut the slot sequence into blocks wherever pages usually hold body between two slots."""
+    at: list[dict[int, int]] = []
+    index = {(text, s.occurrence): s.id for s in slots for text in s.variants}
+    for seq in sequences:
+        at.append({index[k]: i for i, k in enumerate(seq) if k in index})
+    block, result = 0, []
+    for slot in slots:
+        if result:
+            gaps = [p[slot.id] - p[result[-1].id] - 1 for p in at if slot.id in p and result[-1].id in p]
+            if not gaps or median(gaps) > window or min(gaps) < 0:
+                block += 1
+        result.append(Slot(**{**slot.__dict__, "block": block}))
+    return result
+
+
+def _with_content_gaps(
+    template: Template, sample: list[Snapshot], lens: Lens, thresholds: Thresholds
+) -> Template:
+    """Mark the gaps where most pages hold a line of their own (titles, self-links)."""
+    aligner = Aligner(template, lens, thresholds.fuzzy, thresholds.window)
+    filled: Counter[tuple[int, str]] = Counter()
+    present: Counter[int] = Counter()
+    for snapshot in sample:
+        alignment = aligner.align(snapshot)
+        for block in set(template.blocks) - set(alignment.missing_blocks):
+            present[block] += 1
+        for gap in {(extra.slot, extra.where) for extra in alignment.extras}:
+            filled[gap] += 1
+    block_of = {slot.id: slot.block for slot in template.slots}
+    gaps = frozenset(
+        gap for gap, count in filled.items() if count * 2 >= present[block_of[gap[0]]]
+    )
+    return Template(**{**template.__dict__, "content_gaps": gaps})

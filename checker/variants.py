@@ -1,0 +1,126 @@
+"""Variants: what each slot holds across a family, and which text is canonical."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from checker.align import Lens
+from checker.model import Alignment, Extra, Holder, SlotVariants, Template, Variant
+from checker.rules import Thresholds
+
+ABSENT = ""
+# Distinct texts kept per per-page-content gap: enough to tell content from drift.
+_CONTENT_CAP = 64
+
+
+@dataclass
+class GapTally:
+    """Lines seen in one gap (inside a block or at its edge) that fill no slot."""
+
+    pages: int = 0
+    texts: Counter[str] = field(default_factory=Counter)
+    holders: dict[str, list[Holder]] = field(default_factory=lambda: defaultdict(list))
+
+
+class VariantTable:
+    """Streams alignments of one family in and keeps only what drift needs."""
+
+    def __init__(self, template: Template, lens: Lens) -> None:
+        self.template = template
+        self.lens = lens
+        self.counts: dict[int, Counter[str]] = {s.id: Counter() for s in template.slots}
+        self.holders: dict[int, dict[str, list[Holder]]] = {
+            s.id: defaultdict(list) for s in template.slots
+        }
+        self.moved: list[tuple[int, Holder]] = []
+        self.gaps: dict[tuple[int, str], GapTally] = defaultdict(GapTally)
+        self.block_pages: Counter[int] = Counter()
+        self.missing_blocks: list[tuple[int, str]] = []
+        self.pages = 0
+
+    def add(self, alignment: Alignment) -> None:
+        """Count one snapshot's slots, absences, moves and extra lines."""
+        snapshot = alignment.snapshot
+        self.pages += 1
+        for block in alignment.missing_blocks:
+            self.missing_blocks.append((block, snapshot.path))
+        for block in set(self.template.blocks) - set(alignment.missing_blocks):
+            self.block_pages[block] += 1
+        sample = {s.id: s.canonical for s in self.template.slots}
+        for placement in alignment.placements:
+            view = self.lens(placement.line.norm) or ABSENT
+            holder = Holder(snapshot.path, placement.line.number, placement.line.text,
+                            snapshot.captured)
+            self._count(placement.slot, view, holder, keep=view != sample[placement.slot])
+            if placement.moved:
+                self.moved.append((placement.slot, holder))
+        for slot, line in _lone_absences(alignment):
+            self._count(slot, ABSENT, Holder(snapshot.path, line, "", snapshot.captured), True)
+        for gap in {(e.slot, e.where) for e in alignment.extras}:
+            self.gaps[gap].pages += 1
+        for extra in alignment.extras:
+            self._gap_line(extra, snapshot.path, snapshot.captured)
+
+    def _count(self, slot: int, view: str, holder: Holder, keep: bool) -> None:
+        """Add one holder of a variant; holders of the sample's canonical text are only counted."""
+        self.counts[slot][view] += 1
+        if keep:
+            self.holders[slot][view].append(holder)
+
+    def _gap_line(self, extra: Extra, path: str, captured: object) -> None:
+        """Tally a line that fills no slot; per-page content gaps keep counts only."""
+        tally = self.gaps[(extra.slot, extra.where)]
+        view = self.lens(extra.line.norm)
+        if view is None:
+            return
+        content = (extra.slot, extra.where) in self.template.content_gaps
+        if content and view not in tally.texts and len(tally.texts) >= _CONTENT_CAP:
+            return
+        tally.texts[view] += 1
+        tally.holders[view].append(Holder(path, extra.line.number, extra.line.text, captured))  # type: ignore[arg-type]
+
+    def slot_variants(self, thresholds: Thresholds) -> list[SlotVariants]:
+        """Decide each slot's canonical text, or that it is content, or that no text leads."""
+        result = []
+        for slot in self.template.slots:
+            counts = self.counts[slot.id]
+            canonical, content = _canonical(counts, thresholds)
+            variants = tuple(
+                Variant(text, count, tuple(self.holders[slot.id].get(text, ())))
+                for text, count in sorted(
+                    counts.items(), key=lambda kv: (kv[0] != canonical, -kv[1], kv[0])
+                )
+            )
+            result.append(SlotVariants(self.template, slot, canonical, variants, content))
+        return result
+
+
+def _lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
+    """Missing slots that stand alone; a run of two or more is an optional section left out."""
+    missing = dict(alignment.missing)
+    slots = alignment.template.slots
+    lone = []
+    for slot_id, line in alignment.missing:
+        block = slots[slot_id].block
+        neighbours = [
+            n for n in (slot_id - 1, slot_id + 1)
+            if 0 <= n < len(slots) and slots[n].block == block and n in missing
+        ]
+        if not neighbours:
+            lone.append((slot_id, line))
+    return lone
+
+
+def _canonical(counts: Counter[str], thresholds: Thresholds) -> tuple[str | None, bool]:
+    """The clear-majority text; else whether the slot is per-page content."""
+    total = sum(counts.values())
+    if not total:
+        return None, False
+    ranked = counts.most_common(2)
+    top, top_count = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if top_count > thresholds.majority * total and top_count >= 1.5 * second:
+        return top, False
+    content = len(counts) > thresholds.content * total
+    return None, content
