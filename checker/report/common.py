@@ -1,0 +1,167 @@
+"""Helpers the CI formatters share: kind descriptions, text cleaning, paths, keys, counts."""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from pathlib import Path, PurePath
+from urllib.parse import quote
+
+from checker.model import Finding, Kind, RunResult, Severity
+
+KIND_HELP: dict[Kind, tuple[str, str]] = {
+    Kind.NUMBER_CHANGED: (
+        "A number in a boilerplate line differs",
+        "A line of the shared boilerplate holds a different number than most pages of the site "
+        "(a year, a price, a phone number, a count).",
+    ),
+    Kind.URL_CHANGED: (
+        "A link target in a boilerplate line differs",
+        "A link in the shared boilerplate points somewhere else than on most pages of the site.",
+    ),
+    Kind.URL_MISSING: (
+        "A boilerplate link is missing",
+        "A link that most pages of the site carry in their boilerplate is absent from this page.",
+    ),
+    Kind.URL_ADDED: (
+        "A link was added to the boilerplate",
+        "This page's boilerplate carries a link that most pages of the site do not.",
+    ),
+    Kind.VALUE_CHANGED: (
+        "A value in a boilerplate line differs",
+        "A structured value in the boilerplate (an e-mail address, a date, an identifier) differs "
+        "from the one most pages of the site show.",
+    ),
+    Kind.TEXT_CHANGED: (
+        "The wording of a boilerplate line differs",
+        "A line of the shared boilerplate reads differently than on most pages of the site.",
+    ),
+    Kind.LINE_MISSING: (
+        "A boilerplate line is missing",
+        "A line that most pages of the site hold in this block is absent from this page.",
+    ),
+    Kind.LINE_ADDED: (
+        "A line was added to the boilerplate",
+        "This page holds a line inside a boilerplate block that most pages of the site do not.",
+    ),
+    Kind.LINE_MOVED: (
+        "A boilerplate line stands out of order",
+        "A line of the boilerplate is present but stands in another place than on most pages.",
+    ),
+    Kind.BLOCK_MISSING: (
+        "A boilerplate block is missing",
+        "Too little of a whole boilerplate block (a header, a footer) was found on this page.",
+    ),
+    Kind.NO_MAJORITY: (
+        "A boilerplate line has no clear majority",
+        "The pages of the site disagree on this line and no variant holds a clear majority, so "
+        "there is no canonical text to compare with.",
+    ),
+    Kind.TEMPLATE_STALE: (
+        "The saved template no longer matches",
+        "The template saved or pinned for this site no longer matches what most pages hold.",
+    ),
+    Kind.SNAPSHOT_UNREADABLE: (
+        "A snapshot could not be read",
+        "The snapshot could not be read or rendered to lines, so it was not checked.",
+    ),
+    Kind.BASELINE_STALE: (
+        "A baseline entry matches nothing",
+        "An entry of the baseline accepts a finding that no longer occurs; remove it.",
+    ),
+    Kind.BASELINE_EXPIRED: (
+        "A baseline entry has expired",
+        "An entry of the baseline passed its expiry date; the finding it accepted counts again.",
+    ),
+}
+
+LEVEL_WORDS: dict[Severity, str] = {
+    Severity.ERROR: "error",
+    Severity.WARNING: "warning",
+    Severity.INFO: "note",
+}
+"""SARIF and workflow-command levels; SARIF has no `info`."""
+
+_XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_URI_SAFE = "/!$&()*+,;=@"
+
+
+def strip_xml_illegal(text: str) -> str:
+    """Drop the characters XML 1.0 forbids (most controls, lone surrogates, U+FFFE/U+FFFF)."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+def scrub(text: str) -> str:
+    """Replace lone surrogates (undecodable file names) so the text encodes as UTF-8."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def short(text: str, n: int) -> str:
+    """Cut `text` to at most `n` characters, ending with … when cut."""
+    if len(text) <= n:
+        return text
+    return text[: max(n - 1, 0)] + "…"
+
+
+def _relative_parts(path: str) -> str:
+    """The path relative to the working folder (or its root), normalized, never escaping it."""
+    pure = PurePath(path)
+    if pure.is_absolute():
+        try:
+            pure = pure.relative_to(Path.cwd())
+        except ValueError:
+            pure = pure.relative_to(pure.anchor)
+    norm = posixpath.normpath(pure.as_posix())
+    parts = norm.split("/")
+    while parts and parts[0] in ("..", "."):
+        parts.pop(0)
+    return "/".join(parts) or "."
+
+
+def relative_path(path: str) -> str:
+    """A POSIX path relative to the repository root, for annotations and GitLab."""
+    return scrub(_relative_parts(path))
+
+
+def relative_uri(path: str) -> str:
+    """A relative, percent-encoded URI reference for SARIF `artifactLocation.uri`."""
+    return quote(_relative_parts(path), safe=_URI_SAFE, errors="surrogateescape")
+
+
+def finding_key(finding: Finding) -> str:
+    """The finding's stable key; hashed from site, kind and texts if the pipeline gave none."""
+    if finding.fingerprint:
+        return finding.fingerprint
+    raw = "\0".join((finding.site, finding.kind.value, finding.expected, finding.found))
+    return hashlib.sha256(scrub(raw).encode("utf-8")).hexdigest()
+
+
+def _quoted(text: str) -> str:
+    """Text shown inside a message, or a word for nothing."""
+    return f'"{short(text, 160)}"' if text else "(nothing)"
+
+
+def describe(finding: Finding) -> str:
+    """The finding's message followed by the expected and the found text."""
+    if not finding.expected and not finding.found:
+        return finding.message
+    expected, found = _quoted(finding.expected), _quoted(finding.found)
+    return f"{finding.message} (expected: {expected}; found: {found})"
+
+
+def summary_counts(result: RunResult) -> dict[str, int]:
+    """Counts for summaries: findings by severity, failing, sites and snapshots."""
+    by_level = {s.label: 0 for s in sorted(Severity, reverse=True)}
+    for finding in result.findings:
+        by_level[finding.severity.label] += 1
+    return {
+        "findings": len(result.findings),
+        **by_level,
+        "failing": len(result.failing()),
+        "suppressed": result.suppressed,
+        "sites": len(result.sites),
+        "snapshots": sum(site.snapshots for site in result.sites),
+        "snapshots_with_findings": len({(f.site, f.snapshot) for f in result.findings}),
+    }
