@@ -219,6 +219,8 @@ class SlotVariants:
     """All variants, canonical first, then by count."""
     content: bool = False
     """True when the slot differs on most pages: per-page content, not drift."""
+    timeline: tuple[tuple[datetime, str], ...] = ()
+    """Every dated capture of the slot as (capture time, variant text), oldest first."""
 
 
 @dataclass(frozen=True, order=True)
