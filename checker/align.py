@@ -14,13 +14,21 @@ Lens = Callable[[str], "str | None"]
 BLOCK_FOUND = 0.3
 
 
+# A text repeated this often on one page is list filler ("Vacancy", "|"), not a slot.
+FILLER = 3
+
+
 def keyed_lines(snapshot: Snapshot, lens: Lens) -> list[tuple[str, int] | None]:
-    """Each line's comparison key: its lens text and which occurrence of it this is."""
+    """Each line's comparison key: its lens text and which occurrence of it this is.
+
+    Ignored lines and list filler get None: they are neither slots nor extra lines.
+    """
+    views = [lens(line.norm) for line in snapshot.lines]
+    repeats = Counter(views)
     seen: Counter[str] = Counter()
     keys: list[tuple[str, int] | None] = []
-    for line in snapshot.lines:
-        view = lens(line.norm)
-        if view is None:
+    for view in views:
+        if view is None or repeats[view] >= FILLER:
             keys.append(None)
             continue
         keys.append((view, seen[view]))
@@ -205,18 +213,28 @@ class _Draft:
         taken = set(found.values())
         after = slots[0].id
         by_line = {i: s for s, i in found.items()}
-        for i in range(first, last + 1):
-            if i in by_line:
-                after = by_line[i] if by_line[i] not in self.moved else after
+        gap: list[int] = []
+        for i in range(first, last + 2):
+            if i in by_line or i > last:
+                self._gap(gap, after)
+                gap = []
+                if i in by_line and by_line[i] not in self.moved:
+                    after = by_line[i]
             elif self.views[i] is not None and i not in taken:
-                self.extras.append(Extra(after, "after", self.line(i)))
-        self._edge(first - 1, slots[0].id, "start")
-        self._edge(last + 1, slots[-1].id, "end")
+                gap.append(i)
+        self._edge(first - 1, -1, slots[0].id, "start")
+        self._edge(last + 1, 1, slots[-1].id, "end")
 
-    def _edge(self, i: int, slot: int, where: str) -> None:
-        """Record the line just outside a block edge, where body or header may start."""
+    def _gap(self, gap: list[int], after: int) -> None:
+        """Record the extra lines found together between two slots."""
+        for i in gap:
+            self.extras.append(Extra(after, "after", self.line(i), run=len(gap)))
+
+    def _edge(self, i: int, step: int, slot: int, where: str) -> None:
+        """Record the line just outside a block edge, and the one beyond it."""
         if 0 <= i < len(self.views) and self.views[i] is not None and i not in self.used:
-            self.extras.append(Extra(slot, where, self.line(i)))
+            beyond = self.views[i + step] if 0 <= i + step < len(self.views) else None
+            self.extras.append(Extra(slot, where, self.line(i), beyond or ""))
 
     def _would_stand(self, slot_id: int, slots: Sequence, found: dict[int, int]) -> int:
         """The line number where a missing slot would stand: before the next placed slot."""

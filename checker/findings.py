@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterator
 
 from checker.classify import classify, sentence
 from checker.model import Finding, Holder, Kind, Severity, SlotVariants, Template
 from checker.rules import Rules, Thresholds
 from checker.variants import ABSENT, VariantTable
+
+
+# A block that this share of pages carries is required, not an optional section.
+REQUIRED_BLOCK = 0.95
 
 
 def fingerprint(site: str, anchor: str, kind: Kind, variant: str) -> str:
@@ -65,7 +70,10 @@ def _slot_findings(variants: SlotVariants, maker: FindingMaker) -> Iterator[Find
     if variants.canonical == ABSENT:
         return
     expected = variants.canonical
+    tails = _per_page_tails(variants)
     for variant in variants.variants[1:]:
+        if variant.text in tails:
+            continue
         if variant.text == ABSENT:
             kind, changes = Kind.LINE_MISSING, ()
             message = "line missing from the block"
@@ -77,6 +85,20 @@ def _slot_findings(variants: SlotVariants, maker: FindingMaker) -> Iterator[Find
                                  anchor=slot.canonical, variant=variant.text, changes=changes)
             if finding:
                 yield finding
+
+
+def _per_page_tails(variants: SlotVariants) -> set[str]:
+    """Variants that each extend the canonical line with a tail of one page's own.
+
+    A breadcrumb that ends in the page's title reads like the section's breadcrumb plus
+    a tail no other page shares; two or more such single-page tails make a pattern.
+    """
+    canonical = variants.canonical or ""
+    tails = {
+        v.text for v in variants.variants[1:]
+        if v.count == 1 and v.text.startswith(canonical) and len(v.text) > len(canonical)
+    }
+    return tails if len(tails) >= 2 else set()
 
 
 def _no_majority(variants: SlotVariants, maker: FindingMaker) -> Iterator[Finding]:
@@ -100,7 +122,7 @@ def _moved(table: VariantTable, maker: FindingMaker) -> Iterator[Finding]:
     for slot_id, holder in table.moved:
         slot = table.template.slots[slot_id]
         finding = maker.make(Kind.LINE_MOVED, holder, slot.canonical,
-                             f"line out of its usual place in the block: {holder.text!r}",
+                             "line out of its usual place in the block",
                              slot=slot_id, anchor=slot.canonical, variant="moved")
         if finding:
             yield finding
@@ -112,28 +134,53 @@ def _added(table: VariantTable, maker: FindingMaker, thresholds: Thresholds) -> 
         content = (slot_id, where) in table.template.content_gaps
         pages = table.block_pages[table.template.slots[slot_id].block]
         for text, holders in sorted(tally.holders.items()):
+            if text in table.template.structure:
+                continue
             if where == "after":
                 if content:
                     continue
             elif len(holders) < thresholds.min_pages or len(holders) * 2 > pages:
                 continue
+            elif not _stands_out(tally.texts, text, thresholds.min_pages):
+                continue
+            elif _shared_run(tally.beyond[text], len(holders)):
+                continue
             slot = table.template.slots[slot_id]
             place = "inside the block" if where == "after" else f"at the block's {where}"
             for holder in holders:
                 finding = maker.make(Kind.LINE_ADDED, holder, "",
-                                     f"line added {place}: {holder.text!r}", slot=slot_id,
+                                     f"line added {place}", slot=slot_id,
                                      anchor=slot.canonical, variant=f"{where}:{text}")
                 if finding:
                     yield finding
 
 
+def _stands_out(texts: Counter[str], text: str, min_pages: int) -> bool:
+    """At a block's edge, a line several pages add stands out among the pages' own lines.
+
+    Where several texts recur there, the pages come in types with headings of their own.
+    """
+    return [t for t, n in texts.items() if n >= min_pages] == [text]
+
+
+def _shared_run(beyond: Counter[str], holders: int) -> bool:
+    """Pages that share the next line out too share a section of their own, not drift."""
+    text, count = beyond.most_common(1)[0] if beyond else ("", 0)
+    return bool(text) and count * 2 >= holders
+
+
 def _missing_blocks(table: VariantTable, maker: FindingMaker) -> Iterator[Finding]:
-    """One finding per page that lacks a block most pages carry."""
-    for block, path in table.missing_blocks:
-        pages = table.block_pages[block]
-        if pages < 0.8 * table.pages:
-            continue
+    """One finding per page that lacks its boilerplate.
+
+    A page without any block of its family is always reported. A page that lacks one
+    block but carries the others is reported only when nearly every page carries that
+    block; otherwise the block is an optional section (a widget some pages leave out).
+    """
+    for block, path, bare in table.missing_blocks:
         slots = table.template.block_slots(block)
+        share = table.block_pages[block] / max(1, table.pages)
+        if not bare and (share < REQUIRED_BLOCK or len(slots) < 3):
+            continue
         first = slots[0].canonical
         message = f"block of {len(slots)} lines not found (it starts {first!r})"
         finding = maker.make(Kind.BLOCK_MISSING, Holder(path, 1, ""), first, message,

@@ -124,6 +124,9 @@ class Template:
     content_gaps: frozenset[tuple[int, str]] = frozenset()
     """Gaps (slot, where) that hold per-page content on most pages; where is
     `after`, or `start`/`end` for the edge of the block the slot opens or closes."""
+    structure: frozenset[str] = frozenset()
+    """Lines that a group of pages shares together with other lines: a section's own
+    boilerplate (a sub-menu, a breadcrumb), never reported as added."""
     pinned: bool = False
     """True when the rule file pinned the block with start and end patterns."""
 
@@ -159,6 +162,10 @@ class Extra:
     """`after` inside a block, `start` or `end` just outside a block's edge."""
     line: Line
     """The line itself."""
+    beyond: str = ""
+    """For an edge line, the normalized line one further out: shared runs are structure."""
+    run: int = 1
+    """How many extra lines stand together in this gap on this page."""
 
 
 @dataclass(frozen=True)

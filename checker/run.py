@@ -12,12 +12,16 @@ from checker.findings import family_findings, fingerprint
 from checker.lens import Lens
 from checker.load import Source
 from checker.model import (
-    ExitCode, Finding, Kind, RunResult, Severity, SiteSummary, SlotVariants, Snapshot,
+    ExitCode, Finding, Kind, RunResult, Severity, SiteSummary, SlotVariants, Snapshot, Template,
 )
-from checker.rules import Rules
+from checker.rules import Rules, Thresholds
 from checker.snapshot import read
+from checker.families import FamilyIndex, cluster
 from checker.template import learn_template
 from checker.variants import VariantTable
+
+# Lines checked across families must stand on nearly every page of the site.
+SHARED_SUPPORT = 0.8
 
 
 @dataclass(frozen=True)
@@ -38,34 +42,85 @@ def check_sources(sources: list[Source], rules: Rules) -> list[SiteResult]:
 
 
 def check_site(site: str, sources: list[Source], rules: Rules) -> SiteResult:
-    """Learn a site's template from a sample, then stream every snapshot through it."""
+    """Learn a site's families from a sample, then stream every snapshot through them."""
     lens = Lens(rules)
     thresholds = rules.thresholds
-    sample = _sample(sources, thresholds.sample)
-    readable = [s for s in _snapshots(sample) if s.lines]
-    template = learn_template(site, 0, readable, lens, thresholds)
+    sample = [s for s in _snapshots(_sample(sources, thresholds.sample)) if s.lines]
+    templates = learn_families(site, sample, lens, thresholds)
+    shared = _shared_template(site, sample, lens, thresholds) if len(templates) > 1 else None
+    checks = [_FamilyCheck(t, lens, thresholds) for t in templates]
+    across = _FamilyCheck(shared, lens, thresholds) if shared else None
+    index = FamilyIndex(templates, lens)
     findings: list[Finding] = []
     notes: list[str] = []
     count = 0
-    table = VariantTable(template, lens) if template else None
-    aligner = Aligner(template, lens, thresholds.fuzzy, thresholds.window) if template else None
     for snapshot in _snapshots(sources):
         count += 1
         notes.extend(f"{snapshot.path}: {note}" for note in snapshot.notes)
         if snapshot.problem:
             findings.extend(_unreadable(snapshot, rules))
-        if snapshot.lines and aligner and table:
-            table.add(aligner.align(snapshot))
-    slots: tuple[SlotVariants, ...] = ()
-    if table:
-        findings.extend(family_findings(table, rules))
-        slots = tuple(table.slot_variants(thresholds))
-    elif count > 1:
-        notes.append("the snapshots share no block: nothing to compare")
-    elif count == 1:
-        notes.append("a single snapshot: nothing to compare it with (give a baseline)")
-    summary = SiteSummary(site, count, 1 if template else 0, notes=tuple(notes))
-    return SiteResult(summary, tuple(sorted(findings)), slots)
+        if snapshot.lines and checks:
+            checks[index.assign(snapshot)].add(snapshot)
+            if across:
+                across.add(snapshot)
+    slots: list[SlotVariants] = []
+    for check in checks:
+        findings.extend(family_findings(check.table, rules))
+        slots.extend(check.table.slot_variants(thresholds))
+    if across:
+        findings.extend(_new_only(family_findings(across.table, rules), findings))
+    if not checks:
+        notes.append(_nothing_to_compare(count))
+    summary = SiteSummary(site, count, len(templates), notes=tuple(notes))
+    return SiteResult(summary, tuple(sorted(findings)), tuple(slots))
+
+
+def learn_families(
+    site: str, sample: list[Snapshot], lens: Lens, thresholds: Thresholds
+) -> list[Template]:
+    """One template per family of pages that share a block."""
+    if len(sample) < 2:
+        return []
+    groups = cluster(sample, lens, thresholds.min_pages)
+    templates = []
+    for group in groups:
+        members = [sample[i] for i in group]
+        template = learn_template(site, len(templates), members, lens, thresholds)
+        if template is not None:
+            templates.append(template)
+    return templates
+
+
+def _shared_template(
+    site: str, sample: list[Snapshot], lens: Lens, thresholds: Thresholds
+) -> Template | None:
+    """Lines nearly every page carries whatever its family (a logo link, a copyright line)."""
+    return learn_template(site, -1, sample, lens, thresholds, min_support=SHARED_SUPPORT)
+
+
+def _new_only(candidates: Iterable[Finding], known: list[Finding]) -> list[Finding]:
+    """Findings of the across-families check that no family check already made."""
+    seen = {(f.snapshot, f.line, f.kind) for f in known}
+    return [f for f in candidates if (f.snapshot, f.line, f.kind) not in seen]
+
+
+def _nothing_to_compare(count: int) -> str:
+    """Why a site gave no template."""
+    if count == 1:
+        return "a single snapshot: nothing to compare it with (give a baseline)"
+    return "the snapshots share no block: nothing to compare"
+
+
+class _FamilyCheck:
+    """One template with its aligner and variant table."""
+
+    def __init__(self, template: Template, lens: Lens, thresholds: Thresholds) -> None:
+        self.aligner = Aligner(template, lens, thresholds.fuzzy, thresholds.window)
+        self.table = VariantTable(template, lens)
+
+    def add(self, snapshot: Snapshot) -> None:
+        """Align one snapshot and count it."""
+        self.table.add(self.aligner.align(snapshot))
 
 
 def _sample(sources: list[Source], size: int) -> list[Source]:

@@ -16,9 +16,13 @@ Key = tuple[str, int]
 
 
 def learn_template(
-    site: str, family: int, sample: list[Snapshot], lens: Lens, thresholds: Thresholds
+    site: str, family: int, sample: list[Snapshot], lens: Lens, thresholds: Thresholds,
+    min_support: float = 0.5,
 ) -> Template | None:
-    """Learn one family's template from a sample; None when the pages share no block."""
+    """Learn one family's template from a sample; None when the pages share no block.
+
+    A slot needs more than `min_support` of the sample to hold it in some variant.
+    """
     sequences = [[k for k in keyed_lines(s, lens) if k is not None] for s in sample]
     n = len(sequences)
     if n < 2:
@@ -29,13 +33,36 @@ def learn_template(
     order = _merge_order(shared)
     groups = _group_variants(order, shared, pages, thresholds.fuzzy)
     holders = _holders(groups, shared)
-    kept = [(g, h) for g, h in zip(groups, holders) if len(h) * 2 > n]
+    kept = [(g, h) for g, h in zip(groups, holders) if len(h) > min_support * n]
     if not kept:
         return None
     slots = _slots(kept, sequences, pages, n)
     slots = _assign_blocks(slots, sequences, thresholds.window)
-    template = Template(site=site, family=family, slots=tuple(slots), sample_size=n)
+    in_slots = {k for group, _ in kept for k in group}
+    template = Template(site=site, family=family, slots=tuple(slots), sample_size=n,
+                        structure=_structure(sequences, pages, in_slots))
     return _with_content_gaps(template, sample, lens, thresholds)
+
+
+def _structure(
+    sequences: list[list[Key]], pages: Counter[Key], in_slots: set[Key]
+) -> frozenset[str]:
+    """Lines outside the slots that a group of pages shares along with other such lines.
+
+    A sub-menu or breadcrumb of one section comes with company; a line several pages
+    added by drift comes alone.
+    """
+    holders: dict[Key, list[int]] = defaultdict(list)
+    for index, seq in enumerate(sequences):
+        for key in set(seq):
+            if pages[key] >= 2 and key not in in_slots:
+                holders[key].append(index)
+    structure = set()
+    for key, group in holders.items():
+        common = set.intersection(*(set(sequences[i]) for i in group[:20]))
+        if len(common - in_slots - {key}) > 0:
+            structure.add(key[0])
+    return frozenset(structure)
 
 
 def _merge_order(sequences: list[list[Key]]) -> list[Key]:
@@ -151,15 +178,11 @@ def _with_content_gaps(
     """Mark the gaps where most pages hold a line of their own (titles, self-links)."""
     aligner = Aligner(template, lens, thresholds.fuzzy, thresholds.window)
     filled: Counter[tuple[int, str]] = Counter()
-    present: Counter[int] = Counter()
+    placed: Counter[int] = Counter()
     for snapshot in sample:
         alignment = aligner.align(snapshot)
-        for block in set(template.blocks) - set(alignment.missing_blocks):
-            present[block] += 1
+        placed.update(p.slot for p in alignment.placements)
         for gap in {(extra.slot, extra.where) for extra in alignment.extras}:
             filled[gap] += 1
-    block_of = {slot.id: slot.block for slot in template.slots}
-    gaps = frozenset(
-        gap for gap, count in filled.items() if count * 2 >= present[block_of[gap[0]]]
-    )
+    gaps = frozenset(gap for gap, count in filled.items() if count * 2 >= placed[gap[0]])
     return Template(**{**template.__dict__, "content_gaps": gaps})

@@ -12,6 +12,8 @@ from checker.rules import Thresholds
 ABSENT = ""
 # Distinct texts kept per per-page-content gap: enough to tell content from drift.
 _CONTENT_CAP = 64
+# More extra lines than this together inside a block are content, not added lines.
+ADDED_RUN = 2
 
 
 @dataclass
@@ -21,6 +23,7 @@ class GapTally:
     pages: int = 0
     texts: Counter[str] = field(default_factory=Counter)
     holders: dict[str, list[Holder]] = field(default_factory=lambda: defaultdict(list))
+    beyond: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
 
 
 class VariantTable:
@@ -36,15 +39,16 @@ class VariantTable:
         self.moved: list[tuple[int, Holder]] = []
         self.gaps: dict[tuple[int, str], GapTally] = defaultdict(GapTally)
         self.block_pages: Counter[int] = Counter()
-        self.missing_blocks: list[tuple[int, str]] = []
+        self.missing_blocks: list[tuple[int, str, bool]] = []
         self.pages = 0
 
     def add(self, alignment: Alignment) -> None:
         """Count one snapshot's slots, absences, moves and extra lines."""
         snapshot = alignment.snapshot
         self.pages += 1
+        bare = len(alignment.missing_blocks) == len(self.template.blocks)
         for block in alignment.missing_blocks:
-            self.missing_blocks.append((block, snapshot.path))
+            self.missing_blocks.append((block, snapshot.path, bare))
         for block in set(self.template.blocks) - set(alignment.missing_blocks):
             self.block_pages[block] += 1
         sample = {s.id: s.canonical for s in self.template.slots}
@@ -72,12 +76,14 @@ class VariantTable:
         """Tally a line that fills no slot; per-page content gaps keep counts only."""
         tally = self.gaps[(extra.slot, extra.where)]
         view = self.lens(extra.line.norm)
-        if view is None:
+        if view is None or (extra.where == "after" and extra.run > ADDED_RUN):
             return
         content = (extra.slot, extra.where) in self.template.content_gaps
         if content and view not in tally.texts and len(tally.texts) >= _CONTENT_CAP:
             return
         tally.texts[view] += 1
+        if extra.where != "after":
+            tally.beyond[view][extra.beyond] += 1
         tally.holders[view].append(Holder(path, extra.line.number, extra.line.text, captured))  # type: ignore[arg-type]
 
     def slot_variants(self, thresholds: Thresholds) -> list[SlotVariants]:

@@ -101,6 +101,8 @@ class TextFormatter:
         lines = [f"    {tag}{label}: {first.message}"]
         if first.found and first.expected:
             lines.append(f"      found: {word_diff(first.expected, first.found, self.color)}")
+        elif first.found:
+            lines.append(f"      found: {first.found}")
         for finding in holders[:50]:
             lines.append(f"      at {finding.snapshot}:{finding.line}")
         if len(holders) > 50:

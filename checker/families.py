@@ -1,0 +1,92 @@
+"""Page families: group a site's snapshots by the boilerplate they share."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from checker.align import Lens, keyed_lines
+from checker.model import Snapshot, Template
+
+Key = tuple[str, int]
+# Pages whose shared lines overlap this much (Jaccard) belong to one family.
+JOIN = 0.5
+# A small group this close to a family is folded into it rather than left on its own.
+FOLD = 0.2
+
+
+def frequent_keys(sample: list[Snapshot], lens: Lens) -> list[frozenset[Key]]:
+    """Each page's lines that enough other pages share; copied bodies fall under the floor."""
+    keyed = [{k for k in keyed_lines(s, lens) if k is not None} for s in sample]
+    pages = Counter(k for keys in keyed for k in keys)
+    n = len(sample)
+    floor = 2 if n < 10 else max(3, math.ceil(0.02 * n))
+    return [frozenset(k for k in keys if pages[k] >= floor) for keys in keyed]
+
+
+def cluster(sample: list[Snapshot], lens: Lens, min_pages: int) -> list[list[int]]:
+    """Indices of the sample grouped into families, largest first."""
+    keys = frequent_keys(sample, lens)
+    order = sorted(range(len(sample)), key=lambda i: (-len(keys[i]), sample[i].path))
+    leaders: list[int] = []
+    members: list[list[int]] = []
+    for i in order:
+        scores = [_jaccard(keys[i], keys[leader]) for leader in leaders]
+        best = max(range(len(scores)), key=scores.__getitem__, default=-1)
+        if best >= 0 and scores[best] >= JOIN:
+            members[best].append(i)
+        else:
+            leaders.append(i)
+            members.append([i])
+    return _fold_small(members, leaders, keys, min_pages)
+
+
+def _fold_small(
+    members: list[list[int]], leaders: list[int], keys: list[frozenset[Key]], min_pages: int
+) -> list[list[int]]:
+    """Fold groups too small to learn from into the closest large family, if any is close."""
+    large = [g for g, m in enumerate(members) if len(m) >= min_pages]
+    if not large:
+        return [sorted(i for m in members for i in m)]
+    result = {g: list(members[g]) for g in large}
+    for g, group in enumerate(members):
+        if g in result:
+            continue
+        scores = {h: _jaccard(keys[leaders[g]], keys[leaders[h]]) for h in large}
+        best = max(scores, key=lambda h: (scores[h], -h))
+        if scores[best] >= FOLD:
+            result[best].extend(group)
+    return sorted((sorted(m) for m in result.values()), key=lambda m: (-len(m), m[0]))
+
+
+def _jaccard(a: frozenset[Key], b: frozenset[Key]) -> float:
+    """Overlap of two key sets."""
+    if not a and not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+class FamilyIndex:
+    """Assigns any snapshot to the family whose template it shares most lines with."""
+
+    def __init__(self, templates: list[Template], lens: Lens) -> None:
+        self.templates = templates
+        self.lens = lens
+        self.owner: dict[Key, set[int]] = {}
+        for index, template in enumerate(templates):
+            for slot in template.slots:
+                for text in slot.variants:
+                    self.owner.setdefault((text, slot.occurrence), set()).add(index)
+
+    def assign(self, snapshot: Snapshot) -> int:
+        """The family index for a snapshot (the first family when nothing matches)."""
+        if len(self.templates) == 1:
+            return 0
+        hits: Counter[int] = Counter()
+        for key in keyed_lines(snapshot, self.lens):
+            for index in self.owner.get(key, ()) if key else ():
+                hits[index] += 1
+        if not hits:
+            return 0
+        sizes = [max(1, len(t.slots)) for t in self.templates]
+        return max(hits, key=lambda i: (hits[i] / sizes[i], hits[i], -i))
