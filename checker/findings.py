@@ -166,7 +166,7 @@ def _stands_out(texts: Counter[str], text: str, min_pages: int) -> bool:
 def _shared_run(beyond: Counter[str], holders: int) -> bool:
     """Pages that share the next line out too share a section of their own, not drift."""
     text, count = beyond.most_common(1)[0] if beyond else ("", 0)
-    return bool(text) and count * 2 >= holders
+    return bool(text) and count >= 2 and count * 2 >= holders
 
 
 def _missing_blocks(table: VariantTable, maker: FindingMaker) -> Iterator[Finding]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
+from functools import cmp_to_key
 from statistics import median
 
 from checker.align import Aligner, Lens, keyed_lines
@@ -13,6 +14,11 @@ from checker.rules import Thresholds
 from checker.similarity import alike
 
 Key = tuple[str, int]
+# Pages consulted when ordering the template's lines; order is stable well before this.
+_ORDER_PAGES = 300
+# Neighbouring lines that never share a page are one slot's variants when this alike:
+# a half rolled-out rewording is still the same line.
+_EXCLUSIVE = 0.4
 
 
 def learn_template(
@@ -30,7 +36,7 @@ def learn_template(
     pages = Counter(k for seq in sequences for k in set(seq))
     floor = max(thresholds.min_pages, math.ceil(0.01 * n))
     shared = [[k for k in seq if pages[k] >= floor] for seq in sequences]
-    order = _merge_order(shared)
+    order = _majority_order(_merge_order(shared), shared)
     groups = _group_variants(order, shared, pages, thresholds.fuzzy)
     holders = _holders(groups, shared)
     kept = [(g, h) for g, h in zip(groups, holders) if len(h) > min_support * n]
@@ -88,26 +94,72 @@ def _merge_order(sequences: list[list[Key]]) -> list[Key]:
     return order
 
 
+def _majority_order(order: list[Key], sequences: list[list[Key]]) -> list[Key]:
+    """Reorder keys so each pair stands as most pages that hold both put it.
+
+    The merged order follows one reference page; a line moved on that page would
+    otherwise pull the template with it.
+    """
+    at = [{k: i for i, k in enumerate(seq)} for seq in sequences[:_ORDER_PAGES]]
+    merged = {k: i for i, k in enumerate(order)}
+
+    def compare(a: Key, b: Key) -> int:
+        votes = 0
+        for positions in at:
+            if a in positions and b in positions:
+                votes += 1 if positions[a] < positions[b] else -1
+        if votes:
+            return -1 if votes > 0 else 1
+        return -1 if merged[a] < merged[b] else 1
+
+    return sorted(order, key=cmp_to_key(compare))
+
+
 def _group_variants(
     order: list[Key], sequences: list[list[Key]], pages: Counter[Key], fuzzy: float
 ) -> list[list[Key]]:
-    """Merge neighbouring keys that never share a page and read alike: one slot's variants."""
+    """Merge neighbouring keys that never share a page: one slot's variants.
+
+    Alike variants merge outright. Less alike ones merge only where the lines around
+    them are shared by the pages of both, as when one line of a template was reworded
+    on part of the site; two sections' own menus side by side do not.
+    """
     pages_of: dict[Key, set[int]] = defaultdict(set)
     for index, seq in enumerate(sequences):
         for key in seq:
             pages_of[key].add(index)
     groups: list[list[Key]] = []
-    for key in order:
+    for position, key in enumerate(order):
         if groups:
             group = groups[-1]
             together = set().union(*(pages_of[k] for k in group))
-            if not (together & pages_of[key]) and alike(key[0], group[0][0], fuzzy):
+            apart = not (together & pages_of[key])
+            if apart and (
+                alike(key[0], group[0][0], fuzzy)
+                or (alike(key[0], group[0][0], _EXCLUSIVE)
+                    and _framed(order, position - len(group), position, together,
+                                pages_of[key], pages_of))
+            ):
                 group.append(key)
                 continue
         groups.append([key])
     for group in groups:
         group.sort(key=lambda k: (-pages[k], k))
     return groups
+
+
+def _framed(
+    order: list[Key], first: int, last: int, ours: set[int], theirs: set[int],
+    pages_of: dict[Key, set[int]],
+) -> bool:
+    """Whether the lines just before and after a run are held by the pages of both variants."""
+    for index in (first - 1, last + 1):
+        if not 0 <= index < len(order):
+            continue
+        around = pages_of[order[index]]
+        if len(around & ours) * 2 < len(ours) or len(around & theirs) * 2 < len(theirs):
+            return False
+    return True
 
 
 def _holders(groups: list[list[Key]], sequences: list[list[Key]]) -> list[set[int]]:
@@ -166,7 +218,7 @@ def _assign_blocks(slots: list[Slot], sequences: list[list[Key]], window: int) -
     for slot in slots:
         if result:
             gaps = [p[slot.id] - p[result[-1].id] - 1 for p in at if slot.id in p and result[-1].id in p]
-            if not gaps or median(gaps) > window or min(gaps) < 0:
+            if gaps and median(gaps) > window:
                 block += 1
         result.append(Slot(**{**slot.__dict__, "block": block}))
     return result
