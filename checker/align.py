@@ -12,6 +12,9 @@ from checker.similarity import similarity
 Lens = Callable[[str], "str | None"]
 # Below this share of its slots found, a block counts as missing from the page.
 BLOCK_FOUND = 0.3
+# Similarity enough for the one line left between two placed lines where one slot is
+# missing: its position vouches for it.
+FRAMED = 0.5
 
 
 # A text repeated this often on one page is list filler ("Vacancy", "|"), not a slot.
@@ -100,11 +103,14 @@ class Aligner:
             if run:
                 lo = previous_line + 1 if previous_line is not None else None
                 hi = line_at - 1 if line_at is not None else None
+                framed = lo is not None and hi is not None
                 if lo is None:
                     lo = max(0, hi - len(run) - self.window + 1)  # type: ignore[operator]
                 if hi is None:
                     hi = min(len(draft.views) - 1, lo + len(run) + self.window - 1)
-                self._match_run(run, lo, hi, found, draft)
+                # Between two placed lines, position vouches for a drifted line.
+                threshold = FRAMED if framed else self.fuzzy
+                self._match_run(run, lo, hi, found, draft, threshold)
                 run = []
             previous_line = line_at
 
@@ -117,10 +123,11 @@ class Aligner:
         start = first if first >= 0 else size + first
         lo = max(lower, start - self.window)
         hi = min(upper, start + len(slots) + self.window - 1)
-        self._match_run(list(slots), lo, hi, found, draft)
+        self._match_run(list(slots), lo, hi, found, draft, self.fuzzy)
 
     def _match_run(
-        self, run: list, lo: int, hi: int, found: dict[int, int], draft: _Draft
+        self, run: list, lo: int, hi: int, found: dict[int, int], draft: _Draft,
+        threshold: float,
     ) -> None:
         """Order-preserving best matching of a run of slots to lines lo..hi (inclusive)."""
         lines = [i for i in range(max(lo, 0), min(hi, len(draft.views) - 1) + 1)
@@ -128,10 +135,12 @@ class Aligner:
                  and i not in found.values()]
         if not lines:
             return
+        if len(run) != 1 or len(lines) != 1:
+            threshold = self.fuzzy
         scores = [
             [similarity(draft.views[i], slot.variants) for i in lines] for slot in run  # type: ignore[arg-type]
         ]
-        for r, c in _best_pairs(scores, self.fuzzy):
+        for r, c in _best_pairs(scores, threshold):
             found[run[r].id] = lines[c]
 
 
@@ -216,7 +225,7 @@ class _Draft:
         gap: list[int] = []
         for i in range(first, last + 2):
             if i in by_line or i > last:
-                self._gap(gap, after)
+                self._gap(gap, after, by_line.get(i, after + 1))
                 gap = []
                 if i in by_line and by_line[i] not in self.moved:
                     after = by_line[i]
@@ -225,10 +234,10 @@ class _Draft:
         self._edge(first - 1, -1, slots[0].id, "start")
         self._edge(last + 1, 1, slots[-1].id, "end")
 
-    def _gap(self, gap: list[int], after: int) -> None:
+    def _gap(self, gap: list[int], after: int, upto: int) -> None:
         """Record the extra lines found together between two slots."""
         for i in gap:
-            self.extras.append(Extra(after, "after", self.line(i), run=len(gap)))
+            self.extras.append(Extra(after, "after", self.line(i), run=len(gap), upto=upto))
 
     def _edge(self, i: int, step: int, slot: int, where: str) -> None:
         """Record the line just outside a block edge, and the one beyond it."""

@@ -166,6 +166,8 @@ class Extra:
     """For an edge line, the normalized line one further out: shared runs are structure."""
     run: int = 1
     """How many extra lines stand together in this gap on this page."""
+    upto: int = -1
+    """The slot placed next after it on this page; slots between were not found."""
 
 
 @dataclass(frozen=True)

@@ -66,18 +66,23 @@ def _continues(previous: str, text: str, width: int) -> bool:
     """Whether `text` continues `previous`, a physical line wrapped at `width`."""
     if not previous.strip() or not text.strip() or _LIST_START.match(text):
         return False
-    if len(previous) > width or len(previous) < width // 2:
+    if len(previous) > width:
         return False
     first_word = text.split(None, 1)[0]
     return len(previous) + 1 + len(first_word) > width
 
 
 def wrap_width(texts: list[str]) -> int | None:
-    """The column a snapshot's lines were wrapped at, or None when they were not wrapped."""
-    lengths = [len(t.rstrip()) for t in texts if t.strip()]
-    short = [n for n in lengths if n <= 100]
-    if len(short) < 6 or len(short) < 0.8 * len(lengths):
+    """The column a snapshot's lines were wrapped at, or None when they were not wrapped.
+
+    Wrapped text has no breakable line longer than the column (only a lone word that
+    does not fit may stand past it), and many lines end just short of the column.
+    """
+    breakable = [len(t.strip()) for t in texts if " " in t.strip()]
+    if len(breakable) < 6:
         return None
-    width = max(short)
-    near = sum(1 for n in short if n >= width - 12)
-    return width if near >= max(3, len(short) // 5) and width >= 40 else None
+    width = max(breakable)
+    near = sum(1 for n in breakable if n >= width - 12)
+    if not 40 <= width <= 100 or near < max(3, len(breakable) // 5):
+        return None
+    return width

@@ -1,4 +1,4 @@
-"""Labelling one slot's history: was a change an update, a flap, a straggler, a regression, a glitch?
+"""Labelling one slot's history: an update, flapping, a straggler, a regression or a glitch?
 
 The input is the slot's dated captures, oldest first, as `(capture time, normalized text)`
 (`SlotVariants.timeline`). Values are compared exactly as given: normalization has already
@@ -131,7 +131,7 @@ def _labels(runs: list[_Run], settled: list[int]) -> set[str]:
     found = {"update"}
     if _regressed([runs[i].value for i in settled]):
         found.add("regression")
-    bounds = list(zip(settled, [*settled[1:], None]))
+    bounds = list(zip(settled, [*settled[1:], None], strict=True))
     for p, n in bounds:
         stretch = runs[p + 1 : n if n is not None else len(runs)]
         closing = runs[n] if n is not None else None

@@ -78,7 +78,9 @@ class VariantTable:
         view = self.lens(extra.line.norm)
         if view is None or (extra.where == "after" and extra.run > ADDED_RUN):
             return
-        content = (extra.slot, extra.where) in self.template.content_gaps
+        content = _in_content(extra, self.template.content_gaps)
+        if content and extra.where == "after":
+            return
         if content and view not in tally.texts and len(tally.texts) >= _CONTENT_CAP:
             return
         tally.texts[view] += 1
@@ -100,6 +102,15 @@ class VariantTable:
             )
             result.append(SlotVariants(self.template, slot, canonical, variants, content))
         return result
+
+
+def _in_content(extra: Extra, content_gaps: frozenset[tuple[int, str]]) -> bool:
+    """Whether a line sits in a per-page content gap; with slots missing around it on
+    this page, any gap it could stand in counts."""
+    if extra.where != "after":
+        return (extra.slot, extra.where) in content_gaps
+    last = max(extra.slot + 1, extra.upto)
+    return any((slot, "after") in content_gaps for slot in range(extra.slot, last))
 
 
 def _lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
