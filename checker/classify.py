@@ -13,7 +13,7 @@ from checker.record import LineRecord, as_dict, record
 # Which fields of the structured record each kind is about.
 _FIELDS = {
     Kind.URL_MISSING: ("urls",), Kind.URL_ADDED: ("urls",), Kind.URL_CHANGED: ("urls",),
-    Kind.NUMBER_CHANGED: ("numbers",), Kind.VALUE_CHANGED: ("value",),
+    Kind.NUMBER_CHANGED: ("numbers",), Kind.VALUE_CHANGED: ("value", "numbers"),
     Kind.TEXT_CHANGED: ("wording",),
 }
 
@@ -38,7 +38,8 @@ def sentence(kind: Kind, changes: tuple[str, ...], expected: str, found: str) ->
 
 
 def _kind(expected: LineRecord, found: LineRecord) -> Kind:
-    """URL changes outrank numbers, numbers outrank values, values outrank wording."""
+    """URLs first, then a change of numbers alone, then values under the same key,
+    then any other change of numbers, then wording."""
     if expected.urls != found.urls:
         lost = Counter(expected.urls) - Counter(found.urls)
         gained = Counter(found.urls) - Counter(expected.urls)
@@ -49,10 +50,13 @@ def _kind(expected: LineRecord, found: LineRecord) -> Kind:
                 return Kind.URL_ADDED
             return Kind.URL_CHANGED
         return Kind.URL_CHANGED
-    if expected.numbers != found.numbers:
+    if expected.numbers != found.numbers and expected.skeleton == found.skeleton:
         return Kind.NUMBER_CHANGED
+    # A reworded value under the same key is a new value, not new wording.
     if expected.key is not None and expected.key == found.key and expected.value != found.value:
         return Kind.VALUE_CHANGED
+    if expected.numbers != found.numbers:
+        return Kind.NUMBER_CHANGED
     return Kind.TEXT_CHANGED
 
 

@@ -7,9 +7,11 @@ from collections import Counter
 from collections.abc import Iterator
 
 from checker.classify import classify, sentence
+from checker.record import record
 from checker.model import Finding, Holder, Kind, Severity, SlotVariants, Template
 from checker.rules import Rules, Thresholds
-from checker.variants import ABSENT, VariantTable
+from checker.similarity import similarity
+from checker.variants import ABSENT, GapTally, VariantTable
 
 
 # A block that this share of pages carries is required, not an optional section.
@@ -94,9 +96,11 @@ def _per_page_tails(variants: SlotVariants) -> set[str]:
     a tail no other page shares; two or more such single-page tails make a pattern.
     """
     canonical = variants.canonical or ""
+    urls = record(canonical).urls
     tails = {
         v.text for v in variants.variants[1:]
         if v.count == 1 and v.text.startswith(canonical) and len(v.text) > len(canonical)
+        and record(v.text).urls == urls
     }
     return tails if len(tails) >= 2 else set()
 
@@ -131,6 +135,7 @@ def _moved(table: VariantTable, maker: FindingMaker) -> Iterator[Finding]:
 def _added(table: VariantTable, maker: FindingMaker, thresholds: Thresholds) -> Iterator[Finding]:
     """Extra lines inside a block, and lines that several pages add at a block's edge."""
     for (slot_id, where), tally in sorted(table.gaps.items()):
+        yield from _surplus(table, maker, slot_id, tally, thresholds.fuzzy)
         content = (slot_id, where) in table.template.content_gaps
         pages = table.block_pages[table.template.slots[slot_id].block]
         for text, holders in sorted(tally.holders.items()):
@@ -153,6 +158,23 @@ def _added(table: VariantTable, maker: FindingMaker, thresholds: Thresholds) -> 
                                      anchor=slot.canonical, variant=f"{where}:{text}")
                 if finding:
                     yield finding
+
+
+def _surplus(
+    table: VariantTable, maker: FindingMaker, slot_id: int, tally: GapTally, fuzzy: float
+) -> Iterator[Finding]:
+    """In a gap of per-page content, a line unlike what any other page holds there."""
+    slot = table.template.slots[slot_id]
+    for text, holders in sorted(tally.surplus.items()):
+        pages = {h.snapshot for h in holders}
+        others = tuple(t for t, page in tally.sample.items() if t != text and page not in pages)
+        if others and similarity(text, others) >= fuzzy:
+            continue
+        for holder in holders:
+            finding = maker.make(Kind.LINE_ADDED, holder, "", "line added inside the block",
+                                 slot=slot_id, anchor=slot.canonical, variant=f"after:{text}")
+            if finding:
+                yield finding
 
 
 def _stands_out(texts: Counter[str], text: str, min_pages: int) -> bool:

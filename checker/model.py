@@ -124,6 +124,9 @@ class Template:
     content_gaps: frozenset[tuple[int, str]] = frozenset()
     """Gaps (slot, where) that hold per-page content on most pages; where is
     `after`, or `start`/`end` for the edge of the block the slot opens or closes."""
+    content_runs: tuple[tuple[int, int], ...] = ()
+    """For each per-page content gap inside a block (by the slot it follows), how many
+    lines pages usually hold there."""
     structure: frozenset[str] = frozenset()
     """Lines that a group of pages shares together with other lines: a section's own
     boilerplate (a sub-menu, a breadcrumb), never reported as added."""

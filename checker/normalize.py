@@ -58,7 +58,7 @@ def unwrap(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             joined[-1] = (first, previous.rstrip() + " " + text.strip())
         else:
             joined.append((number, text))
-        last_physical = text.rstrip()
+        last_physical = normalize(text)
     return joined
 
 
@@ -69,6 +69,7 @@ def _continues(previous: str, text: str, width: int) -> bool:
     if len(previous) > width:
         return False
     first_word = text.split(None, 1)[0]
+    # Lengths are of normalized text: NFD accents or doubled spaces must not hide a break.
     return len(previous) + 1 + len(first_word) > width
 
 
@@ -78,7 +79,8 @@ def wrap_width(texts: list[str]) -> int | None:
     Wrapped text has no breakable line longer than the column (only a lone word that
     does not fit may stand past it), and many lines end just short of the column.
     """
-    breakable = [len(t.strip()) for t in texts if " " in t.strip()]
+    collapsed = [normalize(t) for t in texts]
+    breakable = [len(t) for t in collapsed if " " in t]
     if len(breakable) < 6:
         return None
     width = max(breakable)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, utils
 
 from checker.record import record
 
@@ -10,6 +10,8 @@ from checker.record import record
 _SAME_KEY = 0.86
 # A line that differs only in its numbers or URLs scores at least this.
 _SAME_SKELETON = 0.9
+# Word-order-blind similarity counts a little less than the plain one.
+_REORDERED = 0.92
 
 
 def similarity(text: str, variants: tuple[str, ...]) -> float:
@@ -18,6 +20,9 @@ def similarity(text: str, variants: tuple[str, ...]) -> float:
     mine = record(text)
     for variant in variants:
         score = fuzz.ratio(text, variant) / 100.0
+        # Reordered words ("the fee is 5" / "5 is the fee") are a rewording, not a new line.
+        score = max(score, _REORDERED * fuzz.token_sort_ratio(
+            text, variant, processor=utils.default_process) / 100.0)
         theirs = record(variant)
         if mine.skeleton == theirs.skeleton:
             score = max(score, _SAME_SKELETON)

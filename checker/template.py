@@ -11,7 +11,7 @@ from statistics import median
 from checker.align import Aligner, Lens, keyed_lines
 from checker.model import Slot, Snapshot, Template
 from checker.rules import Thresholds
-from checker.similarity import alike
+from checker.similarity import alike, similarity
 
 Key = tuple[str, int]
 # Pages consulted when ordering the template's lines; order is stable well before this.
@@ -19,6 +19,8 @@ _ORDER_PAGES = 300
 # Neighbouring lines that never share a page are one slot's variants when this alike:
 # a half rolled-out rewording is still the same line.
 _EXCLUSIVE = 0.4
+# How many slots away a rare variant may stand from its slot in the merged order.
+_NEAR = 4
 
 
 def learn_template(
@@ -39,7 +41,9 @@ def learn_template(
     order = _majority_order(_merge_order(shared), shared)
     groups = _group_variants(order, shared, pages, thresholds.fuzzy)
     holders = _holders(groups, shared)
-    kept = [(g, h) for g, h in zip(groups, holders) if len(h) > min_support * n]
+    big = [len(h) > min_support * n for h in holders]
+    _absorb_orphans(groups, holders, big, thresholds.fuzzy)
+    kept = [(g, h) for g, h, keep in zip(groups, holders, big) if keep]
     if not kept:
         return None
     slots = _slots(kept, sequences, pages, n)
@@ -148,6 +152,26 @@ def _group_variants(
     return groups
 
 
+def _absorb_orphans(
+    groups: list[list[Key]], holders: list[set[int]], big: list[bool], fuzzy: float
+) -> None:
+    """Fold a variant too rare to be a slot into a nearby slot it never shares a page with.
+
+    A line drifted the same way on a few pages can land a few places off its slot in
+    the merged order (an optional section beside it); it is still that slot's variant.
+    """
+    for index, group in enumerate(groups):
+        if big[index]:
+            continue
+        near = [j for j in range(max(0, index - _NEAR), min(len(groups), index + _NEAR + 1))
+                if big[j] and not holders[j] & holders[index]]
+        scored = [(similarity(group[0][0], tuple(k[0] for k in groups[j])), j) for j in near]
+        best = max(scored, default=(0.0, -1))
+        if best[0] >= fuzzy:
+            groups[best[1]].extend(group)
+            holders[best[1]] |= holders[index]
+
+
 def _framed(
     order: list[Key], first: int, last: int, ours: set[int], theirs: set[int],
     pages_of: dict[Key, set[int]],
@@ -231,10 +255,16 @@ def _with_content_gaps(
     aligner = Aligner(template, lens, thresholds.fuzzy, thresholds.window)
     filled: Counter[tuple[int, str]] = Counter()
     placed: Counter[int] = Counter()
+    runs: dict[int, list[int]] = defaultdict(list)
     for snapshot in sample:
         alignment = aligner.align(snapshot)
         placed.update(p.slot for p in alignment.placements)
         for gap in {(extra.slot, extra.where) for extra in alignment.extras}:
             filled[gap] += 1
+        for extra in {(e.slot, e.run) for e in alignment.extras if e.where == "after"}:
+            runs[extra[0]].append(extra[1])
     gaps = frozenset(gap for gap, count in filled.items() if count * 2 >= placed[gap[0]])
-    return Template(**{**template.__dict__, "content_gaps": gaps})
+    usual = tuple(
+        (slot, int(median(runs[slot]))) for slot, where in sorted(gaps) if where == "after"
+    )
+    return Template(**{**template.__dict__, "content_gaps": gaps, "content_runs": usual})

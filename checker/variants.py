@@ -24,6 +24,10 @@ class GapTally:
     texts: Counter[str] = field(default_factory=Counter)
     holders: dict[str, list[Holder]] = field(default_factory=lambda: defaultdict(list))
     beyond: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    sample: dict[str, str] = field(default_factory=dict)
+    """Per-page content seen here (text -> page), capped: what belongs in the gap."""
+    surplus: dict[str, list[Holder]] = field(default_factory=lambda: defaultdict(list))
+    """Lines of pages holding more content lines here than pages usually do."""
 
 
 class VariantTable:
@@ -41,6 +45,7 @@ class VariantTable:
         self.block_pages: Counter[int] = Counter()
         self.missing_blocks: list[tuple[int, str, bool]] = []
         self.pages = 0
+        self.usual_runs = dict(template.content_runs)
 
     def add(self, alignment: Alignment) -> None:
         """Count one snapshot's slots, absences, moves and extra lines."""
@@ -80,6 +85,8 @@ class VariantTable:
             return
         content = _in_content(extra, self.template.content_gaps)
         if content and extra.where == "after":
+            self._content_line(tally, extra, view, Holder(path, extra.line.number,
+                                                          extra.line.text, captured))  # type: ignore[arg-type]
             return
         if content and view not in tally.texts and len(tally.texts) >= _CONTENT_CAP:
             return
@@ -87,6 +94,13 @@ class VariantTable:
         if extra.where != "after":
             tally.beyond[view][extra.beyond] += 1
         tally.holders[view].append(Holder(path, extra.line.number, extra.line.text, captured))  # type: ignore[arg-type]
+
+    def _content_line(self, tally: GapTally, extra: Extra, view: str, holder: Holder) -> None:
+        """Sample a gap's per-page content; keep lines of pages that hold more than usual."""
+        if len(tally.sample) < _CONTENT_CAP:
+            tally.sample.setdefault(view, holder.snapshot)
+        if extra.run > self.usual_runs.get(extra.slot, 1):
+            tally.surplus[view].append(holder)
 
     def slot_variants(self, thresholds: Thresholds) -> list[SlotVariants]:
         """Decide each slot's canonical text, or that it is content, or that no text leads."""
