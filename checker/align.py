@@ -12,6 +12,8 @@ from checker.similarity import similarity
 Lens = Callable[[str], "str | None"]
 # Below this share of its slots found, a block counts as missing from the page.
 BLOCK_FOUND = 0.3
+# Similarity enough for the one line just outside a block edge where its last slot is.
+ADJACENT = 0.6
 # Similarity enough for the one line left between two placed lines where one slot is
 # missing: its position vouches for it.
 FRAMED = 0.5
@@ -101,18 +103,29 @@ class Aligner:
                 continue
             line_at = found[slot.id] if slot is not None else None
             if run:
-                lo = previous_line + 1 if previous_line is not None else None
-                hi = line_at - 1 if line_at is not None else None
-                framed = lo is not None and hi is not None
-                if lo is None:
-                    lo = max(0, hi - len(run) - self.window + 1)  # type: ignore[operator]
-                if hi is None:
-                    hi = min(len(draft.views) - 1, lo + len(run) + self.window - 1)
-                # Between two placed lines, position vouches for a drifted line.
-                threshold = FRAMED if framed else self.fuzzy
-                self._match_run(run, lo, hi, found, draft, threshold)
+                self._fill_run(run, previous_line, line_at, found, draft)
                 run = []
             previous_line = line_at
+
+    def _fill_run(
+        self, run: list, before: int | None, after: int | None, found: dict[int, int],
+        draft: _Draft,
+    ) -> None:
+        """Match one run of unplaced slots, framed by placed lines or at a block edge."""
+        if before is not None and after is not None:
+            # Between two placed lines, position vouches for a drifted line.
+            self._match_run(run, before + 1, after - 1, found, draft, FRAMED)
+            return
+        if before is None:
+            hi = after - 1  # type: ignore[operator]
+            lo, next_to = max(0, hi - len(run) - self.window + 1), hi
+        else:
+            lo = before + 1
+            hi, next_to = min(len(draft.views) - 1, lo + len(run) + self.window - 1), lo
+        self._match_run(run, lo, hi, found, draft, self.fuzzy)
+        if len(run) == 1 and run[0].id not in found:
+            # The line right at the block's edge gets some of the same benefit.
+            self._match_run(run, next_to, next_to, found, draft, ADJACENT)
 
     def _fill_unanchored(
         self, slots: Sequence, found: dict[int, int], draft: _Draft, lower: int, upper: int
@@ -135,8 +148,10 @@ class Aligner:
                  and i not in found.values()]
         if not lines:
             return
-        if len(run) != 1 or len(lines) != 1:
-            threshold = self.fuzzy
+        # Position vouches only where lines and slots nearly pair up one to one (one spare
+        # line allowed, for a page's own line such as an update date).
+        if len(lines) > len(run) + 1:
+            threshold = max(threshold, self.fuzzy)
         scores = [
             [similarity(draft.views[i], slot.variants) for i in lines] for slot in run  # type: ignore[arg-type]
         ]
@@ -231,19 +246,24 @@ class _Draft:
                     after = by_line[i]
             elif self.views[i] is not None and i not in taken:
                 gap.append(i)
-        self._edge(first - 1, -1, slots[0].id, "start")
-        self._edge(last + 1, 1, slots[-1].id, "end")
+        numbers = sorted(self.line(i).number for i in found.values())
+        steps = [b - a for a, b in zip(numbers, numbers[1:])]
+        spacing = sorted(steps)[len(steps) // 2] if steps else 1
+        self._edge(first - 1, -1, slots[0].id, "start", spacing)
+        self._edge(last + 1, 1, slots[-1].id, "end", spacing)
 
     def _gap(self, gap: list[int], after: int, upto: int) -> None:
         """Record the extra lines found together between two slots."""
         for i in gap:
             self.extras.append(Extra(after, "after", self.line(i), run=len(gap), upto=upto))
 
-    def _edge(self, i: int, step: int, slot: int, where: str) -> None:
+    def _edge(self, i: int, step: int, slot: int, where: str, spacing: int) -> None:
         """Record the line just outside a block edge, and the one beyond it."""
         if 0 <= i < len(self.views) and self.views[i] is not None and i not in self.used:
             beyond = self.views[i + step] if 0 <= i + step < len(self.views) else None
-            self.extras.append(Extra(slot, where, self.line(i), beyond or ""))
+            distance = abs(self.line(i).number - self.line(i - step).number)
+            self.extras.append(Extra(slot, where, self.line(i), beyond or "",
+                                     detached=distance > spacing))
 
     def _would_stand(self, slot_id: int, slots: Sequence, found: dict[int, int]) -> int:
         """The line number where a missing slot would stand: before the next placed slot."""

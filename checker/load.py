@@ -26,7 +26,8 @@ class Source:
     site: str
     """The site it belongs to."""
     relative: str
-    """Its path under the site folder (POSIX), used to resolve relative links."""
+    """Its path under the folder given on the command line (POSIX), used to resolve
+    relative links the way a mirror's tree lays them out."""
 
 
 def discover(
@@ -65,10 +66,10 @@ def _walk(root: Path, given: str, patterns: tuple[str, ...], group_by: str) -> l
     sources = []
     for file, rel in zip(files, relative):
         if nested and "/" in rel:
-            site, under = rel.split("/", 1)
+            site = rel.split("/", 1)[0]
         else:
-            site, under = (root.resolve().name or given) if group_by != "none" else ".", rel
-        sources.append(Source(file, os.path.join(given, rel), site, under))
+            site = (root.resolve().name or given) if group_by != "none" else "."
+        sources.append(Source(file, os.path.join(given, rel), site, rel))
     return sources
 
 

@@ -171,6 +171,9 @@ class Extra:
     """How many extra lines stand together in this gap on this page."""
     upto: int = -1
     """The slot placed next after it on this page; slots between were not found."""
+    detached: bool = False
+    """For an edge line: set apart from the block by more blank lines than the block's
+    own lines are from each other, so it starts the body rather than ends the block."""
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
+from urllib.parse import urljoin
 
 # Characters that NFKC leaves alone but that differ only in typography.
 _FOLD = str.maketrans(
@@ -88,3 +90,30 @@ def wrap_width(texts: list[str]) -> int | None:
     if not 40 <= width <= 100 or near < max(3, len(breakable) // 5):
         return None
     return width
+
+
+# A relative reference to a page or file, as mirroring tools write links into text.
+_RELATIVE = re.compile(
+    r"(?<![\w/:.@%-])((?:\.\.?/)*(?:[\w%-]+(?:\.[\w%-]+)*/)*[\w%-]+"
+    r"\.(?:html?|php|aspx?|jsp|shtml|cfm|xml|pdf)(?:[?#][^\s)\]>\"']*)?)(?![\w/])"
+)
+
+
+def resolve_links(norm: str, base: str) -> str:
+    """Write relative file references in a line as the address they resolve to.
+
+    `students.html` on one page and `../www.example.org/students.html` on another then
+    compare equal when both point at the same file of the mirror.
+    """
+    if "." not in norm:
+        return norm
+    return _RELATIVE.sub(lambda m: _absolute(m.group(1), base), norm)
+
+
+def _absolute(reference: str, base: str) -> str:
+    """One reference resolved against the page's own address."""
+    scheme, marker, path = base.partition(":///")
+    if not marker:
+        return urljoin(base, reference)
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(path), reference))
+    return f"{scheme}:///{joined.lstrip('./') if joined.startswith('..') else joined}"

@@ -8,7 +8,7 @@ from datetime import datetime
 from checker.decode import decode, looks_binary
 from checker.load import Source
 from checker.model import Line, Snapshot
-from checker.normalize import normalize, split_lines, unwrap
+from checker.normalize import normalize, resolve_links, split_lines, unwrap
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -58,14 +58,21 @@ def page(
             notes.append(render_problem)
     else:
         numbered = unwrap([(n, t) for n, t in enumerate(split_lines(decoded.text), 1)])
+    base = url or f"site:///{source.relative}"
     lines = tuple(
-        Line(number, text[:MAX_LINE], normalize(text[:MAX_LINE]))
+        Line(number, text[:MAX_LINE], _norm(text[:MAX_LINE], base, html))
         for number, text in numbered
         if text.strip()
     )
     return Snapshot(source.display if url is None else _archived_name(source, url, captured),
                     source.site, lines, captured=captured, problem=problem,
                     notes=tuple(notes), url=url)
+
+
+def _norm(text: str, base: str, html: bool) -> str:
+    """The comparison form of a line; links in text are resolved like HTML links are."""
+    norm = normalize(text)
+    return norm if html else resolve_links(norm, base)
 
 
 def _render(text: str, url: str) -> tuple[list[tuple[int, str]], str | None]:

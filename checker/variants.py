@@ -81,7 +81,7 @@ class VariantTable:
         """Tally a line that fills no slot; per-page content gaps keep counts only."""
         tally = self.gaps[(extra.slot, extra.where)]
         view = self.lens(extra.line.norm)
-        if view is None or (extra.where == "after" and extra.run > ADDED_RUN):
+        if view is None or (extra.where == "after" and extra.run > ADDED_RUN) or extra.detached:
             return
         content = _in_content(extra, self.template.content_gaps)
         if content and extra.where == "after":

@@ -22,6 +22,7 @@ def formatters() -> dict[str, type[Formatter]]:
     """Every format by name; imported lazily so start-up stays fast."""
     from checker.report.github import GithubFormatter
     from checker.report.gitlab import GitlabFormatter
+    from checker.report.html import HtmlFormatter
     from checker.report.json import JsonFormatter
     from checker.report.junit import JunitFormatter
     from checker.report.markdown import MarkdownFormatter
@@ -30,12 +31,14 @@ def formatters() -> dict[str, type[Formatter]]:
 
     classes: list[type[Formatter]] = [
         TextFormatter, JsonFormatter, SarifFormatter, GithubFormatter, JunitFormatter,
-        MarkdownFormatter, GitlabFormatter,
+        MarkdownFormatter, GitlabFormatter, HtmlFormatter,
     ]
     return {cls.name: cls for cls in classes}
 
 
-FORMAT_NAMES = ("auto", "text", "json", "sarif", "github", "junit", "markdown", "gitlab")
+FORMAT_NAMES = (
+    "auto", "text", "json", "sarif", "github", "junit", "markdown", "gitlab", "html",
+)
 
 
 def resolve(name: str) -> str:

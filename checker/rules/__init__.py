@@ -56,7 +56,7 @@ __all__ = [
 SEARCH_TIMEOUT = 0.05
 """Seconds one user pattern may spend on one line before it counts as no match."""
 PRESET = Path(__file__).resolve().parent.parent / "presets" / "default.yaml"
-TIMELINE_LABELS = ("update", "straggler", "flapping", "regression")
+TIMELINE_LABELS = ("update", "straggler", "flapping", "regression", "glitch")
 
 
 @dataclass(frozen=True)
