@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from difflib import SequenceMatcher
 
 from deepdiff import DeepDiff
 
@@ -30,7 +31,7 @@ def classify(canonical: str, variant: str) -> tuple[Kind, tuple[str, ...]]:
 def sentence(kind: Kind, changes: tuple[str, ...], expected: str, found: str) -> str:
     """A short sentence saying what changed, for reports."""
     if kind is Kind.TEXT_CHANGED:
-        return "wording differs from the other pages"
+        return "wording differs: " + _reworded(expected, found)
     if not changes:
         return f"{kind.value.replace('-', ' ')}"
     shown = "; ".join(changes[:4]) + ("; …" if len(changes) > 4 else "")
@@ -83,3 +84,15 @@ def describe(expected: LineRecord, found: LineRecord) -> tuple[str, ...]:
 def _path(deepdiff_path: str) -> str:
     """`root['numbers'][0]` becomes `numbers[0]`."""
     return deepdiff_path.replace("root['", "").replace("']", "", 1)
+
+
+def _reworded(expected: str, found: str) -> str:
+    """The replaced, removed and added phrases, as `'old' -> 'new'`."""
+    old, new = expected.split(), found.split()
+    pieces = []
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            pieces.append(f"{' '.join(old[i1:i2]) or '(nothing)'!r} -> "
+                          f"{' '.join(new[j1:j2]) or '(nothing)'!r}")
+    return "; ".join(pieces[:3]) + ("; …" if len(pieces) > 3 else "")

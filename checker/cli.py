@@ -65,6 +65,22 @@ def check(paths: tuple[str, ...], rules: str | None, format_: str, reports: tupl
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", default="snapdrift.lock", show_default=True, metavar="FILE",
+              help="Where to write the baseline.")
+@click.option("--rules", "rules", metavar="FILE", help="YAML rule file (default: built-in).")
+@click.option("--glob", "globs", multiple=True, metavar="PATTERN")
+@click.option("--group-by", type=click.Choice(["auto", "folder", "host", "none"]),
+              default="auto", show_default=True)
+def baseline(paths: tuple[str, ...], output: str, rules: str | None, globs: tuple[str, ...],
+             group_by: str) -> None:
+    """Accept the drift present now: record templates and findings in a baseline."""
+    from checker.commands import BaselineOptions, run_baseline
+
+    sys.exit(run_baseline(BaselineOptions(paths, output, rules, globs, group_by)))
+
+
+@cli.command()
 @click.argument("snapshot")
 @click.option("--against", "against", multiple=True, metavar="PATH",
               help="Snapshots to learn the template from (default: the snapshot's folder).")
@@ -76,6 +92,29 @@ def explain(snapshot: str, against: tuple[str, ...], rules: str | None,
     from checker.explain import run_explain
 
     sys.exit(run_explain(snapshot, against, rules, globs))
+
+
+@cli.group()
+def rules() -> None:
+    """Validate rule files and run their examples."""
+
+
+@rules.command("check")
+@click.argument("file")
+def rules_check(file: str) -> None:
+    """Validate FILE without checking snapshots."""
+    from checker.selftest import run_rules_check
+
+    sys.exit(run_rules_check(file))
+
+
+@rules.command("test")
+@click.argument("file")
+def rules_test(file: str) -> None:
+    """Run the examples that FILE's rules carry."""
+    from checker.selftest import run_rules_test
+
+    sys.exit(run_rules_test(file))
 
 
 def main() -> None:

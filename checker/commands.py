@@ -7,8 +7,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checker.gitchanges import changed_since
 from checker.load import InputError, discover
-from checker.model import ExitCode, RunResult, Severity
+from checker.baseline import BaselineError, apply, load_baseline, write_baseline
+from checker.model import ExitCode, Kind, RunResult, Severity
 from checker.output import OutputError, inside, write_atomic
 from checker.report import formatters, resolve
 from checker.report.text import TextFormatter, summary_line
@@ -47,7 +49,7 @@ def run_check(options: CheckOptions) -> int:
     try:
         result = check(options)
         emit(result, options)
-    except (InputError, RuleError, OutputError, UsageError) as error:
+    except (InputError, RuleError, OutputError, UsageError, BaselineError) as error:
         print(f"snapdrift: error: {error}", file=sys.stderr)
         return ExitCode.ERROR
     return result.exit_code
@@ -58,13 +60,62 @@ def check(options: CheckOptions) -> RunResult:
     rules = load_rules(options.rules)
     _refuse_writes_into(options)
     sources = discover(options.paths, options.globs, options.group_by)
-    if not sources and not options.allow_empty:
+    changed = changed_since(options.changed_since) if options.changed_since else None
+    if changed is not None and options.baseline:
+        sources = [s for s in sources if s.file.resolve() in changed]
+    if not sources and not options.allow_empty and changed is None:
         raise InputError(
             f"no snapshots found under {', '.join(options.paths)} "
             f"(looked for {', '.join(options.globs) or 'the default patterns'}; see --glob)"
         )
-    sites = check_sources(sources, rules)
-    return result_of(sites, FAIL_ON[options.fail_on])
+    baseline = load_baseline(options.baseline) if options.baseline else None
+    sites = check_sources(sources, rules, baseline)
+    findings = [f for site in sites for f in site.findings]
+    if changed is not None:
+        shown = {s.display for s in sources if s.file.resolve() in changed}
+        findings = [f for f in findings if f.snapshot.split("#", 1)[0] in shown]
+    suppressed = 0
+    if baseline is not None:
+        stale, _ = rules.severity(Kind.BASELINE_STALE, "")
+        checked = {s.display for s in sources}
+        findings, suppressed = apply(baseline, findings, checked, stale)
+    return result_of(sites, FAIL_ON[options.fail_on], suppressed, findings)
+
+
+@dataclass(frozen=True)
+class BaselineOptions:
+    """Everything `snapdrift baseline` was asked to do."""
+
+    paths: tuple[str, ...]
+    output: str = "snapdrift.lock"
+    rules: str | None = None
+    globs: tuple[str, ...] = ()
+    group_by: str = "auto"
+
+
+def run_baseline(options: BaselineOptions) -> int:
+    """Record the corpus's templates and present findings as accepted."""
+    try:
+        rules = load_rules(options.rules)
+        sources = discover(options.paths, options.globs, options.group_by)
+        if not sources:
+            raise InputError(f"no snapshots found under {', '.join(options.paths)}")
+        folders = [Path(p) if Path(p).is_dir() else Path(p).parent for p in options.paths]
+        if inside(options.output, folders) is not None:
+            raise UsageError(f"{options.output}: refusing to write a baseline inside the "
+                             f"snapshot folder")
+        sites = check_sources(sources, rules)
+        templates = [t for site in sites for t in site.templates]
+        decided = {k: v for site in sites for k, v in site.decided.items()}
+        findings = [f for site in sites for f in site.findings]
+        write_baseline(options.output, templates, decided, findings)
+    except (InputError, RuleError, OutputError, UsageError) as error:
+        print(f"snapdrift: error: {error}", file=sys.stderr)
+        return ExitCode.ERROR
+    accepted = len({f.fingerprint for f in findings})
+    print(f"snapdrift: wrote {options.output}: {len(templates)} template(s), "
+          f"{accepted} accepted drift(s) covering {len(findings)} finding(s)", file=sys.stderr)
+    return ExitCode.OK
 
 
 def emit(result: RunResult, options: CheckOptions) -> None:

@@ -51,11 +51,13 @@ class FindingMaker:
         )
 
 
-def family_findings(table: VariantTable, rules: Rules) -> Iterator[Finding]:
-    """All findings of one family."""
+def family_findings(
+    table: VariantTable, rules: Rules, slots: list[SlotVariants] | None = None
+) -> Iterator[Finding]:
+    """All findings of one family (its slot variants decided already, or now)."""
     maker = FindingMaker(table.template, rules)
     thresholds = rules.thresholds
-    for variants in table.slot_variants(thresholds):
+    for variants in slots if slots is not None else table.slot_variants(thresholds):
         yield from _slot_findings(variants, maker)
     yield from _moved(table, maker)
     yield from _added(table, maker, thresholds)

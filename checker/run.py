@@ -5,9 +5,10 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from checker.align import Aligner
+from checker.baseline import Baseline
 from checker.findings import family_findings, fingerprint
 from checker.lens import Lens
 from checker.load import Source
@@ -31,23 +32,30 @@ class SiteResult:
     summary: SiteSummary
     findings: tuple[Finding, ...]
     slots: tuple[SlotVariants, ...]
+    templates: tuple[Template, ...] = ()
+    """The templates used, the across-families one (family -1) last."""
+    decided: dict[tuple[str, int], dict[int, str | None]] = field(default_factory=dict)
+    """Each family's decided canonical text per slot (None: content or no majority)."""
 
 
-def check_sources(sources: list[Source], rules: Rules) -> list[SiteResult]:
+def check_sources(
+    sources: list[Source], rules: Rules, baseline: Baseline | None = None
+) -> list[SiteResult]:
     """Check every site among the sources, each on its own."""
     by_site: dict[str, list[Source]] = defaultdict(list)
     for source in sources:
         by_site[source.site].append(source)
-    return [check_site(site, by_site[site], rules) for site in sorted(by_site)]
+    return [check_site(site, by_site[site], rules, baseline) for site in sorted(by_site)]
 
 
-def check_site(site: str, sources: list[Source], rules: Rules) -> SiteResult:
-    """Learn a site's families from a sample, then stream every snapshot through them."""
+def check_site(
+    site: str, sources: list[Source], rules: Rules, baseline: Baseline | None = None
+) -> SiteResult:
+    """Learn a site's families from a sample (or take them from the baseline), then
+    stream every snapshot through them."""
     lens = Lens(rules)
     thresholds = rules.thresholds
-    sample = [s for s in _snapshots(_sample(sources, thresholds.sample)) if s.lines]
-    templates = learn_families(site, sample, lens, thresholds)
-    shared = _shared_template(site, sample, lens, thresholds) if len(templates) > 1 else None
+    templates, shared, decided = _templates(site, sources, rules, lens, baseline)
     checks = [_FamilyCheck(t, lens, thresholds) for t in templates]
     across = _FamilyCheck(shared, lens, thresholds) if shared else None
     index = FamilyIndex(templates, lens)
@@ -64,15 +72,68 @@ def check_site(site: str, sources: list[Source], rules: Rules) -> SiteResult:
             if across:
                 across.add(snapshot)
     slots: list[SlotVariants] = []
-    for check in checks:
-        findings.extend(family_findings(check.table, rules))
-        slots.extend(check.table.slot_variants(thresholds))
-    if across:
-        findings.extend(_new_only(family_findings(across.table, rules), findings))
+    chosen: dict[tuple[str, int], dict[int, str | None]] = {}
+    for check in [*checks, *([across] if across else [])]:
+        key = (site, check.table.template.family)
+        variants = check.table.slot_variants(thresholds, decided.get(key))
+        if _unheld(variants):
+            _rescan(check, sources, index, templates, _unheld(variants))
+            variants = check.table.slot_variants(thresholds, decided.get(key))
+        chosen[key] = {v.slot.id: v.canonical for v in variants}
+        found = list(family_findings(check.table, rules, variants))
+        findings.extend(found if check is not across else _new_only(found, findings))
+        if check is not across:
+            slots.extend(variants)
     if not checks:
         notes.append(_nothing_to_compare(count))
     summary = SiteSummary(site, count, len(templates), notes=tuple(notes))
-    return SiteResult(summary, tuple(sorted(findings)), tuple(slots))
+    used = tuple(templates) + ((shared,) if shared else ())
+    return SiteResult(summary, tuple(sorted(findings)), tuple(slots), used, chosen)
+
+
+def _unheld(variants: list[SlotVariants]) -> set[tuple[int, str]]:
+    """Non-canonical variants whose holders were only counted, not kept.
+
+    The table keeps holders of every text but the sample's canonical one; when the full
+    corpus elects another text, the pages holding the sample's text must be found again.
+    """
+    return {
+        (v.slot.id, variant.text)
+        for v in variants if v.canonical is not None
+        for variant in v.variants
+        if variant.text != v.canonical and variant.count and not variant.holders
+    }
+
+
+def _rescan(
+    check: _FamilyCheck, sources: list[Source], index: FamilyIndex,
+    templates: list[Template], wanted: set[tuple[int, str]],
+) -> None:
+    """Read the family's snapshots again to collect the holders of the wanted variants."""
+    family = check.table.template.family
+    for snapshot in _snapshots(sources):
+        if not snapshot.lines:
+            continue
+        if family >= 0 and templates[index.assign(snapshot)].family != family:
+            continue
+        check.table.collect(check.aligner.align(snapshot), wanted)
+
+
+def _templates(
+    site: str, sources: list[Source], rules: Rules, lens: Lens, baseline: Baseline | None
+) -> tuple[list[Template], Template | None, dict[tuple[str, int], dict[int, str | None]]]:
+    """The site's family templates, its across-families template and any fixed canonicals."""
+    if baseline is not None and site in baseline.templates:
+        recorded = baseline.templates[site]
+        families = [t for t in recorded if t.family >= 0]
+        shared = next((t for t in recorded if t.family < 0), None)
+        return families, shared, baseline.decided
+    sample = [s for s in _snapshots(_sample(sources, rules.thresholds.sample)) if s.lines]
+    templates = learn_families(site, sample, lens, rules.thresholds)
+    shared = None
+    if len(templates) > 1:
+        shared = _shared_template(site, sample, lens, rules.thresholds)
+    return templates, shared, {}
 
 
 def learn_families(
@@ -156,15 +217,18 @@ def verdict(findings: Iterable[Finding], fail_on: Severity | None) -> ExitCode:
     return ExitCode.OK
 
 
-def result_of(sites: list[SiteResult], fail_on: Severity | None, suppressed: int = 0) -> RunResult:
-    """Gather the sites' results into one run result."""
-    findings = tuple(sorted(f for s in sites for f in s.findings))
+def result_of(
+    sites: list[SiteResult], fail_on: Severity | None, suppressed: int = 0,
+    findings: Iterable[Finding] | None = None,
+) -> RunResult:
+    """Gather the sites' results (or the given findings) into one run result."""
+    chosen = findings if findings is not None else (f for s in sites for f in s.findings)
+    ordered = tuple(sorted(chosen))
     return RunResult(
-        findings=findings,
+        findings=ordered,
         sites=tuple(s.summary for s in sites),
         slots=tuple(v for s in sites for v in s.slots),
         fail_on=fail_on,
-        exit_code=verdict(findings, fail_on),
+        exit_code=verdict(ordered, fail_on),
         suppressed=suppressed,
     )
-

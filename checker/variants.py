@@ -71,6 +71,16 @@ class VariantTable:
         for extra in alignment.extras:
             self._gap_line(extra, snapshot.path, snapshot.captured)
 
+    def collect(self, alignment: Alignment, wanted: set[tuple[int, str]]) -> None:
+        """Keep the holders of the wanted (slot, text) variants, counting nothing again."""
+        snapshot = alignment.snapshot
+        for placement in alignment.placements:
+            view = self.lens(placement.line.norm) or ABSENT
+            if (placement.slot, view) in wanted:
+                self.holders[placement.slot][view].append(Holder(
+                    snapshot.path, placement.line.number, placement.line.text,
+                    snapshot.captured))
+
     def _count(self, slot: int, view: str, holder: Holder, keep: bool) -> None:
         """Add one holder of a variant; holders of the sample's canonical text are only counted."""
         self.counts[slot][view] += 1
@@ -102,12 +112,21 @@ class VariantTable:
         if extra.run > self.usual_runs.get(extra.slot, 1):
             tally.surplus[view].append(holder)
 
-    def slot_variants(self, thresholds: Thresholds) -> list[SlotVariants]:
-        """Decide each slot's canonical text, or that it is content, or that no text leads."""
+    def slot_variants(
+        self, thresholds: Thresholds, decided: dict[int, str | None] | None = None
+    ) -> list[SlotVariants]:
+        """Decide each slot's canonical text, or that it is content, or that no text leads.
+
+        A baseline's `decided` texts replace the majority: a slot it left undecided is
+        treated as per-page content.
+        """
         result = []
         for slot in self.template.slots:
             counts = self.counts[slot.id]
-            canonical, content = _canonical(counts, thresholds)
+            if decided is not None and slot.id in decided:
+                canonical, content = decided[slot.id], decided[slot.id] is None
+            else:
+                canonical, content = _canonical(counts, thresholds)
             variants = tuple(
                 Variant(text, count, tuple(self.holders[slot.id].get(text, ())))
                 for text, count in sorted(

@@ -1,0 +1,236 @@
+"""Baselines: the accepted canonical blocks and findings of a corpus, as a sorted YAML file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from checker.findings import fingerprint
+from checker.model import Finding, Kind, Severity, Slot, Template
+from checker.output import write_atomic
+
+VERSION = 1
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be used: exit 2 with this message."""
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """One accepted drift, keyed by its fingerprint."""
+
+    fingerprint: str
+    site: str
+    kind: str
+    slot: str
+    variant: str
+    snapshots: tuple[str, ...]
+    reason: str = ""
+    expires: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """What a team accepted: each site's templates with their decided canonical text."""
+
+    path: str
+    templates: dict[str, tuple[Template, ...]]
+    decided: dict[tuple[str, int], dict[int, str | None]]
+    accepted: dict[str, Accepted]
+
+
+def write_baseline(path: str, templates: list[Template], decided: dict[tuple[str, int],
+                   dict[int, str | None]], findings: list[Finding]) -> None:
+    """Record the templates and the findings present now as accepted, atomically."""
+    document = {
+        "version": VERSION,
+        "sites": _sites(templates, decided),
+        "accepted": _accepted(findings),
+    }
+    text = yaml.safe_dump(document, sort_keys=True, allow_unicode=True, width=100)
+    header = "# snapdrift baseline: edit `reason` and `expires` freely; regenerate the rest.\n"
+    write_atomic(path, header + text)
+
+
+def _sites(templates: list[Template], decided: dict) -> dict[str, Any]:
+    """Each site's families, slot by slot."""
+    sites: dict[str, Any] = {}
+    for template in templates:
+        chosen = decided.get((template.site, template.family), {})
+        family = {
+            "family": template.family,
+            "sample_size": template.sample_size,
+            "content_gaps": sorted([list(g) for g in template.content_gaps]),
+            "content_runs": [list(r) for r in template.content_runs],
+            "structure": sorted(template.structure),
+            "slots": [_slot(slot, chosen.get(slot.id, slot.canonical)) for slot in template.slots],
+        }
+        sites.setdefault(template.site, []).append(family)
+    return sites
+
+
+def _slot(slot: Slot, canonical: str | None) -> dict[str, Any]:
+    """One slot as plain data, with the canonical text the run decided."""
+    from checker.record import record
+
+    line = record(canonical) if canonical else None
+    return {
+        "slot": slot.id, "block": slot.block, "text": slot.canonical, "canonical": canonical,
+        "variants": list(slot.variants), "occurrence": slot.occurrence,
+        "position": slot.position, "support": round(slot.support, 4),
+        "numbers": list(line.numbers) if line else [], "urls": list(line.urls) if line else [],
+        "value": line.value if line else None,
+    }
+
+
+def _accepted(findings: list[Finding]) -> list[dict[str, Any]]:
+    """One entry per fingerprint, naming the snapshots that hold it now."""
+    entries: dict[str, dict[str, Any]] = {}
+    for finding in findings:
+        if finding.kind in (Kind.BASELINE_STALE, Kind.BASELINE_EXPIRED):
+            continue
+        entry = entries.setdefault(finding.fingerprint, {
+            "fingerprint": finding.fingerprint, "site": finding.site, "kind": finding.kind.value,
+            "slot": finding.expected, "variant": finding.found, "snapshots": [],
+            "reason": "", "expires": None,
+        })
+        entry["snapshots"].append(finding.snapshot)
+    for entry in entries.values():
+        entry["snapshots"] = sorted(set(entry["snapshots"]))
+    return sorted(entries.values(), key=lambda e: (e["site"], e["kind"], e["fingerprint"]))
+
+
+def load_baseline(path: str) -> Baseline:
+    """Read and check a baseline file; any damage is a BaselineError naming the file."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        document = yaml.safe_load(text)
+    except OSError as error:
+        raise BaselineError(f"{path}: cannot be read: {error.strerror}") from error
+    except UnicodeDecodeError as error:
+        raise BaselineError(f"{path}: not UTF-8 text ({error.reason})") from error
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise BaselineError(f"{path}{where}: not a valid baseline: {error}") from error
+    try:
+        return _parse(path, document)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise BaselineError(f"{path}: not a valid baseline: {_describe(error)}") from error
+
+
+def _describe(error: Exception) -> str:
+    """A short reason for a malformed baseline."""
+    if isinstance(error, KeyError):
+        return f"missing key {error.args[0]!r}"
+    return str(error) or type(error).__name__
+
+
+def _parse(path: str, document: Any) -> Baseline:
+    """Turn the YAML document into typed records."""
+    if not isinstance(document, dict) or document.get("version") != VERSION:
+        raise ValueError(f"expected a mapping with version: {VERSION}")
+    templates: dict[str, tuple[Template, ...]] = {}
+    decided: dict[tuple[str, int], dict[int, str | None]] = {}
+    for site, families in dict(document["sites"]).items():
+        built = []
+        for family in families:
+            template, chosen = _template(str(site), family)
+            built.append(template)
+            decided[(template.site, template.family)] = chosen
+        templates[str(site)] = tuple(built)
+    accepted = {}
+    for entry in document.get("accepted") or []:
+        item = _accepted_entry(entry)
+        accepted[item.fingerprint] = item
+    return Baseline(path, templates, decided, accepted)
+
+
+def _template(site: str, family: dict[str, Any]) -> tuple[Template, dict[int, str | None]]:
+    """One recorded family back as a Template and its decided canonical texts."""
+    slots = []
+    chosen: dict[int, str | None] = {}
+    for entry in family["slots"]:
+        slot = Slot(
+            id=int(entry["slot"]), block=int(entry["block"]), canonical=str(entry["text"]),
+            support=float(entry["support"]), variants=tuple(str(v) for v in entry["variants"]),
+            occurrence=int(entry["occurrence"]), position=int(entry["position"]),
+        )
+        slots.append(slot)
+        chosen[slot.id] = None if entry["canonical"] is None else str(entry["canonical"])
+    if [s.id for s in slots] != list(range(len(slots))):
+        raise ValueError(f"slots of site {site!r} are not numbered 0..{len(slots) - 1}")
+    template = Template(
+        site=site, family=int(family["family"]), slots=tuple(slots),
+        sample_size=int(family["sample_size"]),
+        content_gaps=frozenset((int(s), str(w)) for s, w in family["content_gaps"]),
+        content_runs=tuple((int(s), int(n)) for s, n in family["content_runs"]),
+        structure=frozenset(str(t) for t in family["structure"]),
+    )
+    return template, chosen
+
+
+def _accepted_entry(entry: dict[str, Any]) -> Accepted:
+    """One accepted finding, with its optional reason and expiry date."""
+    expires = entry.get("expires")
+    if expires is not None and not isinstance(expires, dt.date):
+        expires = dt.date.fromisoformat(str(expires))
+    return Accepted(
+        fingerprint=str(entry["fingerprint"]), site=str(entry["site"]), kind=str(entry["kind"]),
+        slot=str(entry.get("slot") or ""), variant=str(entry.get("variant") or ""),
+        snapshots=tuple(str(s) for s in entry.get("snapshots") or ()),
+        reason=str(entry.get("reason") or ""), expires=expires,
+    )
+
+
+def apply(baseline: Baseline, findings: list[Finding], checked: set[str],
+          stale: Severity | None, today: dt.date | None = None) -> tuple[list[Finding], int]:
+    """Drop accepted findings; report expired ones again, and stale entries.
+
+    An entry is stale when none of this run's findings carries it and each snapshot it
+    was recorded on was either checked now or is gone: checking a few new files alone
+    does not make the rest of the baseline stale.
+    """
+    today = today or dt.date.today()
+    seen = {f.fingerprint for f in findings}
+    kept: list[Finding] = []
+    suppressed = 0
+    for finding in findings:
+        entry = baseline.accepted.get(finding.fingerprint)
+        if entry is None:
+            kept.append(finding)
+        elif entry.expires is not None and entry.expires < today:
+            kept.append(replace(finding, message=f"{finding.message} (accepted until "
+                                f"{entry.expires.isoformat()}, now expired)"))
+        else:
+            suppressed += 1
+    for entry in sorted(baseline.accepted.values(), key=lambda e: e.fingerprint):
+        if stale is not None and entry.fingerprint not in seen and _settled(entry, checked):
+            kept.append(_stale(baseline, entry, stale))
+    return kept, suppressed
+
+
+def _settled(entry: Accepted, checked: set[str]) -> bool:
+    """Whether every snapshot of an entry was checked in this run or no longer exists."""
+    return all(
+        path in checked or not Path(path.split("#", 1)[0]).exists() for path in entry.snapshots
+    )
+
+
+def _stale(baseline: Baseline, entry: Accepted, severity: Severity) -> Finding:
+    """An accepted drift that no snapshot shows any more."""
+    where = entry.snapshots[0] if entry.snapshots else baseline.path
+    return Finding(
+        site=entry.site, snapshot=where, line=1, kind=Kind.BASELINE_STALE,
+        severity=severity, rule=Kind.BASELINE_STALE.value, expected=entry.slot,
+        found=entry.variant,
+        message=f"accepted {entry.kind} is no longer seen; remove it from {baseline.path}",
+        fingerprint=fingerprint(entry.site, entry.slot, Kind.BASELINE_STALE, entry.fingerprint),
+    )
+
+
