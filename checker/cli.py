@@ -50,16 +50,23 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No text report, summary or progress.")
 @click.option("--color/--no-color", default=None, help="Force colour on or off.")
 @click.option("--allow-empty", is_flag=True, help="Finding no snapshots is not an error.")
+@click.option("--jobs", "-j", type=int, default=None, metavar="N",
+              help="Worker processes for reading and aligning (default: all cores).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="Run the per-snapshot stage locally or on Dask.")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786).")
 def check(paths: tuple[str, ...], rules: str | None, format_: str, reports: tuple[str, ...],
           globs: tuple[str, ...], fail_on: str, group_by: str, baseline: str | None,
-          changed_since: str | None, quiet: bool, color: bool | None, allow_empty: bool) -> None:
+          changed_since: str | None, quiet: bool, color: bool | None, allow_empty: bool,
+          jobs: int | None, engine: str, scheduler: str | None) -> None:
     """Check snapshot files and folders for boilerplate drift."""
     from checker.commands import CheckOptions, run_check
 
     options = CheckOptions(
         paths=paths, rules=rules, format=format_, reports=_report_option(reports), globs=globs,
         fail_on=fail_on, quiet=quiet, group_by=group_by, color=color, allow_empty=allow_empty,
-        baseline=baseline, changed_since=changed_since,
+        baseline=baseline, changed_since=changed_since, jobs=jobs, engine=engine,
+        scheduler=scheduler,
     )
     sys.exit(run_check(options))
 

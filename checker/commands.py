@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from checker.gitchanges import changed_since
@@ -15,7 +15,7 @@ from checker.output import OutputError, inside, write_atomic
 from checker.report import formatters, resolve
 from checker.report.text import TextFormatter, summary_line
 from checker.rules import RuleError, load_rules
-from checker.run import check_sources, result_of
+from checker.run import Execution, check_sources, result_of
 
 FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO,
            "never": None}
@@ -37,7 +37,9 @@ class CheckOptions:
     allow_empty: bool = False
     baseline: str | None = None
     changed_since: str | None = None
-    extra: dict[str, object] = field(default_factory=dict)
+    jobs: int | None = None
+    engine: str = "local"
+    scheduler: str | None = None
 
 
 class UsageError(Exception):
@@ -69,7 +71,7 @@ def check(options: CheckOptions) -> RunResult:
             f"(looked for {', '.join(options.globs) or 'the default patterns'}; see --glob)"
         )
     baseline = load_baseline(options.baseline) if options.baseline else None
-    sites = check_sources(sources, rules, baseline)
+    sites = check_sources(sources, rules, baseline, _execution(options, len(sources)))
     findings = [f for site in sites for f in site.findings]
     if changed is not None:
         shown = {s.display for s in sources if s.file.resolve() in changed}
@@ -116,6 +118,24 @@ def run_baseline(options: BaselineOptions) -> int:
     print(f"snapdrift: wrote {options.output}: {len(templates)} template(s), "
           f"{accepted} accepted drift(s) covering {len(findings)} finding(s)", file=sys.stderr)
     return ExitCode.OK
+
+
+# Below this many files, worker processes cost more than they save.
+PARALLEL_FROM = 200
+
+
+def _execution(options: CheckOptions, files: int) -> Execution:
+    """Where the per-snapshot stage runs, and whether a progress bar shows."""
+    if options.engine == "dask" and not options.scheduler:
+        raise UsageError("--engine dask needs --scheduler ADDRESS")
+    jobs = options.jobs if options.jobs is not None else (os.cpu_count() or 1)
+    if jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, got {jobs}")
+    if files < PARALLEL_FROM:
+        jobs = 1
+    progress = (not options.quiet and sys.stderr.isatty() and not os.environ.get("CI"))
+    return Execution(jobs=jobs, engine=options.engine, scheduler=options.scheduler,
+                     progress=progress)
 
 
 def emit(result: RunResult, options: CheckOptions) -> None:

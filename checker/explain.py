@@ -6,12 +6,13 @@ import sys
 from pathlib import Path
 
 from checker.align import Aligner
+from checker.families import FamilyIndex
 from checker.lens import Lens
 from checker.load import InputError, discover
 from checker.model import Alignment, ExitCode
 from checker.rules import RuleError, load_rules
+from checker.learn import learn_families
 from checker.snapshot import read
-from checker.template import learn_template
 
 
 def run_explain(path: str, against: tuple[str, ...], rules_file: str | None,
@@ -29,12 +30,14 @@ def run_explain(path: str, against: tuple[str, ...], rules_file: str | None,
         return ExitCode.ERROR
     lens = Lens(rules)
     sample = [s for source in company for s in read(source) if s.lines]
-    template = learn_template(".", 0, sample, lens, rules.thresholds)
-    if template is None:
+    templates = learn_families(".", sample, lens, rules.thresholds)
+    if not templates:
         print(f"{path}: the {len(sample)} snapshot(s) share no block; all of it is body")
         return ExitCode.OK
-    aligner = Aligner(template, lens, rules.thresholds.fuzzy, rules.thresholds.window)
+    index = FamilyIndex(templates, lens)
     for snapshot in read(target[0]):
+        template = templates[index.assign(snapshot)]
+        aligner = Aligner(template, lens, rules.thresholds.fuzzy, rules.thresholds.window)
         print(render(aligner.align(snapshot)))
     return ExitCode.OK
 

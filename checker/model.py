@@ -195,6 +195,25 @@ class Alignment:
 
 
 @dataclass(frozen=True)
+class Observation:
+    """One snapshot's alignment, cut down to what the variant table needs (cheap to pickle)."""
+
+    path: str
+    """The snapshot path."""
+    captured: datetime | None
+    """When the snapshot was captured, where known."""
+    missing_blocks: tuple[int, ...]
+    """Blocks of the template of which too little was found."""
+    slots: tuple[tuple[int, str | None, int, str, bool], ...]
+    """Each placed slot: (slot, text or None when it is the slot's usual text, line,
+    raw text or "" when usual, moved)."""
+    absent: tuple[tuple[int, int], ...]
+    """Slots missing alone (not as part of a missing section), with where they would stand."""
+    extras: tuple[Extra, ...]
+    """Lines inside or at the edge of a block that fill no slot."""
+
+
+@dataclass(frozen=True)
 class Holder:
     """A snapshot that holds a variant, and where."""
 

@@ -19,48 +19,56 @@ _FOLD = str.maketrans(
         "\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None,
     }
 )
-_SPACE = re.compile(r"\s+")
-# A bare dash between spaces and a hyphen are the same mark once folded; keep the spacing.
 
 
 def normalize(text: str) -> str:
     """Return the comparison form of one line: NFKC, typography folded, spaces collapsed."""
     if text.isascii():
-        folded = text.translate(_FOLD)
-    else:
-        folded = unicodedata.normalize("NFKC", text).translate(_FOLD)
-    return _SPACE.sub(" ", folded).strip()
+        if "`" in text:
+            text = text.replace("`", "'")
+        return " ".join(text.split())
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_FOLD).split())
 
 
 def split_lines(text: str) -> list[str]:
-    """Split on any line ending (LF, CRLF, CR) and drop a leading BOM."""
+    """Split on LF, CRLF and CR only (as editors and CI annotations count lines) and drop
+    a leading BOM."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    return text.splitlines()
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 _LIST_START = re.compile(r"^\s*(?:[*+\-|#>]|\d+[.)])\s")
 
+Numbered = tuple[int, str, str]
 
-def unwrap(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+
+def unwrap(lines: list[Numbered]) -> list[Numbered]:
     """Join lines that a converter wrapped at a fixed column back into logical lines.
 
-    A line counts as wrapped when the next line's first word would not have fit on it:
-    the greedy wrapping rule that html2text and `fmt` follow. Only snapshots where many
-    lines end near one column are treated this way, so prose with natural breaks is safe.
+    Each line is (number, text, normalized text). A line counts as wrapped when the next
+    line's first word would not have fit on it: the greedy wrapping rule that html2text
+    and `fmt` follow. Only snapshots where many lines end near one column are treated
+    this way, so prose with natural breaks is safe.
     """
-    width = wrap_width([text for _, text in lines])
+    width = wrap_width([norm for _, _, norm in lines])
     if width is None:
         return lines
-    joined: list[tuple[int, str]] = []
+    joined: list[Numbered] = []
     last_physical = ""
-    for number, text in lines:
-        if joined and _continues(last_physical, text, width):
-            first, previous = joined[-1]
-            joined[-1] = (first, previous.rstrip() + " " + text.strip())
+    for number, text, norm in lines:
+        if joined and _continues(last_physical, norm, width):
+            first, previous, previous_norm = joined[-1]
+            joined[-1] = (first, previous.rstrip() + " " + text.strip(),
+                          previous_norm + " " + norm)
         else:
-            joined.append((number, text))
-        last_physical = normalize(text)
+            joined.append((number, text, norm))
+        last_physical = norm
     return joined
 
 
@@ -71,18 +79,18 @@ def _continues(previous: str, text: str, width: int) -> bool:
     if len(previous) > width:
         return False
     first_word = text.split(None, 1)[0]
-    # Lengths are of normalized text: NFD accents or doubled spaces must not hide a break.
     return len(previous) + 1 + len(first_word) > width
 
 
-def wrap_width(texts: list[str]) -> int | None:
-    """The column a snapshot's lines were wrapped at, or None when they were not wrapped.
+def wrap_width(norms: list[str]) -> int | None:
+    """The column a snapshot's (normalized) lines were wrapped at, or None when they were
+    not wrapped.
 
     Wrapped text has no breakable line longer than the column (only a lone word that
     does not fit may stand past it), and many lines end just short of the column.
+    Lengths are of normalized text: NFD accents or doubled spaces must not hide a break.
     """
-    collapsed = [normalize(t) for t in texts]
-    breakable = [len(t) for t in collapsed if " " in t]
+    breakable = [len(t) for t in norms if " " in t]
     if len(breakable) < 6:
         return None
     width = max(breakable)

@@ -52,27 +52,25 @@ def page(
     problem = None
     if decoded.bad_bytes:
         problem = f"has {decoded.bad_bytes} undecodable byte sequence(s) ({decoded.encoding})"
+    base = url or f"site:///{source.relative}"
     if html:
-        numbered, render_problem = _render(decoded.text, url or f"site:///{source.relative}")
+        rendered, render_problem = _render(decoded.text, base)
         if render_problem:
             notes.append(render_problem)
+        numbered = [(n, t, normalize(t)) for n, t in rendered]
     else:
-        numbered = unwrap([(n, t) for n, t in enumerate(split_lines(decoded.text), 1)])
-    base = url or f"site:///{source.relative}"
-    lines = tuple(
-        Line(number, text[:MAX_LINE], _norm(text[:MAX_LINE], base, html))
-        for number, text in numbered
-        if text.strip()
-    )
+        numbered = unwrap([(n, t, _norm(t, base)) for n, t in
+                           enumerate(split_lines(decoded.text), 1)])
+    lines = tuple(Line(number, text[:MAX_LINE], norm[:MAX_LINE])
+                  for number, text, norm in numbered if norm)
     return Snapshot(source.display if url is None else _archived_name(source, url, captured),
                     source.site, lines, captured=captured, problem=problem,
                     notes=tuple(notes), url=url)
 
 
-def _norm(text: str, base: str, html: bool) -> str:
-    """The comparison form of a line; links in text are resolved like HTML links are."""
-    norm = normalize(text)
-    return norm if html else resolve_links(norm, base)
+def _norm(text: str, base: str) -> str:
+    """The comparison form of a text line; its links are resolved as HTML links are."""
+    return resolve_links(normalize(text[:MAX_LINE]), base)
 
 
 def _render(text: str, url: str) -> tuple[list[tuple[int, str]], str | None]:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from checker.align import Lens
-from checker.model import Alignment, Extra, Holder, SlotVariants, Template, Variant
+from checker.model import (
+    Alignment, Extra, Holder, Observation, SlotVariants, Template, Variant,
+)
 from checker.rules import Thresholds
 
 ABSENT = ""
@@ -46,40 +49,40 @@ class VariantTable:
         self.missing_blocks: list[tuple[int, str, bool]] = []
         self.pages = 0
         self.usual_runs = dict(template.content_runs)
+        self.timeline: dict[int, list[tuple[datetime, str]]] = defaultdict(list)
 
-    def add(self, alignment: Alignment) -> None:
+    def add(self, observation: Observation) -> None:
         """Count one snapshot's slots, absences, moves and extra lines."""
-        snapshot = alignment.snapshot
+        path, captured = observation.path, observation.captured
         self.pages += 1
-        bare = len(alignment.missing_blocks) == len(self.template.blocks)
-        for block in alignment.missing_blocks:
-            self.missing_blocks.append((block, snapshot.path, bare))
-        for block in set(self.template.blocks) - set(alignment.missing_blocks):
+        bare = len(observation.missing_blocks) == len(self.template.blocks)
+        for block in observation.missing_blocks:
+            self.missing_blocks.append((block, path, bare))
+        for block in set(self.template.blocks) - set(observation.missing_blocks):
             self.block_pages[block] += 1
-        sample = {s.id: s.canonical for s in self.template.slots}
-        for placement in alignment.placements:
-            view = self.lens(placement.line.norm) or ABSENT
-            holder = Holder(snapshot.path, placement.line.number, placement.line.text,
-                            snapshot.captured)
-            self._count(placement.slot, view, holder, keep=view != sample[placement.slot])
-            if placement.moved:
-                self.moved.append((placement.slot, holder))
-        for slot, line in _lone_absences(alignment):
-            self._count(slot, ABSENT, Holder(snapshot.path, line, "", snapshot.captured), True)
-        for gap in {(e.slot, e.where) for e in alignment.extras}:
+        for slot, view, line, text, moved in observation.slots:
+            usual = view is None
+            view = self.template.slots[slot].canonical if view is None else view
+            holder = Holder(path, line, text, captured)
+            self._count(slot, view, holder, keep=not usual)
+            if captured is not None:
+                self.timeline[slot].append((captured, view))
+            if moved:
+                self.moved.append((slot, Holder(path, line, text or view, captured)))
+        for slot, line in observation.absent:
+            self._count(slot, ABSENT, Holder(path, line, "", captured), True)
+        for gap in {(e.slot, e.where) for e in observation.extras}:
             self.gaps[gap].pages += 1
-        for extra in alignment.extras:
-            self._gap_line(extra, snapshot.path, snapshot.captured)
+        for extra in observation.extras:
+            self._gap_line(extra, path, captured)
 
-    def collect(self, alignment: Alignment, wanted: set[tuple[int, str]]) -> None:
+    def collect(self, observation: Observation, wanted: set[tuple[int, str]]) -> None:
         """Keep the holders of the wanted (slot, text) variants, counting nothing again."""
-        snapshot = alignment.snapshot
-        for placement in alignment.placements:
-            view = self.lens(placement.line.norm) or ABSENT
-            if (placement.slot, view) in wanted:
-                self.holders[placement.slot][view].append(Holder(
-                    snapshot.path, placement.line.number, placement.line.text,
-                    snapshot.captured))
+        for slot, view, line, text, _ in observation.slots:
+            view = self.template.slots[slot].canonical if view is None else view
+            if (slot, view) in wanted:
+                self.holders[slot][view].append(
+                    Holder(observation.path, line, text or view, observation.captured))
 
     def _count(self, slot: int, view: str, holder: Holder, keep: bool) -> None:
         """Add one holder of a variant; holders of the sample's canonical text are only counted."""
@@ -133,8 +136,26 @@ class VariantTable:
                     counts.items(), key=lambda kv: (kv[0] != canonical, -kv[1], kv[0])
                 )
             )
-            result.append(SlotVariants(self.template, slot, canonical, variants, content))
+            timeline = tuple(sorted(self.timeline.get(slot.id, ())))
+            result.append(SlotVariants(self.template, slot, canonical, variants, content, timeline))
         return result
+
+
+def observe(alignment: Alignment, lens: Lens) -> Observation:
+    """Cut an alignment down to what the variant table needs."""
+    snapshot = alignment.snapshot
+    slots = alignment.template.slots
+    placed = []
+    for placement in alignment.placements:
+        view = lens(placement.line.norm) or ABSENT
+        usual = view == slots[placement.slot].canonical
+        placed.append((placement.slot, None if usual else view, placement.line.number,
+                       "" if usual else placement.line.text, placement.moved))
+    return Observation(
+        path=snapshot.path, captured=snapshot.captured,
+        missing_blocks=alignment.missing_blocks, slots=tuple(placed),
+        absent=tuple(_lone_absences(alignment)), extras=alignment.extras,
+    )
 
 
 def _in_content(extra: Extra, content_gaps: frozenset[tuple[int, str]]) -> bool:

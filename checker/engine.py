@@ -1,0 +1,131 @@
+"""Engines: run the per-snapshot stage serially, on local processes, or on a Dask cluster.
+
+Whatever the engine, results come back in source order, so findings never depend on it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from checker.align import Aligner
+from checker.families import FamilyIndex
+from checker.lens import Lens
+from checker.load import Source
+from checker.model import Observation, Template
+from checker.rules import Rules
+from checker.snapshot import read
+from checker.variants import observe
+
+# Sources per task: large enough to amortize pickling, small enough to keep order cheap.
+CHUNK = 64
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One snapshot after the per-snapshot stage."""
+
+    path: str
+    """The snapshot path."""
+    problem: str | None
+    """Why it could not be read or rendered, if so."""
+    notes: tuple[str, ...]
+    """Remarks such as a detected encoding."""
+    family: int
+    """The index of the family it was assigned to, or -1 when it has no lines."""
+    observation: Observation | None
+    """Its alignment against its family's template."""
+    across: Observation | None
+    """Its alignment against the across-families template, when there is one."""
+
+
+class Stage:
+    """Read one source, assign each snapshot a family, align it and cut it down."""
+
+    def __init__(self, templates: list[Template], shared: Template | None, rules: Rules) -> None:
+        self.templates = templates
+        self.shared = shared
+        self.rules = rules
+        self._ready = False
+
+    def _prepare(self) -> None:
+        """Build the aligners once per process (they do not travel between processes)."""
+        lens = Lens(self.rules)
+        fuzzy, window = self.rules.thresholds.fuzzy, self.rules.thresholds.window
+        self.lens = lens
+        self.aligners = [Aligner(t, lens, fuzzy, window) for t in self.templates]
+        self.across = Aligner(self.shared, lens, fuzzy, window) if self.shared else None
+        self.index = FamilyIndex(self.templates, lens)
+        self._ready = True
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"templates": self.templates, "shared": self.shared, "rules": self.rules}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__init__(state["templates"], state["shared"], state["rules"])  # type: ignore[misc, arg-type]
+
+    def __call__(self, source: Source) -> list[Checked]:
+        """Every snapshot of one source, checked."""
+        if not self._ready:
+            self._prepare()
+        checked = []
+        for snapshot in read(source):
+            family, observation, across = -1, None, None
+            if snapshot.lines and self.aligners:
+                family = self.index.assign(snapshot)
+                observation = observe(self.aligners[family].align(snapshot), self.lens)
+                if self.across:
+                    across = observe(self.across.align(snapshot), self.lens)
+            checked.append(Checked(snapshot.path, snapshot.problem, snapshot.notes, family,
+                                   observation, across))
+        return checked
+
+
+def run_stage(stage: Stage, sources: Iterable[Source], jobs: int) -> Iterator[Checked]:
+    """Apply the stage to every source, in order, on `jobs` local processes."""
+    if jobs <= 1:
+        for source in sources:
+            yield from stage(source)
+        return
+    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with context.Pool(jobs, initializer=_install, initargs=(stage,)) as pool:
+        for batch in pool.imap(_apply, _chunks(sources), chunksize=1):
+            yield from batch
+
+
+_STAGE: Stage | None = None
+
+
+def _install(stage: Stage) -> None:
+    """Pool initializer: keep the stage in the worker."""
+    global _STAGE
+    _STAGE = stage
+
+
+def _apply(sources: list[Source]) -> list[Checked]:
+    """Worker: the stage over one chunk of sources."""
+    assert _STAGE is not None
+    return [checked for source in sources for checked in _STAGE(source)]
+
+
+def _chunks(sources: Iterable[Source]) -> Iterator[list[Source]]:
+    """Sources in lists of CHUNK."""
+    iterator = iter(sources)
+    while chunk := list(islice(iterator, CHUNK)):
+        yield chunk
+
+
+def run_stage_dask(stage: Stage, sources: Iterable[Source], scheduler: str) -> Iterator[Checked]:
+    """Apply the stage as Dask tasks on an existing cluster, keeping a bounded window in
+    flight and yielding results in source order."""
+    from checker.dask_engine import run_on_cluster
+
+    yield from run_on_cluster(stage, _chunks(sources), scheduler)
+
+
+def _apply_with(stage: Stage, sources: list[Source]) -> list[Checked]:
+    """A Dask task: the stage over one chunk of sources."""
+    return [checked for source in sources for checked in stage(source)]

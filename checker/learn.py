@@ -1,0 +1,81 @@
+"""Learning a site: a seeded sample, its page families, their templates."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from checker.baseline import Baseline
+from checker.families import cluster
+from checker.lens import Lens
+from checker.load import Source
+from checker.model import Snapshot, Template
+from checker.rules import Rules, Thresholds
+from checker.snapshot import read
+from checker.template import learn_template
+
+# Lines checked across families must stand on nearly every page of the site.
+SHARED_SUPPORT = 0.8
+
+Decided = dict[tuple[str, int], dict[int, "str | None"]]
+
+
+@dataclass(frozen=True)
+class SiteTemplates:
+    """What a site's snapshots are checked against."""
+
+    families: list[Template]
+    """One template per page family."""
+    shared: Template | None = None
+    """Lines nearly every page carries whatever its family, when there are families."""
+    decided: Decided = field(default_factory=dict)
+    """Canonical texts fixed by a baseline, per (site, family) and slot."""
+
+
+def site_templates(
+    site: str, sources: list[Source], rules: Rules, baseline: Baseline | None
+) -> SiteTemplates:
+    """The baseline's templates for the site, or ones learned from a sample of it."""
+    if baseline is not None and site in baseline.templates:
+        recorded = baseline.templates[site]
+        families = [t for t in recorded if t.family >= 0]
+        shared = next((t for t in recorded if t.family < 0), None)
+        return SiteTemplates(families, shared, baseline.decided)
+    lens = Lens(rules)
+    sample = [s for s in snapshots(sample_of(sources, rules.thresholds.sample)) if s.lines]
+    families = learn_families(site, sample, lens, rules.thresholds)
+    shared = None
+    if len(families) > 1:
+        shared = learn_template(site, -1, sample, lens, rules.thresholds,
+                                min_support=SHARED_SUPPORT)
+    return SiteTemplates(families, shared)
+
+
+def learn_families(
+    site: str, sample: list[Snapshot], lens: Lens, thresholds: Thresholds
+) -> list[Template]:
+    """One template per family of pages that share a block."""
+    if len(sample) < 2:
+        return []
+    templates: list[Template] = []
+    for group in cluster(sample, lens, thresholds.min_pages):
+        members = [sample[i] for i in group]
+        template = learn_template(site, len(templates), members, lens, thresholds)
+        if template is not None:
+            templates.append(template)
+    return templates
+
+
+def sample_of(sources: list[Source], size: int) -> list[Source]:
+    """A seeded, bounded sample, so the same corpus always learns the same template."""
+    if len(sources) <= size:
+        return sources
+    picked = random.Random(len(sources)).sample(range(len(sources)), size)
+    return [sources[i] for i in sorted(picked)]
+
+
+def snapshots(sources: Iterable[Source]) -> Iterator[Snapshot]:
+    """Read every source in order."""
+    for source in sources:
+        yield from read(source)
