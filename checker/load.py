@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,19 +17,31 @@ class InputError(Exception):
     """A path on the command line that cannot be used: exit 2 with this message."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
-    """One file to read, with the names reports give it."""
+    """One file to read, with the names reports give it.
 
-    file: Path
-    """Where to read it."""
-    display: str
-    """The path as the user gave it, joined with the file's path under the folder."""
+    Kept small (a million of them are held at once): the folder string is shared by all
+    files under it, and paths are derived on demand.
+    """
+
+    given: str
+    """The folder (or file) as the user gave it on the command line."""
+    relative: str
+    """Its path under that folder (POSIX; empty when a file was given), which also
+    resolves relative links the way a mirror's tree lays them out."""
     site: str
     """The site it belongs to."""
-    relative: str
-    """Its path under the folder given on the command line (POSIX), used to resolve
-    relative links the way a mirror's tree lays them out."""
+
+    @property
+    def display(self) -> str:
+        """The path as the user gave it, joined with the file's path under the folder."""
+        return os.path.join(self.given, self.relative) if self.relative else self.given
+
+    @property
+    def file(self) -> Path:
+        """Where to read it."""
+        return Path(self.display)
 
 
 def discover(
@@ -41,7 +55,7 @@ def discover(
         if not root.exists() and not root.is_symlink():
             raise InputError(f"{given}: no such file or directory")
         if root.is_file():
-            sources.append(Source(root, given, _site_of_file(given, group_by), root.name))
+            sources.append(Source(given, "", _site_of_file(given, group_by)))
             continue
         if not root.is_dir():
             raise InputError(f"{given}: not a file or folder")
@@ -58,27 +72,35 @@ def _site_of_file(given: str, group_by: str) -> str:
 
 def _walk(root: Path, given: str, patterns: tuple[str, ...], group_by: str) -> list[Source]:
     """Files under one folder matching the patterns, with their sites."""
-    files = sorted(_files(root, patterns))
-    relative = [file.relative_to(root).as_posix() for file in files]
+    relative = sorted(_files(root, patterns))
     nested = group_by == "folder" or (
-        group_by == "auto" and relative and all("/" in r for r in relative)
+        group_by == "auto" and bool(relative) and all("/" in r for r in relative)
     )
+    flat = sys.intern((root.resolve().name or given) if group_by != "none" else ".")
     sources = []
-    for file, rel in zip(files, relative):
-        if nested and "/" in rel:
-            site = rel.split("/", 1)[0]
-        else:
-            site = (root.resolve().name or given) if group_by != "none" else "."
-        sources.append(Source(file, os.path.join(given, rel), site, rel))
+    for rel in relative:
+        site = sys.intern(rel.split("/", 1)[0]) if nested and "/" in rel else flat
+        sources.append(Source(given, rel, site))
     return sources
 
 
-def _files(root: Path, patterns: tuple[str, ...]) -> Iterator[Path]:
-    """Walk a folder without following symlinked folders (no loops), matching file names."""
-    for folder, dirs, names in os.walk(root, followlinks=False, onerror=None):
-        dirs.sort()
-        for name in names:
-            if any(fnmatch.fnmatch(name, pattern) for pattern in patterns):
-                path = Path(folder) / name
-                if path.is_file():
-                    yield path
+def _files(root: Path, patterns: tuple[str, ...]) -> Iterator[str]:
+    """POSIX paths under a folder that match the patterns. Symlinked folders are not
+    followed (a link loop cannot trap the walk); only regular files are taken (a pipe
+    would block a read)."""
+    matchers = [re.compile(fnmatch.translate(p)) for p in patterns]
+    pending = [("", str(root))]
+    while pending:
+        prefix, folder = pending.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in reversed(entries):
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((prefix + entry.name + "/", entry.path))
+                elif entry.is_file() and any(m.match(entry.name) for m in matchers):
+                    yield prefix + entry.name
+            except OSError:
+                continue

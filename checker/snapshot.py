@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 
 from checker.decode import decode, looks_binary
 from checker.load import Source
@@ -52,7 +53,7 @@ def page(
     problem = None
     if decoded.bad_bytes:
         problem = f"has {decoded.bad_bytes} undecodable byte sequence(s) ({decoded.encoding})"
-    base = url or f"site:///{source.relative}"
+    base = url or f"site:///{source.relative or Path(source.given).name}"
     if html:
         rendered, render_problem = _render(decoded.text, base)
         if render_problem:
