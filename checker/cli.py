@@ -55,10 +55,13 @@ def cli() -> None:
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
               show_default=True, help="Run the per-snapshot stage locally or on Dask.")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786).")
+@click.option("--time-from", type=click.Choice(["auto", "mtime"]), default="auto",
+              show_default=True,
+              help="Capture times: archive dates and rule patterns (auto), or file mtimes too.")
 def check(paths: tuple[str, ...], rules: str | None, format_: str, reports: tuple[str, ...],
           globs: tuple[str, ...], fail_on: str, group_by: str, baseline: str | None,
           changed_since: str | None, quiet: bool, color: bool | None, allow_empty: bool,
-          jobs: int | None, engine: str, scheduler: str | None) -> None:
+          jobs: int | None, engine: str, scheduler: str | None, time_from: str) -> None:
     """Check snapshot files and folders for boilerplate drift."""
     from checker.commands import CheckOptions, run_check
 
@@ -66,7 +69,7 @@ def check(paths: tuple[str, ...], rules: str | None, format_: str, reports: tupl
         paths=paths, rules=rules, format=format_, reports=_report_option(reports), globs=globs,
         fail_on=fail_on, quiet=quiet, group_by=group_by, color=color, allow_empty=allow_empty,
         baseline=baseline, changed_since=changed_since, jobs=jobs, engine=engine,
-        scheduler=scheduler,
+        scheduler=scheduler, time_from=time_from,
     )
     sys.exit(run_check(options))
 

@@ -38,6 +38,7 @@ class CheckOptions:
     baseline: str | None = None
     changed_since: str | None = None
     jobs: int | None = None
+    time_from: str = "auto"
     engine: str = "local"
     scheduler: str | None = None
 
@@ -135,7 +136,7 @@ def _execution(options: CheckOptions, files: int) -> Execution:
         jobs = 1
     progress = (not options.quiet and sys.stderr.isatty() and not os.environ.get("CI"))
     return Execution(jobs=jobs, engine=options.engine, scheduler=options.scheduler,
-                     progress=progress)
+                     progress=progress, mtime=options.time_from == "mtime")
 
 
 def emit(result: RunResult, options: CheckOptions) -> None:

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from itertools import islice
 
 from checker.align import Aligner
+from checker.capture import CaptureTimes
 from checker.families import FamilyIndex
 from checker.lens import Lens
 from checker.load import Source
 from checker.model import Observation, Template
 from checker.rules import Rules
-from checker.snapshot import read
+from checker.snapshot import NO_TIMES, read
 from checker.variants import observe
 
 # Sources per task: large enough to amortize pickling, small enough to keep order cheap.
@@ -45,10 +46,12 @@ class Checked:
 class Stage:
     """Read one source, assign each snapshot a family, align it and cut it down."""
 
-    def __init__(self, templates: list[Template], shared: Template | None, rules: Rules) -> None:
+    def __init__(self, templates: list[Template], shared: Template | None, rules: Rules,
+                 times: CaptureTimes = NO_TIMES) -> None:
         self.templates = templates
         self.shared = shared
         self.rules = rules
+        self.times = times
         self._ready = False
 
     def _prepare(self) -> None:
@@ -62,17 +65,19 @@ class Stage:
         self._ready = True
 
     def __getstate__(self) -> dict[str, object]:
-        return {"templates": self.templates, "shared": self.shared, "rules": self.rules}
+        return {"templates": self.templates, "shared": self.shared, "rules": self.rules,
+                "times": self.times}
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.__init__(state["templates"], state["shared"], state["rules"])  # type: ignore[misc, arg-type]
+        self.__init__(state["templates"], state["shared"], state["rules"],  # type: ignore[misc]
+                      state["times"])
 
     def __call__(self, source: Source) -> list[Checked]:
         """Every snapshot of one source, checked."""
         if not self._ready:
             self._prepare()
         checked = []
-        for snapshot in read(source):
+        for snapshot in read(source, self.times):
             family, observation, across = -1, None, None
             if snapshot.lines and self.aligners:
                 family = self.index.assign(snapshot)

@@ -5,12 +5,15 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 
 from checker.classify import classify, sentence
 from checker.record import record
 from checker.model import Finding, Holder, Kind, Severity, SlotVariants, Template
 from checker.rules import Rules, Thresholds
 from checker.similarity import similarity
+from checker.stale import describe, stale_versions
+from checker.timeline import history
 from checker.variants import ABSENT, GapTally, VariantTable
 
 
@@ -57,8 +60,10 @@ def family_findings(
     """All findings of one family (its slot variants decided already, or now)."""
     maker = FindingMaker(table.template, rules)
     thresholds = rules.thresholds
-    for variants in slots if slots is not None else table.slot_variants(thresholds):
-        yield from _slot_findings(variants, maker)
+    decided = slots if slots is not None else table.slot_variants(thresholds)
+    for variants in decided:
+        yield from _labelled(_slot_findings(variants, maker), variants, rules)
+    yield from _older_versions(decided, maker, thresholds.min_pages)
     yield from _moved(table, maker)
     yield from _added(table, maker, thresholds)
     yield from _missing_blocks(table, maker)
@@ -89,6 +94,37 @@ def _slot_findings(variants: SlotVariants, maker: FindingMaker) -> Iterator[Find
                                  anchor=slot.canonical, variant=variant.text, changes=changes)
             if finding:
                 yield finding
+
+
+def _labelled(found: Iterator[Finding], variants: SlotVariants, rules: Rules) -> Iterator[Finding]:
+    """Give a slot's findings its timeline label, and the severity the rules set for it."""
+    if len(variants.timeline) < 2:
+        yield from found
+        return
+    label = history(variants.timeline).label
+    if label is None:
+        yield from found
+        return
+    severity = rules.timeline.get(label)
+    if severity is None:
+        return
+    for finding in found:
+        yield replace(finding, label=label, severity=severity, rule=f"timeline:{label}")
+
+
+def _older_versions(slots: list[SlotVariants], maker: FindingMaker,
+                    min_pages: int) -> Iterator[Finding]:
+    """One grouped finding per older version of a whole block that several pages carry."""
+    for block, holders, deviations in stale_versions(slots, min_pages):
+        anchor = "|".join(f"{slot}:{text}" for slot, text in sorted(deviations))
+        first_slot = min(slot for slot, _ in deviations)
+        expected = maker.template.slots[first_slot].canonical
+        finding = maker.make(Kind.TEMPLATE_STALE, holders[0], expected,
+                             describe(holders, deviations), slot=first_slot,
+                             anchor=f"block:{block}", variant=anchor,
+                             related=tuple(h.snapshot for h in holders))
+        if finding:
+            yield replace(finding, found="")
 
 
 def _per_page_tails(variants: SlotVariants) -> set[str]:

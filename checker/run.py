@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from checker.baseline import Baseline
+from checker.capture import CaptureTimes
 from checker.engine import Checked, Stage, run_stage, run_stage_dask
 from checker.findings import family_findings, fingerprint
 from checker.learn import Decided, SiteTemplates, site_templates
@@ -30,6 +31,9 @@ class Execution:
     engine: str = "local"
     scheduler: str | None = None
     progress: bool = False
+    mtime: bool = False
+    """Take a snapshot's file modification time as its capture time when nothing else
+    gives one."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,8 @@ def check_site(
     lens = Lens(rules)
     tables = [VariantTable(t, lens) for t in learned.families]
     across = VariantTable(learned.shared, lens) if learned.shared else None
-    stage = Stage(learned.families, learned.shared, rules)
+    times = CaptureTimes(rules.time, execution.mtime)
+    stage = Stage(learned.families, learned.shared, rules, times)
     findings: list[Finding] = []
     notes: list[str] = []
     count = 0

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+from checker.capture import CaptureTimes
 from checker.decode import decode, looks_binary
 from checker.load import Source
 from checker.model import Line, Snapshot
@@ -13,13 +15,14 @@ from checker.normalize import normalize, resolve_links, split_lines, unwrap
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+NO_TIMES = CaptureTimes()
 # Larger files are read up to this many bytes and reported as cut.
 MAX_BYTES = 64 * 1024 * 1024
 # Longer lines are cut: no boilerplate line is this long, and fuzzy matching stays bounded.
 MAX_LINE = 4000
 
 
-def read(source: Source) -> Iterator[Snapshot]:
+def read(source: Source, times: CaptureTimes = NO_TIMES) -> Iterator[Snapshot]:
     """The snapshots in one file: one for a page, many for a web archive."""
     name = source.file.name.lower()
     if name.endswith(ARCHIVE_SUFFIXES):
@@ -31,7 +34,11 @@ def read(source: Source) -> Iterator[Snapshot]:
     except OSError as error:
         yield _broken(source, f"cannot be read: {error.strerror or error}")
         return
-    yield page(source, raw, html=_is_html(name, raw))
+    snapshot = page(source, raw, html=_is_html(name, raw))
+    if snapshot.captured is None and snapshot.lines and times != NO_TIMES:
+        captured = times.of(source.file.name, source.display, snapshot.lines)
+        snapshot = replace(snapshot, captured=captured) if captured else snapshot
+    yield snapshot
 
 
 def page(

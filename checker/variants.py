@@ -11,6 +11,7 @@ from checker.model import (
     Alignment, Extra, Holder, Observation, SlotVariants, Template, Variant,
 )
 from checker.rules import Thresholds
+from checker.timeline import history
 
 ABSENT = ""
 # Distinct texts kept per per-page-content gap: enough to tell content from drift.
@@ -130,6 +131,7 @@ class VariantTable:
                 canonical, content = decided[slot.id], decided[slot.id] is None
             else:
                 canonical, content = _canonical(counts, thresholds)
+                canonical = _current(self.timeline.get(slot.id, []), counts, canonical)
             variants = tuple(
                 Variant(text, count, tuple(self.holders[slot.id].get(text, ())))
                 for text, count in sorted(
@@ -181,6 +183,16 @@ def _lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
         if not neighbours:
             lone.append((slot_id, line))
     return lone
+
+
+def _current(timeline: list[tuple[datetime, str]], counts: Counter[str],
+             majority: str | None) -> str | None:
+    """With dated captures, the canonical text is the current one (the latest stable
+    value), not only the majority's, provided most captures of the slot are dated."""
+    if len(timeline) < 2 or len(timeline) * 2 < sum(counts.values()):
+        return majority
+    current = history(sorted(timeline)).current
+    return current if current is not None and current in counts else majority
 
 
 def _canonical(counts: Counter[str], thresholds: Thresholds) -> tuple[str | None, bool]:

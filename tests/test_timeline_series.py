@@ -1,0 +1,76 @@
+"""End to end: one page captured on 60 dates, its slots labelled by their history."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+from checker.commands import CheckOptions, check
+from checker.report.json import JsonFormatter
+
+START = date(2024, 1, 1)
+RULES = "time:\n  filename: '(?P<date>\\d{4}-\\d{2}-\\d{2})'\n"
+
+
+def page(day: int) -> str:
+    """The page as captured on day `day` (0-based)."""
+    director = "Director: Anna Smith" if day < 20 else "Director: Boris Jones"
+    members = 10 if 30 <= day <= 34 and day % 2 == 0 else 9
+    footer = "?? 2024 Example Harbour Office" if day in (45, 46) else "© 2024 Example Harbour Office"
+    spaced = "Opening hours:  Monday to Friday" if day % 7 == 3 else "Opening hours: Monday to Friday"
+    return "\n".join([
+        "Example Harbour Office",
+        director,
+        f"The council has {members} members",
+        spaced.replace(" to ", "\u00a0to ") if day % 11 == 5 else spaced,
+        "Contact: office@harbour.example",
+        "Website: https://harbour.example/about",
+        footer,
+        "",
+    ])
+
+
+def write_series(folder: Path) -> None:
+    """Sixty daily captures, named by their date."""
+    folder.mkdir()
+    for day in range(60):
+        when = START + timedelta(days=day)
+        (folder / f"capture-{when.isoformat()}.txt").write_text(page(day), encoding="utf-8")
+
+
+def findings_of(tmp_path: Path) -> list[dict]:
+    """The JSON findings of a check over the series with the date pattern."""
+    write_series(tmp_path / "series")
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(RULES, encoding="utf-8")
+    result = check(CheckOptions(paths=(str(tmp_path / "series"),), rules=str(rules),
+                                format="json"))
+    return json.loads(JsonFormatter().render(result))["findings"]
+
+
+def test_each_slot_gets_its_label(tmp_path: Path) -> None:
+    findings = findings_of(tmp_path)
+    by_line: dict[int, set[tuple[str | None, str]]] = {}
+    for finding in findings:
+        by_line.setdefault(finding["line"], set()).add((finding["label"], finding["severity"]))
+    assert by_line[2] == {("update", "info")}, by_line
+    assert by_line[3] == {("flapping", "error")}, by_line
+    assert by_line[7] == {("glitch", "warning")}, by_line
+    assert 4 not in by_line, "whitespace-only flips must stay silent"
+
+
+def test_the_update_makes_the_new_value_canonical(tmp_path: Path) -> None:
+    findings = [f for f in findings_of(tmp_path) if f["line"] == 2]
+    assert {f["expected"] for f in findings} == {"Director: Boris Jones"}
+    flagged = sorted(Path(f["snapshot"]).name for f in findings)
+    assert len(flagged) == 20 and flagged[0] == "capture-2024-01-01.txt"
+
+
+def test_glitch_and_flapping_flag_exactly_the_odd_captures(tmp_path: Path) -> None:
+    findings = findings_of(tmp_path)
+    flapping = sorted(Path(f["snapshot"]).name for f in findings if f["label"] == "flapping")
+    glitch = sorted(Path(f["snapshot"]).name for f in findings if f["label"] == "glitch")
+    assert flapping == [f"capture-{(START + timedelta(days=d)).isoformat()}.txt"
+                        for d in (30, 32, 34)]
+    assert glitch == [f"capture-{(START + timedelta(days=d)).isoformat()}.txt" for d in (45, 46)]
