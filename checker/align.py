@@ -12,6 +12,8 @@ from checker.similarity import similarity
 Lens = Callable[[str], "str | None"]
 # Below this share of its slots found, a block counts as missing from the page.
 BLOCK_FOUND = 0.3
+# More extra lines than this together inside a block are the page's own content.
+ADDED_RUN = 2
 # Similarity enough for the one line just outside a block edge where its last slot is.
 ADJACENT = 0.6
 # Similarity enough for the one line left between two placed lines where one slot is
@@ -213,6 +215,7 @@ class _Draft:
         self.missing: list[tuple[int, int]] = []
         self.missing_blocks: list[int] = []
         self.moved: set[int] = set()
+        self.placed_moved: dict[int, int] = {}
 
     def bounds(self) -> tuple[int, int]:
         """Lines after the last block taken so far, where the next block may sit."""
@@ -228,24 +231,26 @@ class _Draft:
         first, last = min(found.values()), max(found.values())
         self.spans.append((first, last))
         self.used.update(found.values())
+        self.placed_moved = {found[s]: s for s in self.moved if s in found}
+        taken = set(found.values())
+        after = slots[0].id
+        by_line = {i: s for s, i in found.items()}
+        gap: list[int] = []
+        for i in range(first, last + 2):
+            moved = i in by_line and by_line[i] in self.moved
+            if (i in by_line and not moved) or i > last:
+                self._gap(gap, after, by_line.get(i, after + 1))
+                gap = []
+                if i in by_line:
+                    after = by_line[i]
+            elif moved or (self.views[i] is not None and i not in taken):
+                gap.append(i)
         for slot in slots:
             if slot.id in found:
                 line = self.line(found[slot.id])
                 self.placements.append(Placement(slot.id, line, slot.id in self.moved))
             else:
                 self.missing.append((slot.id, self._would_stand(slot.id, slots, found)))
-        taken = set(found.values())
-        after = slots[0].id
-        by_line = {i: s for s, i in found.items()}
-        gap: list[int] = []
-        for i in range(first, last + 2):
-            if i in by_line or i > last:
-                self._gap(gap, after, by_line.get(i, after + 1))
-                gap = []
-                if i in by_line and by_line[i] not in self.moved:
-                    after = by_line[i]
-            elif self.views[i] is not None and i not in taken:
-                gap.append(i)
         numbers = sorted(self.line(i).number for i in found.values())
         steps = [b - a for a, b in zip(numbers, numbers[1:])]
         spacing = sorted(steps)[len(steps) // 2] if steps else 1
@@ -253,9 +258,17 @@ class _Draft:
         self._edge(last + 1, 1, slots[-1].id, "end", spacing)
 
     def _gap(self, gap: list[int], after: int, upto: int) -> None:
-        """Record the extra lines found together between two slots."""
+        """Record the extra lines found together between two slots.
+
+        A moved line counts towards the run: inside a long run of the page's own lines
+        it is content that quotes the block (a site map), not a line out of place.
+        """
+        moved = [i for i in gap if i in self.placed_moved]
+        if len(gap) > ADDED_RUN:
+            self.moved.difference_update(self.placed_moved[i] for i in moved)
         for i in gap:
-            self.extras.append(Extra(after, "after", self.line(i), run=len(gap), upto=upto))
+            if i not in self.placed_moved:
+                self.extras.append(Extra(after, "after", self.line(i), run=len(gap), upto=upto))
 
     def _edge(self, i: int, step: int, slot: int, where: str, spacing: int) -> None:
         """Record the line just outside a block edge, and the one beyond it."""

@@ -41,6 +41,8 @@ class Checked:
     """Its alignment against its family's template."""
     across: Observation | None
     """Its alignment against the across-families template, when there is one."""
+    skipped: int = 0
+    """For an archive's closing record: records passed over; not a snapshot."""
 
 
 class Stage:
@@ -85,7 +87,7 @@ class Stage:
                 if self.across:
                     across = observe(self.across.align(snapshot), self.lens)
             checked.append(Checked(snapshot.path, snapshot.problem, snapshot.notes, family,
-                                   observation, across))
+                                   observation, across, snapshot.skipped))
         return checked
 
 

@@ -7,6 +7,7 @@ from collections import Counter
 
 from checker.align import Lens, keyed_lines
 from checker.model import Snapshot, Template
+from checker.record import record
 
 Key = tuple[str, int]
 # Pages whose shared lines overlap this much (Jaccard) belong to one family.
@@ -15,9 +16,16 @@ JOIN = 0.5
 FOLD = 0.2
 
 
+def shape(key: Key) -> Key:
+    """A line with its numbers and URLs masked: an older version of a block (© 2020, the
+    old portal link) keeps the shape of the current one, another family's block does not."""
+    return (record(key[0]).skeleton, key[1])
+
+
 def frequent_keys(sample: list[Snapshot], lens: Lens) -> list[frozenset[Key]]:
-    """Each page's lines that enough other pages share; copied bodies fall under the floor."""
-    keyed = [{k for k in keyed_lines(s, lens) if k is not None} for s in sample]
+    """Each page's line shapes that enough other pages share; copied bodies fall under
+    the floor."""
+    keyed = [{shape(k) for k in keyed_lines(s, lens) if k is not None} for s in sample]
     pages = Counter(k for keys in keyed for k in keys)
     n = len(sample)
     floor = 2 if n < 10 else max(3, math.ceil(0.02 * n))
@@ -76,7 +84,7 @@ class FamilyIndex:
         for index, template in enumerate(templates):
             for slot in template.slots:
                 for text in slot.variants:
-                    self.owner.setdefault((text, slot.occurrence), set()).add(index)
+                    self.owner.setdefault(shape((text, slot.occurrence)), set()).add(index)
 
     def assign(self, snapshot: Snapshot) -> int:
         """The family index for a snapshot (the first family when nothing matches)."""
@@ -84,7 +92,7 @@ class FamilyIndex:
             return 0
         hits: Counter[int] = Counter()
         for key in keyed_lines(snapshot, self.lens):
-            for index in self.owner.get(key, ()) if key else ():
+            for index in self.owner.get(shape(key), ()) if key else ():
                 hits[index] += 1
         if not hits:
             return 0

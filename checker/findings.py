@@ -19,6 +19,8 @@ from checker.variants import ABSENT, GapTally, VariantTable
 
 # A block that this share of pages carries is required, not an optional section.
 REQUIRED_BLOCK = 0.95
+# A block's edge line missing on more than this share of pages is where the block ends.
+EDGE_ABSENCE = 0.2
 
 
 def fingerprint(site: str, anchor: str, kind: Kind, variant: str) -> str:
@@ -65,7 +67,7 @@ def family_findings(
         yield from _labelled(_slot_findings(variants, maker), variants, rules)
     yield from _older_versions(decided, maker, thresholds.min_pages)
     yield from _moved(table, maker)
-    yield from _added(table, maker, thresholds)
+    yield from _added(table, maker, thresholds, _loose_edges(decided))
     yield from _missing_blocks(table, maker)
 
 
@@ -84,6 +86,8 @@ def _slot_findings(variants: SlotVariants, maker: FindingMaker) -> Iterator[Find
         if variant.text in tails:
             continue
         if variant.text == ABSENT:
+            if _loose_edge(variants, variant.count):
+                continue
             kind, changes = Kind.LINE_MISSING, ()
             message = "line missing from the block"
         else:
@@ -125,6 +129,16 @@ def _older_versions(slots: list[SlotVariants], maker: FindingMaker,
                              related=tuple(h.snapshot for h in holders))
         if finding:
             yield replace(finding, found="")
+
+
+def _loose_edge(variants: SlotVariants, absent: int) -> bool:
+    """A block's first or last line that many pages lack marks where the block ends on
+    those pages, not a lost line: only rare absences there are drift."""
+    slot, template = variants.slot, variants.template
+    block = template.block_slots(slot.block)
+    at_edge = slot.id in (block[0].id, block[-1].id) and len(block) > 1
+    total = sum(v.count for v in variants.variants)
+    return at_edge and absent > EDGE_ABSENCE * total
 
 
 def _per_page_tails(variants: SlotVariants) -> set[str]:
@@ -170,14 +184,33 @@ def _moved(table: VariantTable, maker: FindingMaker) -> Iterator[Finding]:
             yield finding
 
 
-def _added(table: VariantTable, maker: FindingMaker, thresholds: Thresholds) -> Iterator[Finding]:
-    """Extra lines inside a block, and lines that several pages add at a block's edge."""
+def _loose_edges(slots: list[SlotVariants]) -> dict[int, tuple[str, ...]]:
+    """Per block, the texts of its edge lines that many pages lack (headings of a kind)."""
+    loose: dict[int, tuple[str, ...]] = {}
+    for variants in slots:
+        absent = sum(v.count for v in variants.variants if v.text == ABSENT)
+        if variants.canonical and absent and _loose_edge(variants, absent):
+            block = variants.slot.block
+            loose[block] = (*loose.get(block, ()), variants.canonical)
+    return loose
+
+
+def _added(table: VariantTable, maker: FindingMaker, thresholds: Thresholds,
+           loose: dict[int, tuple[str, ...]]) -> Iterator[Finding]:
+    """Extra lines inside a block, and lines that several pages add at a block's edge.
+
+    A line like a block's loose edge line (a heading some pages put first and others
+    last) is that line standing elsewhere, not an addition.
+    """
     for (slot_id, where), tally in sorted(table.gaps.items()):
+        like = loose.get(table.template.slots[slot_id].block, ())
         yield from _surplus(table, maker, slot_id, tally, thresholds.fuzzy)
         content = (slot_id, where) in table.template.content_gaps
         pages = table.block_pages[table.template.slots[slot_id].block]
         for text, holders in sorted(tally.holders.items()):
             if text in table.template.structure:
+                continue
+            if like and similarity(text, like) >= thresholds.fuzzy:
                 continue
             if where == "after":
                 if content:

@@ -73,8 +73,12 @@ def check_site(
     stage = Stage(learned.families, learned.shared, rules, times)
     findings: list[Finding] = []
     notes: list[str] = []
-    count = 0
+    count = skipped = 0
     for checked in _progress(_stage(stage, sources, execution), len(sources), execution):
+        if checked.skipped:
+            skipped += checked.skipped
+            notes.extend(f"{checked.path}: {note}" for note in checked.notes)
+            continue
         count += 1
         if len(notes) < MAX_NOTES:
             notes.extend(f"{checked.path}: {note}" for note in checked.notes)
@@ -88,7 +92,7 @@ def check_site(
                             execution)
     if not tables:
         notes.append(_nothing_to_compare(count))
-    summary = SiteSummary(site, count, len(tables), notes=tuple(notes))
+    summary = SiteSummary(site, count, len(tables), skipped=skipped, notes=tuple(notes))
     used = tuple(learned.families) + ((learned.shared,) if learned.shared else ())
     return SiteResult(summary, tuple(sorted(findings)), tuple(slots), used, chosen)
 

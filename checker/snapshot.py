@@ -102,6 +102,11 @@ def _archive(source: Source) -> Iterator[Snapshot]:
         yield _broken(source, f"cannot be read: {error.strerror or error}")
     for problem in stats.problems:
         yield _broken(source, problem)
+    passed = stats.skipped_non_html + stats.skipped_redirect + stats.skipped_status
+    if passed:
+        yield Snapshot(source.display, source.site, (), skipped=passed, notes=(
+            f"{stats.skipped_non_html} non-HTML, {stats.skipped_redirect} redirect and "
+            f"{stats.skipped_status} other-status record(s) skipped",))
 
 
 def _archived_name(source: Source, url: str, captured: datetime | None) -> str:

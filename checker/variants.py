@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from checker.align import Lens
+from checker.align import ADDED_RUN, Lens
 from checker.model import (
     Alignment, Extra, Holder, Observation, SlotVariants, Template, Variant,
 )
@@ -16,8 +16,6 @@ from checker.timeline import history
 ABSENT = ""
 # Distinct texts kept per per-page-content gap: enough to tell content from drift.
 _CONTENT_CAP = 64
-# More extra lines than this together inside a block are content, not added lines.
-ADDED_RUN = 2
 
 
 @dataclass

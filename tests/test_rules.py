@@ -139,7 +139,9 @@ def test_defaults() -> None:
     }
     assert {kind.value: severity for kind, severity in rules.kinds.items()} == expected
     assert rules.thresholds == Thresholds()
-    assert dict(rules.timeline) == {"update": N, "straggler": W, "flapping": E, "regression": E}
+    assert dict(rules.timeline) == {
+        "update": N, "straggler": W, "flapping": E, "regression": E, "glitch": W
+    }
     assert (rules.conflicts, rules.equivalents, rules.ignore) == ((), (), ())
     assert rules.block is None and rules.time is None
 
@@ -213,7 +215,9 @@ def test_merge_semantics(tmp_path: Path) -> None:
     assert rules.block is not None and rules.block.start.source == "^Members"
     assert rules.time is not None and rules.time.filename is not None and rules.time.line is None
     assert rules.time.filename.compiled.search("snap-2024-05-01.html")["date"] == "2024-05-01"
-    assert dict(rules.timeline) == {"update": None, "straggler": W, "flapping": W, "regression": E}
+    assert dict(rules.timeline) == {
+        "update": None, "straggler": W, "flapping": W, "regression": E, "glitch": W
+    }
 
 
 def test_null_block_clears_the_parents(tmp_path: Path) -> None:
