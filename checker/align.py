@@ -118,14 +118,17 @@ class Aligner:
             # Between two placed lines, position vouches for a drifted line.
             self._match_run(run, before + 1, after - 1, found, draft, FRAMED)
             return
+        spacing = _spacing(draft, found)
         if before is None:
             hi = after - 1  # type: ignore[operator]
             lo, next_to = max(0, hi - len(run) - self.window + 1), hi
+            lo = max(lo, _reach(draft, after, -1, spacing))  # type: ignore[arg-type]
         else:
             lo = before + 1
             hi, next_to = min(len(draft.views) - 1, lo + len(run) + self.window - 1), lo
+            hi = min(hi, _reach(draft, before, 1, spacing))
         self._match_run(run, lo, hi, found, draft, self.fuzzy)
-        if len(run) == 1 and run[0].id not in found:
+        if len(run) == 1 and run[0].id not in found and lo <= next_to <= hi:
             # The line right at the block's edge gets some of the same benefit.
             self._match_run(run, next_to, next_to, found, draft, ADJACENT)
 
@@ -159,6 +162,25 @@ class Aligner:
         ]
         for r, c in _best_pairs(scores, threshold):
             found[run[r].id] = lines[c]
+
+
+def _spacing(draft: _Draft, found: dict[int, int]) -> int:
+    """How many physical lines apart a block's placed lines usually stand on this page."""
+    numbers = sorted(draft.line(i).number for i in found.values())
+    steps = sorted(b - a for a, b in zip(numbers, numbers[1:]))
+    return steps[len(steps) // 2] if steps else 1
+
+
+def _reach(draft: _Draft, start: int, step: int, spacing: int) -> int:
+    """The furthest line index from a block edge that still stands as close to its
+    neighbour as the block's own lines do: a blank line more than usual ends the block."""
+    index = start
+    while 0 <= index + step < len(draft.views):
+        gap = abs(draft.line(index + step).number - draft.line(index).number)
+        if gap > spacing:
+            break
+        index += step
+    return index
 
 
 def _best_pairs(scores: list[list[float]], threshold: float) -> list[tuple[int, int]]:
