@@ -166,8 +166,8 @@ class Aligner:
 
 def _spacing(draft: _Draft, found: dict[int, int]) -> int:
     """How many physical lines apart a block's placed lines usually stand on this page."""
-    numbers = sorted(draft.line(i).number for i in found.values())
-    steps = sorted(b - a for a, b in zip(numbers, numbers[1:]))
+    placed = sorted(found.values())
+    steps = sorted(draft.line(b).number - draft.line(a).last for a, b in zip(placed, placed[1:]))
     return steps[len(steps) // 2] if steps else 1
 
 
@@ -176,7 +176,8 @@ def _reach(draft: _Draft, start: int, step: int, spacing: int) -> int:
     neighbour as the block's own lines do: a blank line more than usual ends the block."""
     index = start
     while 0 <= index + step < len(draft.views):
-        gap = abs(draft.line(index + step).number - draft.line(index).number)
+        near, far = sorted((index, index + step))
+        gap = draft.line(far).number - draft.line(near).last
         if gap > spacing:
             break
         index += step
@@ -273,8 +274,8 @@ class _Draft:
                 self.placements.append(Placement(slot.id, line, slot.id in self.moved))
             else:
                 self.missing.append((slot.id, self._would_stand(slot.id, slots, found)))
-        numbers = sorted(self.line(i).number for i in found.values())
-        steps = [b - a for a, b in zip(numbers, numbers[1:])]
+        placed = sorted(found.values())
+        steps = sorted(self.line(b).number - self.line(a).last for a, b in zip(placed, placed[1:]))
         spacing = sorted(steps)[len(steps) // 2] if steps else 1
         self._edge(first - 1, -1, slots[0].id, "start", spacing)
         self._edge(last + 1, 1, slots[-1].id, "end", spacing)
@@ -296,7 +297,8 @@ class _Draft:
         """Record the line just outside a block edge, and the one beyond it."""
         if 0 <= i < len(self.views) and self.views[i] is not None and i not in self.used:
             beyond = self.views[i + step] if 0 <= i + step < len(self.views) else None
-            distance = abs(self.line(i).number - self.line(i - step).number)
+            near, far = sorted((i, i - step))
+            distance = self.line(far).number - self.line(near).last
             self.extras.append(Extra(slot, where, self.line(i), beyond or "",
                                      detached=distance > spacing))
 

@@ -23,13 +23,17 @@ def shape(key: Key) -> Key:
 
 
 def frequent_keys(sample: list[Snapshot], lens: Lens) -> list[frozenset[Key]]:
-    """Each page's line shapes that enough other pages share; copied bodies fall under
-    the floor."""
-    keyed = [{shape(k) for k in keyed_lines(s, lens) if k is not None} for s in sample]
+    """Each page's lines that enough other pages share, by shape.
+
+    A line must recur verbatim to count (a table copied between two pages, or rows that
+    only look alike, fall under the floor); pages are then compared by the shapes of such
+    lines, so an older version of a block still reads as the same family.
+    """
+    keyed = [{k for k in keyed_lines(s, lens) if k is not None} for s in sample]
     pages = Counter(k for keys in keyed for k in keys)
     n = len(sample)
     floor = 2 if n < 10 else max(3, math.ceil(0.02 * n))
-    return [frozenset(k for k in keys if pages[k] >= floor) for keys in keyed]
+    return [frozenset(shape(k) for k in keys if pages[k] >= floor) for keys in keyed]
 
 
 def cluster(sample: list[Snapshot], lens: Lens, min_pages: int) -> list[list[int]]:

@@ -67,6 +67,13 @@ class Line:
     """The text as rendered, before normalization (shown in reports)."""
     norm: str
     """The normalized text that comparisons use."""
+    end: int = 0
+    """The last physical line it covers when a wrapped line was re-joined (0: `number`)."""
+
+    @property
+    def last(self) -> int:
+        """The last physical line of this logical line."""
+        return self.end or self.number
 
 
 @dataclass(frozen=True)

@@ -45,29 +45,29 @@ def split_lines(text: str) -> list[str]:
 
 _LIST_START = re.compile(r"^\s*(?:[*+\-|#>]|\d+[.)])\s")
 
-Numbered = tuple[int, str, str]
+Numbered = tuple[int, str, str, int]
 
 
 def unwrap(lines: list[Numbered]) -> list[Numbered]:
     """Join lines that a converter wrapped at a fixed column back into logical lines.
 
-    Each line is (number, text, normalized text). A line counts as wrapped when the next
+    Each line is (number, text, normalized text, last physical line). A line counts as wrapped when the next
     line's first word would not have fit on it: the greedy wrapping rule that html2text
     and `fmt` follow. Only snapshots where many lines end near one column are treated
     this way, so prose with natural breaks is safe.
     """
-    width = wrap_width([norm for _, _, norm in lines])
+    width = wrap_width([norm for _, _, norm, _ in lines])
     if width is None:
         return lines
     joined: list[Numbered] = []
     last_physical = ""
-    for number, text, norm in lines:
+    for number, text, norm, end in lines:
         if joined and _continues(last_physical, norm, width):
-            first, previous, previous_norm = joined[-1]
+            first, previous, previous_norm, _ = joined[-1]
             joined[-1] = (first, previous.rstrip() + " " + text.strip(),
-                          previous_norm + " " + norm)
+                          previous_norm + " " + norm, end)
         else:
-            joined.append((number, text, norm))
+            joined.append((number, text, norm, end))
         last_physical = norm
     return joined
 

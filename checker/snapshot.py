@@ -65,12 +65,12 @@ def page(
         rendered, render_problem = _render(decoded.text, base)
         if render_problem:
             notes.append(render_problem)
-        numbered = [(n, t, normalize(t)) for n, t in rendered]
+        numbered = [(n, t, normalize(t), n) for n, t in rendered]
     else:
-        numbered = unwrap([(n, t, _norm(t, base)) for n, t in
+        numbered = unwrap([(n, t, _norm(t, base), n) for n, t in
                            enumerate(split_lines(decoded.text), 1)])
-    lines = tuple(Line(number, text[:MAX_LINE], norm[:MAX_LINE])
-                  for number, text, norm in numbered if norm)
+    lines = tuple(Line(number, text[:MAX_LINE], norm[:MAX_LINE], end if end > number else 0)
+                  for number, text, norm, end in numbered if norm)
     return Snapshot(source.display if url is None else _archived_name(source, url, captured),
                     source.site, lines, captured=captured, problem=problem,
                     notes=tuple(notes), url=url)
