@@ -22,60 +22,60 @@ def shape(key: Key) -> Key:
     return (record(key[0]).skeleton, key[1])
 
 
-def frequent_keys(sample: list[Snapshot], lens: Lens) -> list[frozenset[Key]]:
-    """Each page's lines that enough other pages share, by shape.
+def frequent_keys(
+    sample: list[Snapshot], lens: Lens
+) -> tuple[list[frozenset[Key]], dict[Key, int]]:
+    """Each page's lines that enough other pages share, by shape, and each shape's weight.
 
-    A line must recur verbatim to count (a table copied between two pages, or rows that
-    only look alike, fall under the floor); pages are then compared by the shapes of such
-    lines, so an older version of a block still reads as the same family.
+    A line must recur verbatim to count, and it weighs as many pages as hold it: a table
+    copied between two pages weighs little beside a header that every page of a family
+    carries. Pages are compared by the shapes of such lines, so an older version of a
+    block still reads as the same family.
     """
     keyed = [{k for k in keyed_lines(s, lens) if k is not None} for s in sample]
     pages = Counter(k for keys in keyed for k in keys)
     n = len(sample)
     floor = 2 if n < 10 else max(3, math.ceil(0.02 * n))
-    return [frozenset(shape(k) for k in keys if pages[k] >= floor) for keys in keyed]
+    weights: dict[Key, int] = {}
+    for key, count in pages.items():
+        if count >= floor:
+            form = shape(key)
+            weights[form] = max(weights.get(form, 0), count)
+    shapes = [frozenset(shape(k) for k in keys if pages[k] >= floor) for keys in keyed]
+    return shapes, weights
 
 
 def cluster(sample: list[Snapshot], lens: Lens, min_pages: int) -> list[list[int]]:
     """Indices of the sample grouped into families, largest first."""
-    keys = frequent_keys(sample, lens)
+    keys, weights = frequent_keys(sample, lens)
+
+    def overlap(a: frozenset[Key], b: frozenset[Key]) -> float:
+        union = sum(weights[k] for k in a | b)
+        return sum(weights[k] for k in a & b) / union if union else 0.0
+
     order = sorted(range(len(sample)), key=lambda i: (-len(keys[i]), sample[i].path))
     leaders: list[int] = []
     members: list[list[int]] = []
     for i in order:
-        scores = [_jaccard(keys[i], keys[leader]) for leader in leaders]
+        scores = [overlap(keys[i], keys[leader]) for leader in leaders]
         best = max(range(len(scores)), key=scores.__getitem__, default=-1)
         if best >= 0 and scores[best] >= JOIN:
             members[best].append(i)
         else:
             leaders.append(i)
             members.append([i])
-    return _fold_small(members, leaders, keys, min_pages)
-
-
-def _fold_small(
-    members: list[list[int]], leaders: list[int], keys: list[frozenset[Key]], min_pages: int
-) -> list[list[int]]:
-    """Fold groups too small to learn from into the closest large family, if any is close."""
     large = [g for g, m in enumerate(members) if len(m) >= min_pages]
     if not large:
         return [sorted(i for m in members for i in m)]
     result = {g: list(members[g]) for g in large}
     for g, group in enumerate(members):
-        if g in result:
-            continue
-        scores = {h: _jaccard(keys[leaders[g]], keys[leaders[h]]) for h in large}
-        best = max(scores, key=lambda h: (scores[h], -h))
-        if scores[best] >= FOLD:
-            result[best].extend(group)
+        if g not in result:
+            # Fold a group too small to learn from into the closest large family.
+            scores = {h: overlap(keys[leaders[g]], keys[leaders[h]]) for h in large}
+            best = max(scores, key=lambda h: (scores[h], -h))
+            if scores[best] >= FOLD:
+                result[best].extend(group)
     return sorted((sorted(m) for m in result.values()), key=lambda m: (-len(m), m[0]))
-
-
-def _jaccard(a: frozenset[Key], b: frozenset[Key]) -> float:
-    """Overlap of two key sets."""
-    if not a and not b:
-        return 0.0
-    return len(a & b) / len(a | b)
 
 
 class FamilyIndex:
