@@ -18,7 +18,7 @@ from checker.variants import ABSENT, GapTally, VariantTable
 
 
 # A block that this share of pages carries is required, not an optional section.
-REQUIRED_BLOCK = 0.95
+REQUIRED_BLOCK = 0.85
 # A block's edge line missing on more than this share of pages is where the block ends.
 EDGE_ABSENCE = 0.2
 

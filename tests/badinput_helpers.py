@@ -97,7 +97,9 @@ def run_cli(
     measure: bool = False,
     command: str = "check",
 ) -> Outcome:
-    """Run `snapdrift COMMAND ARGS` (`check` by default); fail when it hangs or changes anything under `watch`.
+    """Run `snapdrift COMMAND ARGS` (`check` by default).
+
+    Fails when it hangs or changes anything under `watch`.
 
     With `measure`, the child's peak RSS is read with wait4 (the rusage of that child alone).
     """
@@ -117,7 +119,7 @@ def run_cli(
             time.monotonic() - start,
         )
     after = [folder_state(Path(w)) for w in watch]
-    for folder, old, new in zip(watch, before, after):
+    for folder, old, new in zip(watch, before, after, strict=True):
         assert old == new, f"the run changed {folder}: {_diff(old, new)}"
     return outcome
 
@@ -166,7 +168,9 @@ def copy_corpus(dest: Path) -> Path:
 
 def keys(findings: list[dict]) -> set[tuple[str, str, int, str]]:
     """(kind, file name, line, severity) of each finding."""
-    return {(f["kind"], os.path.basename(f["snapshot"]), f["line"], f["severity"]) for f in findings}
+    return {
+        (f["kind"], os.path.basename(f["snapshot"]), f["line"], f["severity"]) for f in findings
+    }
 
 
 def on_originals(findings: list[dict]) -> set[tuple[str, str, int, str]]:

@@ -24,8 +24,8 @@ import pytest
 
 try:
     from badinput_helpers import (
-        CORPUS,
         CLEAN_PAGE,
+        CORPUS,
         SCRUBBED,
         SIX,
         UTF8_PAGE,
@@ -42,8 +42,8 @@ try:
     )
 except ImportError:  # run with the repo root on sys.path
     from tests.badinput_helpers import (
-        CORPUS,
         CLEAN_PAGE,
+        CORPUS,
         SCRUBBED,
         SIX,
         UTF8_PAGE,
