@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from difflib import SequenceMatcher
 
@@ -21,6 +22,8 @@ _FIELDS = {
 
 def classify(canonical: str, variant: str) -> tuple[Kind, tuple[str, ...]]:
     """The kind of one difference and the structured changes that show it."""
+    if garbled(canonical, variant):
+        return Kind.TEXT_CHANGED, ("characters garbled, as by a wrong encoding",)
     expected, found = record(canonical), record(variant)
     kind = _kind(expected, found)
     fields = _FIELDS.get(kind, ())
@@ -30,12 +33,31 @@ def classify(canonical: str, variant: str) -> tuple[Kind, tuple[str, ...]]:
 
 def sentence(kind: Kind, changes: tuple[str, ...], expected: str, found: str) -> str:
     """A short sentence saying what changed, for reports."""
+    if kind is Kind.TEXT_CHANGED and changes and changes[0].startswith("characters garbled"):
+        return "characters garbled (an encoding fault?): " + _reworded(expected, found)
     if kind is Kind.TEXT_CHANGED:
         return "wording differs: " + _reworded(expected, found)
     if not changes:
         return f"{kind.value.replace('-', ' ')}"
     shown = "; ".join(changes[:4]) + ("; …" if len(changes) > 4 else "")
     return f"{kind.value.replace('-', ' ')}: {shown}"
+
+
+def garbled(expected: str, found: str) -> bool:
+    """Whether `found` is `expected` with its non-ASCII characters broken by a wrong
+    encoding: `??` or U+FFFD in their place, or UTF-8 bytes read as a single-byte code."""
+    if expected.isascii() or expected == found:
+        return False
+    for codec in ("cp1252", "latin-1", "cp1251"):
+        try:
+            if expected.encode("utf-8").decode(codec) == found:
+                return True
+        except UnicodeDecodeError:
+            continue
+    pattern = "".join(
+        re.escape(char) if char.isascii() else "(?:[?\ufffd]{1,4}|.)" for char in expected
+    )
+    return re.fullmatch(pattern, found) is not None and ("?" in found or "\ufffd" in found)
 
 
 def _kind(expected: LineRecord, found: LineRecord) -> Kind:

@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from itertools import islice
 
 from checker.align import Aligner
-from checker.capture import CaptureTimes
 from checker.families import FamilyIndex
 from checker.lens import Lens
 from checker.load import Source
 from checker.model import Observation, Template
 from checker.rules import Rules
-from checker.snapshot import NO_TIMES, read
+from checker.snapshot import PLAIN, Reading, read
 from checker.variants import observe
 
 # Sources per task: large enough to amortize pickling, small enough to keep order cheap.
@@ -49,11 +48,11 @@ class Stage:
     """Read one source, assign each snapshot a family, align it and cut it down."""
 
     def __init__(self, templates: list[Template], shared: Template | None, rules: Rules,
-                 times: CaptureTimes = NO_TIMES) -> None:
+                 reading: Reading = PLAIN) -> None:
         self.templates = templates
         self.shared = shared
         self.rules = rules
-        self.times = times
+        self.reading = reading
         self._ready = False
 
     def _prepare(self) -> None:
@@ -68,18 +67,18 @@ class Stage:
 
     def __getstate__(self) -> dict[str, object]:
         return {"templates": self.templates, "shared": self.shared, "rules": self.rules,
-                "times": self.times}
+                "reading": self.reading}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__init__(state["templates"], state["shared"], state["rules"],  # type: ignore[misc]
-                      state["times"])
+                      state["reading"])
 
     def __call__(self, source: Source) -> list[Checked]:
         """Every snapshot of one source, checked."""
         if not self._ready:
             self._prepare()
         checked = []
-        for snapshot in read(source, self.times):
+        for snapshot in read(source, self.reading):
             family, observation, across = -1, None, None
             if snapshot.lines and self.aligners:
                 family = self.index.assign(snapshot)

@@ -161,7 +161,9 @@ def _no_majority(variants: SlotVariants, maker: FindingMaker) -> Iterator[Findin
     """One grouped finding for a slot no clear majority agrees on."""
     slot = variants.slot
     shares = ", ".join(f"{v.count}x {v.text or '(absent)'!r}" for v in variants.variants[:5])
-    first = next((h for v in variants.variants for h in v.holders), None)
+    # A page of the leading text is no odder than the others: name one that differs from it.
+    first = next((h for v in variants.variants[1:] for h in v.holders), None) or next(
+        (h for v in variants.variants for h in v.holders), None)
     if first is None:
         return
     finding = maker.make(

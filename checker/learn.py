@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -12,7 +13,7 @@ from checker.lens import Lens
 from checker.load import Source
 from checker.model import Snapshot, Template
 from checker.rules import Rules, Thresholds
-from checker.snapshot import read
+from checker.snapshot import PLAIN, Reading, read
 from checker.template import learn_template
 
 # Lines checked across families must stand on nearly every page of the site.
@@ -31,6 +32,8 @@ class SiteTemplates:
     """Lines nearly every page carries whatever its family, when there are families."""
     decided: Decided = field(default_factory=dict)
     """Canonical texts fixed by a baseline, per (site, family) and slot."""
+    wrap: int | None = None
+    """The column the site's text was wrapped at, if it was."""
 
 
 def site_templates(
@@ -43,13 +46,26 @@ def site_templates(
         shared = next((t for t in recorded if t.family < 0), None)
         return SiteTemplates(families, shared, baseline.decided)
     lens = Lens(rules)
-    sample = [s for s in snapshots(sample_of(sources, rules.thresholds.sample)) if s.lines]
+    chosen = sample_of(sources, rules.thresholds.sample)
+    sample = [s for s in snapshots(chosen) if s.lines]
+    wrap = site_wrap(sample)
+    if wrap is not None:
+        sample = [s for s in snapshots(chosen, Reading(wrap=wrap)) if s.lines]
     families = learn_families(site, sample, lens, rules.thresholds)
     shared = None
     if len(families) > 1:
         shared = learn_template(site, -1, sample, lens, rules.thresholds,
                                 min_support=SHARED_SUPPORT)
-    return SiteTemplates(families, shared)
+    return SiteTemplates(families, shared, wrap=wrap)
+
+
+def site_wrap(sample: list[Snapshot]) -> int | None:
+    """The column most of a site's wrapped pages were wrapped at, when a fair share was."""
+    widths = Counter(s.wrapped for s in sample if s.wrapped)
+    if not widths:
+        return None
+    width, count = widths.most_common(1)[0]
+    return width if count * 4 >= len(sample) else None
 
 
 def learn_families(
@@ -75,7 +91,7 @@ def sample_of(sources: list[Source], size: int) -> list[Source]:
     return [sources[i] for i in sorted(picked)]
 
 
-def snapshots(sources: Iterable[Source]) -> Iterator[Snapshot]:
+def snapshots(sources: Iterable[Source], reading: Reading = PLAIN) -> Iterator[Snapshot]:
     """Read every source in order."""
     for source in sources:
-        yield from read(source)
+        yield from read(source, reading)

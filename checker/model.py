@@ -94,6 +94,8 @@ class Snapshot:
     """Remarks for the report, such as an encoding that had to be detected."""
     url: str | None = None
     """The page's own address, where known (WARC target URI, `<base href>`)."""
+    wrapped: int = 0
+    """The column its text was found wrapped at and re-joined (0: not wrapped)."""
     skipped: int = 0
     """For an archive's closing record only: records passed over (non-HTML, redirects);
     such a record is no snapshot."""

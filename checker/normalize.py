@@ -48,17 +48,21 @@ _LIST_START = re.compile(r"^\s*(?:[*+\-|#>]|\d+[.)])\s")
 Numbered = tuple[int, str, str, int]
 
 
-def unwrap(lines: list[Numbered]) -> list[Numbered]:
+def unwrap(
+    lines: list[Numbered], site_width: int | None = None
+) -> tuple[list[Numbered], int | None]:
     """Join lines that a converter wrapped at a fixed column back into logical lines.
 
     Each line is (number, text, normalized text, last physical line). A line counts as wrapped when the next
     line's first word would not have fit on it: the greedy wrapping rule that html2text
-    and `fmt` follow. Only snapshots where many lines end near one column are treated
-    this way, so prose with natural breaks is safe.
+    and `fmt` follow; the column used is returned too. Only snapshots where many lines end near one column are treated
+    this way, so prose with natural breaks is safe. A page too short to show its column
+    uses the site's (`site_width`), as long as none of its lines is longer.
     """
-    width = wrap_width([norm for _, _, norm, _ in lines])
+    norms = [norm for _, _, norm, _ in lines]
+    width = wrap_width(norms) or _fits(norms, site_width)
     if width is None:
-        return lines
+        return lines, None
     joined: list[Numbered] = []
     last_physical = ""
     for number, text, norm, end in lines:
@@ -69,7 +73,7 @@ def unwrap(lines: list[Numbered]) -> list[Numbered]:
         else:
             joined.append((number, text, norm, end))
         last_physical = norm
-    return joined
+    return joined, width
 
 
 def _continues(previous: str, text: str, width: int) -> bool:
@@ -80,6 +84,13 @@ def _continues(previous: str, text: str, width: int) -> bool:
         return False
     first_word = text.split(None, 1)[0]
     return len(previous) + 1 + len(first_word) > width
+
+
+def _fits(norms: list[str], width: int | None) -> int | None:
+    """The site's wrap column, when no breakable line of this page is longer."""
+    if width is None or any(len(t) > width for t in norms if " " in t):
+        return None
+    return width
 
 
 def wrap_width(norms: list[str]) -> int | None:

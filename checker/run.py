@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from checker.baseline import Baseline
 from checker.capture import CaptureTimes
+from checker.snapshot import Reading
 from checker.engine import Checked, Stage, run_stage, run_stage_dask
 from checker.findings import family_findings, fingerprint
 from checker.learn import Decided, SiteTemplates, site_templates
@@ -69,8 +70,8 @@ def check_site(
     lens = Lens(rules)
     tables = [VariantTable(t, lens) for t in learned.families]
     across = VariantTable(learned.shared, lens) if learned.shared else None
-    times = CaptureTimes(rules.time, execution.mtime)
-    stage = Stage(learned.families, learned.shared, rules, times)
+    reading = Reading(CaptureTimes(rules.time, execution.mtime), learned.wrap)
+    stage = Stage(learned.families, learned.shared, rules, reading)
     findings: list[Finding] = []
     notes: list[str] = []
     count = skipped = 0

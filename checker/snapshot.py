@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -16,13 +16,27 @@ from checker.normalize import normalize, resolve_links, split_lines, unwrap
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 NO_TIMES = CaptureTimes()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How snapshots are read: where capture times come from, and a site's wrap column."""
+
+    times: CaptureTimes = NO_TIMES
+    """Where a snapshot without an archive date gets its capture time."""
+    wrap: int | None = None
+    """The column a converter wrapped this site's text at, learned from a sample; a page
+    too short to show it on its own is re-joined at this column."""
+
+
+PLAIN = Reading()
 # Larger files are read up to this many bytes and reported as cut.
 MAX_BYTES = 64 * 1024 * 1024
 # Longer lines are cut: no boilerplate line is this long, and fuzzy matching stays bounded.
 MAX_LINE = 4000
 
 
-def read(source: Source, times: CaptureTimes = NO_TIMES) -> Iterator[Snapshot]:
+def read(source: Source, reading: Reading = PLAIN) -> Iterator[Snapshot]:
     """The snapshots in one file: one for a page, many for a web archive."""
     name = source.file.name.lower()
     if name.endswith(ARCHIVE_SUFFIXES):
@@ -34,16 +48,16 @@ def read(source: Source, times: CaptureTimes = NO_TIMES) -> Iterator[Snapshot]:
     except OSError as error:
         yield _broken(source, f"cannot be read: {error.strerror or error}")
         return
-    snapshot = page(source, raw, html=_is_html(name, raw))
-    if snapshot.captured is None and snapshot.lines and times != NO_TIMES:
-        captured = times.of(source.file.name, source.display, snapshot.lines)
+    snapshot = page(source, raw, html=_is_html(name, raw), wrap=reading.wrap)
+    if snapshot.captured is None and snapshot.lines and reading.times != NO_TIMES:
+        captured = reading.times.of(source.file.name, source.display, snapshot.lines)
         snapshot = replace(snapshot, captured=captured) if captured else snapshot
     yield snapshot
 
 
 def page(
     source: Source, raw: bytes, *, html: bool, url: str | None = None,
-    http_charset: str | None = None, captured: datetime | None = None,
+    http_charset: str | None = None, captured: datetime | None = None, wrap: int | None = None,
 ) -> Snapshot:
     """Decode and render one page's bytes."""
     notes: list[str] = []
@@ -65,15 +79,15 @@ def page(
         rendered, render_problem = _render(decoded.text, base)
         if render_problem:
             notes.append(render_problem)
-        numbered = [(n, t, normalize(t), n) for n, t in rendered]
+        numbered, width = [(n, t, normalize(t), n) for n, t in rendered], None
     else:
-        numbered = unwrap([(n, t, _norm(t, base), n) for n, t in
-                           enumerate(split_lines(decoded.text), 1)])
+        numbered, width = unwrap([(n, t, _norm(t, base), n) for n, t in
+                                  enumerate(split_lines(decoded.text), 1)], wrap)
     lines = tuple(Line(number, text[:MAX_LINE], norm[:MAX_LINE], end if end > number else 0)
                   for number, text, norm, end in numbered if norm)
     return Snapshot(source.display if url is None else _archived_name(source, url, captured),
                     source.site, lines, captured=captured, problem=problem,
-                    notes=tuple(notes), url=url)
+                    notes=tuple(notes), url=url, wrapped=width or 0)
 
 
 def _norm(text: str, base: str) -> str:
