@@ -14,6 +14,9 @@ from checker.rules import Thresholds
 from checker.similarity import alike, similarity
 
 Key = tuple[str, int]
+# A line must stand on this share of the pages to be a candidate for the template: rarer
+# lines (a body sentence two pages share, a drift two pages share) are matched later.
+CANDIDATE_SHARE = 0.05
 # Pages consulted when ordering the template's lines; order is stable well before this.
 _ORDER_PAGES = 300
 # Neighbouring lines that never share a page are one slot's variants when this alike:
@@ -36,7 +39,7 @@ def learn_template(
     if n < 2:
         return None
     pages = Counter(k for seq in sequences for k in set(seq))
-    floor = max(thresholds.min_pages, math.ceil(0.01 * n))
+    floor = max(thresholds.min_pages, math.ceil(CANDIDATE_SHARE * n))
     shared = [[k for k in seq if pages[k] >= floor] for seq in sequences]
     order = _majority_order(_merge_order(shared), shared)
     groups = _group_variants(order, shared, pages, thresholds.fuzzy)
@@ -176,8 +179,12 @@ def _framed(
     order: list[Key], first: int, last: int, ours: set[int], theirs: set[int],
     pages_of: dict[Key, set[int]],
 ) -> bool:
-    """Whether the lines just before and after a run are held by the pages of both variants."""
-    for index in (first - 1, last + 1):
+    """Whether the nearest common lines before and after a run are held by the pages of
+    both variants (lines few pages hold, such as an optional box, are looked past)."""
+    total = len(ours | theirs)
+    for index, step in ((first - 1, -1), (last + 1, 1)):
+        while 0 <= index < len(order) and len(pages_of[order[index]]) * 2 <= total:
+            index += step
         if not 0 <= index < len(order):
             continue
         around = pages_of[order[index]]
