@@ -117,74 +117,124 @@ def load_baseline(path: str) -> Baseline:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
-        raise BaselineError(f"{path}{where}: not a valid baseline: {error}") from error
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        near = ""
+        context = getattr(error, "context_mark", None) or mark
+        if context is not None and context.line < len(text.splitlines()):
+            near = f" (near {text.splitlines()[context.line].strip()[:60]!r})"
+        raise BaselineError(f"{path}{where}: not a valid baseline: {problem}{near}") from error
     try:
         return _parse(path, document)
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise BaselineError(f"{path}: not a valid baseline: {_describe(error)}") from error
+    except _Malformed as error:
+        raise BaselineError(f"{path}: not a valid baseline: {error}") from error
 
 
-def _describe(error: Exception) -> str:
-    """A short reason for a malformed baseline."""
-    if isinstance(error, KeyError):
-        return f"missing key {error.args[0]!r}"
-    return str(error) or type(error).__name__
+class _Malformed(ValueError):
+    """A baseline value of the wrong shape, with where it is."""
+
+
+def _get(mapping: Any, key: str, convert: Any, where: str) -> Any:
+    """`mapping[key]` converted, or a _Malformed error naming the key path."""
+    if not isinstance(mapping, dict):
+        raise _Malformed(f"at {where}: expected a mapping, got {type(mapping).__name__}")
+    if key not in mapping:
+        raise _Malformed(f"at {where}: missing key {key!r}")
+    value = mapping[key]
+    try:
+        return convert(value)
+    except (TypeError, ValueError) as error:
+        raise _Malformed(f"at {where}.{key}: {value!r} is not {_NOUNS.get(convert, 'valid')}") \
+            from error
+
+
+def _date(value: Any) -> dt.date | None:
+    """An `expires` value: a date, an ISO date string, or nothing."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _text_or_none(value: Any) -> str | None:
+    """A slot's decided text, or None."""
+    return None if value is None else str(value)
+
+
+def _items(value: Any) -> list[Any]:
+    """A YAML list."""
+    if not isinstance(value, list):
+        raise TypeError("not a list")
+    return value
+
+
+_NOUNS = {int: "a whole number", float: "a number", _date: "a date (YYYY-MM-DD)",
+          _items: "a list", str: "text"}
 
 
 def _parse(path: str, document: Any) -> Baseline:
     """Turn the YAML document into typed records."""
     if not isinstance(document, dict) or document.get("version") != VERSION:
-        raise ValueError(f"expected a mapping with version: {VERSION}")
+        raise _Malformed(f"expected a mapping with version: {VERSION}")
+    sites = _get(document, "sites", dict, "top level")
     templates: dict[str, tuple[Template, ...]] = {}
     decided: dict[tuple[str, int], dict[int, str | None]] = {}
-    for site, families in dict(document["sites"]).items():
+    for site, families in sites.items():
         built = []
-        for family in families:
-            template, chosen = _template(str(site), family)
+        for number, family in enumerate(_get({"f": families}, "f", _items, f"sites.{site}")):
+            template, chosen = _template(str(site), family, f"sites.{site}[{number}]")
             built.append(template)
             decided[(template.site, template.family)] = chosen
         templates[str(site)] = tuple(built)
     accepted = {}
-    for entry in document.get("accepted") or []:
-        item = _accepted_entry(entry)
+    for number, entry in enumerate(document.get("accepted") or []):
+        item = _accepted_entry(entry, f"accepted[{number}]")
         accepted[item.fingerprint] = item
     return Baseline(path, templates, decided, accepted)
 
 
-def _template(site: str, family: dict[str, Any]) -> tuple[Template, dict[int, str | None]]:
+def _template(site: str, family: Any, where: str) -> tuple[Template, dict[int, str | None]]:
     """One recorded family back as a Template and its decided canonical texts."""
     slots = []
     chosen: dict[int, str | None] = {}
-    for entry in family["slots"]:
+    for number, entry in enumerate(_get(family, "slots", _items, where)):
+        at = f"{where}.slots[{number}]"
         slot = Slot(
-            id=int(entry["slot"]), block=int(entry["block"]), canonical=str(entry["text"]),
-            support=float(entry["support"]), variants=tuple(str(v) for v in entry["variants"]),
-            occurrence=int(entry["occurrence"]), position=int(entry["position"]),
+            id=_get(entry, "slot", int, at), block=_get(entry, "block", int, at),
+            canonical=_get(entry, "text", str, at), support=_get(entry, "support", float, at),
+            variants=tuple(str(v) for v in _get(entry, "variants", _items, at)),
+            occurrence=_get(entry, "occurrence", int, at),
+            position=_get(entry, "position", int, at),
         )
         slots.append(slot)
-        chosen[slot.id] = None if entry["canonical"] is None else str(entry["canonical"])
+        chosen[slot.id] = _get(entry, "canonical", _text_or_none, at)
     if [s.id for s in slots] != list(range(len(slots))):
-        raise ValueError(f"slots of site {site!r} are not numbered 0..{len(slots) - 1}")
+        raise _Malformed(f"at {where}.slots: slots are not numbered 0..{len(slots) - 1}")
+    pairs = _get(family, "content_gaps", _items, where)
+    runs = _get(family, "content_runs", _items, where)
+    try:
+        gaps = frozenset((int(s), str(w)) for s, w in pairs)
+        usual = tuple((int(s), int(n)) for s, n in runs)
+    except (TypeError, ValueError) as error:
+        raise _Malformed(f"at {where}: content_gaps and content_runs hold pairs") from error
     template = Template(
-        site=site, family=int(family["family"]), slots=tuple(slots),
-        sample_size=int(family["sample_size"]),
-        content_gaps=frozenset((int(s), str(w)) for s, w in family["content_gaps"]),
-        content_runs=tuple((int(s), int(n)) for s, n in family["content_runs"]),
-        structure=frozenset(str(t) for t in family["structure"]),
+        site=site, family=_get(family, "family", int, where), slots=tuple(slots),
+        sample_size=_get(family, "sample_size", int, where), content_gaps=gaps,
+        content_runs=usual,
+        structure=frozenset(str(t) for t in _get(family, "structure", _items, where)),
     )
     return template, chosen
 
 
-def _accepted_entry(entry: dict[str, Any]) -> Accepted:
+def _accepted_entry(entry: Any, where: str) -> Accepted:
     """One accepted finding, with its optional reason and expiry date."""
-    expires = entry.get("expires")
-    if expires is not None and not isinstance(expires, dt.date):
-        expires = dt.date.fromisoformat(str(expires))
+    if not isinstance(entry, dict):
+        raise _Malformed(f"at {where}: expected a mapping")
     return Accepted(
-        fingerprint=str(entry["fingerprint"]), site=str(entry["site"]), kind=str(entry["kind"]),
-        slot=str(entry.get("slot") or ""), variant=str(entry.get("variant") or ""),
+        fingerprint=_get(entry, "fingerprint", str, where), site=_get(entry, "site", str, where),
+        kind=_get(entry, "kind", str, where), slot=str(entry.get("slot") or ""),
+        variant=str(entry.get("variant") or ""),
         snapshots=tuple(str(s) for s in entry.get("snapshots") or ()),
-        reason=str(entry.get("reason") or ""), expires=expires,
+        reason=str(entry.get("reason") or ""),
+        expires=_get({"expires": entry.get("expires")}, "expires", _date, where),
     )
 
 

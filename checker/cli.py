@@ -129,6 +129,10 @@ def rules_test(file: str) -> None:
 
 def main() -> None:
     """Entry point: usage errors exit 2, Ctrl-C 130, never a traceback for bad input."""
+    for stream in (sys.stdout, sys.stderr):
+        # Undecodable file names must not break the output or make it invalid UTF-8.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         cli.main(standalone_mode=False)
     except click.ClickException as error:
@@ -142,5 +146,8 @@ def main() -> None:
         sys.exit(ExitCode.INTERRUPTED)
     except BrokenPipeError:
         sys.stderr.close()
+        sys.exit(ExitCode.ERROR)
+    except OSError as error:
+        click.echo(f"snapdrift: error: cannot write output: {error.strerror or error}", err=True)
         sys.exit(ExitCode.ERROR)
     sys.exit(ExitCode.OK)

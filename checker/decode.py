@@ -135,13 +135,22 @@ def _meta_charset(raw: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
+# A few undecodable bytes in otherwise UTF-8 or ASCII text are damage, not an encoding.
+_STRAY = 8
+
+
 def _utf8_mostly(raw: bytes) -> Decoded | None:
     """UTF-8 with a few bad bytes among many valid multi-byte sequences (a damaged UTF-8 file)."""
     text, bad = _decode_counting(raw, "utf-8")
     # ASCII bytes decode one to one, so the rest of the characters came from multi-byte runs.
-    ascii_bytes = len(raw) - len(raw.translate(None, _ASCII))
+    high = len(raw.translate(None, _ASCII))
+    ascii_bytes = len(raw) - high
     valid = len(text) - ascii_bytes - text.count("\ufffd")
-    return Decoded(text, "utf-8", True, bad) if valid >= 3 * bad else None
+    # Genuine UTF-8 characters beside a few bad bytes, or a few stray bytes in plain ASCII
+    # text: a damaged UTF-8 file, reported as such, not a legacy code page to guess.
+    damaged = valid >= 3 * bad or (valid and bad <= max(_STRAY, valid)) or (
+        not valid and bad <= _STRAY and high * 500 <= len(raw))
+    return Decoded(text, "utf-8", True, bad) if damaged else None
 
 
 def _cyrillic_by_case(raw: bytes) -> str | None:

@@ -17,6 +17,8 @@ from checker.timeline import history
 from checker.variants import ABSENT, GapTally, VariantTable
 
 
+# A clear majority outnumbers the runner-up by this factor (as in `variants`).
+CLEAR = 1.5
 # A block that this share of pages carries is required, not an optional section.
 REQUIRED_BLOCK = 0.85
 # A block's edge line missing on more than this share of pages is where the block ends.
@@ -215,7 +217,8 @@ def _added(table: VariantTable, maker: FindingMaker, thresholds: Thresholds,
             if like and similarity(text, like) >= thresholds.fuzzy:
                 continue
             if where == "after":
-                if content:
+                # Pages without the line must be a clear majority, as for any variant.
+                if content or (pages - len(holders)) < CLEAR * len(holders):
                     continue
             elif len(holders) < thresholds.min_pages or len(holders) * 2 > pages:
                 continue

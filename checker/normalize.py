@@ -102,13 +102,17 @@ def wrap_width(norms: list[str]) -> int | None:
     Lengths are of normalized text: NFD accents or doubled spaces must not hide a break.
     """
     breakable = [len(t) for t in norms if " " in t]
-    if len(breakable) < 6:
+    if len(breakable) < _WRAP_LINES:
         return None
     width = max(breakable)
     near = sum(1 for n in breakable if n >= width - 12)
-    if not 40 <= width <= 100 or near < max(3, len(breakable) // 5):
+    if not 60 <= width <= 100 or near < max(3, len(breakable) // 5):
         return None
     return width
+
+
+# Fewer breakable lines than this cannot show a wrap column on their own.
+_WRAP_LINES = 8
 
 
 # A relative reference to a page or file, as mirroring tools write links into text.

@@ -19,7 +19,8 @@ def write_atomic(path: str | Path, text: str) -> None:
     `/dev/full`) is written in place, since it cannot be renamed over.
     """
     target = Path(path)
-    data = text.encode("utf-8")
+    # Undecodable file names reach reports as lone surrogates: escape them, stay UTF-8.
+    data = text.encode("utf-8", errors="backslashreplace")
     try:
         mode = target.stat().st_mode if target.exists() else None
     except OSError as error:

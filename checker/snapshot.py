@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -43,6 +45,9 @@ def read(source: Source, reading: Reading = PLAIN) -> Iterator[Snapshot]:
         yield from _archive(source)
         return
     try:
+        if not stat.S_ISREG(os.stat(source.file).st_mode):
+            yield _broken(source, "is not a regular file")  # a pipe would block the read
+            return
         with source.file.open("rb") as stream:
             raw = stream.read(MAX_BYTES + 1)
     except OSError as error:

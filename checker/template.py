@@ -83,7 +83,8 @@ def _merge_order(sequences: list[list[Key]]) -> list[Key]:
     if not sequences:
         return []
     common = Counter(tuple(seq) for seq in sequences)
-    reference = max(common, key=lambda seq: (common[seq], len(seq)))
+    # Ties go to the largest sequence itself, so file names and order never decide.
+    reference = max(common, key=lambda seq: (common[seq], len(seq), seq))
     order = list(reference)
     present = set(order)
     for seq in sorted(set(tuple(s) for s in sequences), key=lambda s: (-common[s], s)):

@@ -54,6 +54,8 @@ __all__ = [
 ]
 
 SEARCH_TIMEOUT = 0.05
+# Searches that may run out of time before a pattern is given up for the run.
+GIVE_UP = 3
 """Seconds one user pattern may spend on one line before it counts as no match."""
 PRESET = Path(__file__).resolve().parent.parent / "presets" / "default.yaml"
 TIMELINE_LABELS = ("update", "straggler", "flapping", "regression", "glitch")
@@ -80,7 +82,13 @@ class Pattern:
         return self._timeouts[0]
 
     def search(self, text: str) -> bool:
-        """True when the pattern occurs in `text`; False when it does not or runs too long."""
+        """True when the pattern occurs in `text`; False when it does not or runs too long.
+
+        A pattern that ran out of time GIVE_UP times is given up for the rest of the run
+        (and `timed_out` says so), so one pathological regex cannot stall a corpus.
+        """
+        if self._timeouts[0] >= GIVE_UP:
+            return False
         try:
             return self.compiled.search(text, timeout=SEARCH_TIMEOUT) is not None
         except TimeoutError:
