@@ -30,7 +30,10 @@ def keyed_lines(snapshot: Snapshot, lens: Lens) -> list[tuple[str, int] | None]:
 
     Ignored lines and list filler get None: they are neither slots nor extra lines.
     """
-    views = [lens(line.norm) for line in snapshot.lines]
+    if getattr(lens, "trivial", False):
+        views: list[str | None] = [line.norm for line in snapshot.lines]
+    else:
+        views = [lens(line.norm) for line in snapshot.lines]
     repeats = Counter(views)
     seen: Counter[str] = Counter()
     keys: list[tuple[str, int] | None] = []

@@ -19,6 +19,11 @@ class Lens:
                 pattern = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", re.IGNORECASE)
                 self._replacements.append((pattern, canonical))
 
+    @property
+    def trivial(self) -> bool:
+        """True when the lens changes nothing (no ignores, no equivalents)."""
+        return not self.rules.ignore and not self._replacements
+
     def __call__(self, norm: str) -> str | None:
         """The comparison text of a normalized line; None when a rule ignores it."""
         if self.rules.ignore and self.rules.ignored(norm):

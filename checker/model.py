@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum, IntEnum
+from typing import NamedTuple
 
 
 class ExitCode(IntEnum):
@@ -57,9 +58,9 @@ class Kind(str, Enum):
         return self.value
 
 
-@dataclass(frozen=True)
-class Line:
-    """One logical line of a snapshot as the checker compares it."""
+class Line(NamedTuple):
+    """One logical line of a snapshot as the checker compares it (a tuple: a snapshot
+    holds thousands of them, and they are built on the hot path)."""
 
     number: int
     """1-based line in the source file where this line starts."""

@@ -122,14 +122,17 @@ _RELATIVE = re.compile(
 )
 
 
+_ENDINGS = re.compile(r"\.(?:html?|php|aspx?|jsp|shtml|cfm|xml|pdf)")
+
+
 def resolve_links(norm: str, base: str) -> str:
     """Write relative file references in a line as the address they resolve to.
 
     `students.html` on one page and `../www.example.org/students.html` on another then
     compare equal when both point at the same file of the mirror.
     """
-    if "." not in norm:
-        return norm
+    if _ENDINGS.search(norm) is None:
+        return norm  # the common case, decided by one cheap search
     return _RELATIVE.sub(lambda m: _absolute(m.group(1), base), norm)
 
 

@@ -40,22 +40,23 @@ MAX_LINE = 4000
 
 def read(source: Source, reading: Reading = PLAIN) -> Iterator[Snapshot]:
     """The snapshots in one file: one for a page, many for a web archive."""
-    name = source.file.name.lower()
+    path = source.display
+    name = os.path.basename(path).lower()
     if name.endswith(ARCHIVE_SUFFIXES):
         yield from _archive(source)
         return
     try:
-        if not stat.S_ISREG(os.stat(source.file).st_mode):
+        if not stat.S_ISREG(os.stat(path).st_mode):
             yield _broken(source, "is not a regular file")  # a pipe would block the read
             return
-        with source.file.open("rb") as stream:
+        with open(path, "rb") as stream:
             raw = stream.read(MAX_BYTES + 1)
     except OSError as error:
         yield _broken(source, f"cannot be read: {error.strerror or error}")
         return
     snapshot = page(source, raw, html=_is_html(name, raw), wrap=reading.wrap)
     if snapshot.captured is None and snapshot.lines and reading.times != NO_TIMES:
-        captured = reading.times.of(source.file.name, source.display, snapshot.lines)
+        captured = reading.times.of(os.path.basename(path), path, snapshot.lines)
         snapshot = replace(snapshot, captured=captured) if captured else snapshot
     yield snapshot
 
