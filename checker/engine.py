@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -15,13 +16,18 @@ from checker.align import Aligner
 from checker.families import FamilyIndex
 from checker.lens import Lens
 from checker.load import Source
-from checker.model import Observation, Template
+from checker.model import Observation, Snapshot, Template
 from checker.rules import Rules
-from checker.snapshot import PLAIN, Reading, read
+from checker.shortcut import Shortcut, observe_clean
+from checker.snapshot import (
+    MAX_BYTES, PLAIN, Reading, from_bytes, is_archive, is_html, link_base, read, read_bytes,
+)
 from checker.variants import observe
 
 # Sources per task: large enough to amortize pickling, small enough to keep order cheap.
 CHUNK = 64
+# Tasks in flight per worker.
+WINDOW = 4
 
 
 @dataclass(frozen=True)
@@ -48,11 +54,13 @@ class Stage:
     """Read one source, assign each snapshot a family, align it and cut it down."""
 
     def __init__(self, templates: list[Template], shared: Template | None, rules: Rules,
-                 reading: Reading = PLAIN) -> None:
+                 reading: Reading = PLAIN, shortcut: Shortcut | None = None) -> None:
         self.templates = templates
         self.shared = shared
         self.rules = rules
         self.reading = reading
+        usable = reading == PLAIN and os.environ.get("SNAPDRIFT_NO_SHORTCUT") is None
+        self.shortcut = shortcut if usable else None
         self._ready = False
 
     def _prepare(self) -> None:
@@ -67,27 +75,53 @@ class Stage:
 
     def __getstate__(self) -> dict[str, object]:
         return {"templates": self.templates, "shared": self.shared, "rules": self.rules,
-                "reading": self.reading}
+                "reading": self.reading, "shortcut": self.shortcut}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__init__(state["templates"], state["shared"], state["rules"],  # type: ignore[misc]
-                      state["reading"])
+                      state["reading"], state["shortcut"])
 
     def __call__(self, source: Source) -> list[Checked]:
         """Every snapshot of one source, checked."""
         if not self._ready:
             self._prepare()
-        checked = []
-        for snapshot in read(source, self.reading):
-            family, observation, across = -1, None, None
-            if snapshot.lines and self.aligners:
-                family = self.index.assign(snapshot)
-                observation = observe(self.aligners[family].align(snapshot), self.lens)
-                if self.across:
-                    across = observe(self.across.align(snapshot), self.lens)
-            checked.append(Checked(snapshot.path, snapshot.problem, snapshot.notes, family,
-                                   observation, across, snapshot.skipped))
-        return checked
+        if is_archive(source):
+            return [self._check(snapshot) for snapshot in read(source, self.reading)]
+        raw = read_bytes(source)
+        if isinstance(raw, Snapshot):
+            return [self._check(raw)]
+        if self.shortcut is not None:
+            clean = self._clean(source, raw)
+            if clean is not None:
+                return [clean]
+        return [self._check(from_bytes(source, raw, self.reading))]
+
+    def _clean(self, source: Source, raw: bytes) -> Checked | None:
+        """A clean page checked by the shortcut, or None when it needs the full path."""
+        if len(raw) > MAX_BYTES or is_html(source.display.lower(), raw):
+            return None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        if not text.strip() or "\x00" in text:
+            return None
+        observation = observe_clean(self.shortcut, source.display,  # type: ignore[arg-type]
+                                    link_base(source), text)
+        if observation is None:
+            return None
+        return Checked(source.display, None, (), 0, observation, None)
+
+    def _check(self, snapshot: Snapshot) -> Checked:
+        """One snapshot the full way: family, alignment, observation."""
+        family, observation, across = -1, None, None
+        if snapshot.lines and self.aligners:
+            family = self.index.assign(snapshot)
+            observation = observe(self.aligners[family].align(snapshot), self.lens)
+            if self.across:
+                across = observe(self.across.align(snapshot), self.lens)
+        return Checked(snapshot.path, snapshot.problem, snapshot.notes, family,
+                       observation, across, snapshot.skipped)
 
 
 def run_stage(stage: Stage, sources: Iterable[Source], jobs: int) -> Iterator[Checked]:
@@ -96,10 +130,19 @@ def run_stage(stage: Stage, sources: Iterable[Source], jobs: int) -> Iterator[Ch
         for source in sources:
             yield from stage(source)
         return
-    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    # Workers start from a small server process, not from this one: they do not inherit
+    # (and then copy) the million sources this process may hold.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     with context.Pool(jobs, initializer=_install, initargs=(stage,)) as pool:
-        for batch in pool.imap(_apply, _chunks(sources), chunksize=1):
-            yield from batch
+        # A bounded window in flight: Pool.imap would queue every chunk at once.
+        pending: deque = deque()
+        for chunk in _chunks(sources):
+            pending.append(pool.apply_async(_apply, (chunk,)))
+            if len(pending) >= WINDOW * jobs:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 _STAGE: Stage | None = None

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from checker.align import Aligner
 from checker.baseline import Baseline
 from checker.families import cluster
 from checker.lens import Lens
@@ -14,6 +15,7 @@ from checker.load import Source
 from checker.model import Snapshot, Template
 from checker.rules import Rules, Thresholds
 from checker.snapshot import PLAIN, Reading, read
+from checker.shortcut import Shortcut, build_shortcut
 from checker.template import learn_template
 
 # Lines checked across families must stand on nearly every page of the site.
@@ -34,6 +36,8 @@ class SiteTemplates:
     """Canonical texts fixed by a baseline, per (site, family) and slot."""
     wrap: int | None = None
     """The column the site's text was wrapped at, if it was."""
+    shortcut: Shortcut | None = None
+    """How to recognize a clean page cheaply, for a site of one family."""
 
 
 def site_templates(
@@ -56,7 +60,11 @@ def site_templates(
     if len(families) > 1:
         shared = learn_template(site, -1, sample, lens, rules.thresholds,
                                 min_support=SHARED_SUPPORT)
-    return SiteTemplates(families, shared, wrap=wrap)
+    shortcut = None
+    if len(families) == 1 and wrap is None and lens.trivial:
+        aligner = Aligner(families[0], lens, rules.thresholds.fuzzy, rules.thresholds.window)
+        shortcut = build_shortcut(families[0], sample, aligner)
+    return SiteTemplates(families, shared, wrap=wrap, shortcut=shortcut)
 
 
 def site_wrap(sample: list[Snapshot]) -> int | None:

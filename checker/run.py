@@ -71,7 +71,7 @@ def check_site(
     tables = [VariantTable(t, lens) for t in learned.families]
     across = VariantTable(learned.shared, lens) if learned.shared else None
     reading = Reading(CaptureTimes(rules.time, execution.mtime), learned.wrap)
-    stage = Stage(learned.families, learned.shared, rules, reading)
+    stage = Stage(learned.families, learned.shared, rules, reading, learned.shortcut)
     findings: list[Finding] = []
     notes: list[str] = []
     count = skipped = 0

@@ -40,25 +40,47 @@ MAX_LINE = 4000
 
 def read(source: Source, reading: Reading = PLAIN) -> Iterator[Snapshot]:
     """The snapshots in one file: one for a page, many for a web archive."""
-    path = source.display
-    name = os.path.basename(path).lower()
-    if name.endswith(ARCHIVE_SUFFIXES):
+    if is_archive(source):
         yield from _archive(source)
         return
+    raw = read_bytes(source)
+    if isinstance(raw, Snapshot):
+        yield raw
+        return
+    yield from_bytes(source, raw, reading)
+
+
+def is_archive(source: Source) -> bool:
+    """Whether a source is a WARC or ARC file."""
+    return source.display.lower().endswith(ARCHIVE_SUFFIXES)
+
+
+def read_bytes(source: Source) -> bytes | Snapshot:
+    """A page file's bytes, or a broken snapshot saying why they cannot be read."""
+    path = source.display
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
-            yield _broken(source, "is not a regular file")  # a pipe would block the read
-            return
+            return _broken(source, "is not a regular file")  # a pipe would block the read
         with open(path, "rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)
+            return stream.read(MAX_BYTES + 1)
     except OSError as error:
-        yield _broken(source, f"cannot be read: {error.strerror or error}")
-        return
-    snapshot = page(source, raw, html=_is_html(name, raw), wrap=reading.wrap)
+        return _broken(source, f"cannot be read: {error.strerror or error}")
+
+
+def from_bytes(source: Source, raw: bytes, reading: Reading = PLAIN) -> Snapshot:
+    """One page file's bytes as a snapshot, with its capture time where one is known."""
+    path = source.display
+    name = os.path.basename(path)
+    snapshot = page(source, raw, html=is_html(name.lower(), raw), wrap=reading.wrap)
     if snapshot.captured is None and snapshot.lines and reading.times != NO_TIMES:
-        captured = reading.times.of(os.path.basename(path), path, snapshot.lines)
+        captured = reading.times.of(name, path, snapshot.lines)
         snapshot = replace(snapshot, captured=captured) if captured else snapshot
-    yield snapshot
+    return snapshot
+
+
+def link_base(source: Source, url: str | None = None) -> str:
+    """The address relative links in a page resolve against."""
+    return url or f"site:///{source.relative or Path(source.given).name}"
 
 
 def page(
@@ -80,7 +102,7 @@ def page(
     problem = None
     if decoded.bad_bytes:
         problem = f"has {decoded.bad_bytes} undecodable byte sequence(s) ({decoded.encoding})"
-    base = url or f"site:///{source.relative or Path(source.given).name}"
+    base = link_base(source, url)
     if html:
         rendered, render_problem = _render(decoded.text, base)
         if render_problem:
@@ -135,7 +157,7 @@ def _archived_name(source: Source, url: str, captured: datetime | None) -> str:
     return f"{source.display}#{url}@{when}"
 
 
-def _is_html(name: str, raw: bytes) -> bool:
+def is_html(name: str, raw: bytes) -> bool:
     """HTML by suffix, or by a doctype or html tag at the start of the file."""
     if name.endswith(HTML_SUFFIXES):
         return True

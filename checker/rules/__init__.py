@@ -138,7 +138,7 @@ class Thresholds:
     """Lines of slack around a slot's expected position for fuzzy matching."""
     min_pages: int = 2
     """Pages a line must appear on to be boilerplate."""
-    sample: int = 2000
+    sample: int = 1000
     """Snapshots the template is learned from."""
 
 
