@@ -16,6 +16,9 @@ from checker.timeline import history
 ABSENT = ""
 # Distinct texts kept per per-page-content gap: enough to tell content from drift.
 _CONTENT_CAP = 64
+# Distinct texts tallied at one block edge; past it, only texts already seen are counted
+# (memory stays bounded however many pages carry a title of their own there).
+_EDGE_CAP = 100_000
 
 
 @dataclass
@@ -30,6 +33,8 @@ class GapTally:
     """Per-page content seen here (text -> page), capped: what belongs in the gap."""
     surplus: dict[str, list[Holder]] = field(default_factory=lambda: defaultdict(list))
     """Lines of pages holding more content lines here than pages usually do."""
+    capped: int = 0
+    """Lines not tallied because the gap already held _EDGE_CAP distinct texts."""
 
 
 class VariantTable:
@@ -100,7 +105,8 @@ class VariantTable:
             self._content_line(tally, extra, view, Holder(path, extra.line.number,
                                                           extra.line.text, captured))  # type: ignore[arg-type]
             return
-        if content and view not in tally.texts and len(tally.texts) >= _CONTENT_CAP:
+        if view not in tally.texts and len(tally.texts) >= _EDGE_CAP:
+            tally.capped += 1
             return
         tally.texts[view] += 1
         if extra.where != "after":
