@@ -52,7 +52,7 @@ class FindingMaker:
         return Finding(
             site=self.site, snapshot=holder.snapshot, line=max(1, holder.line), kind=kind,
             severity=severity, rule=rule, expected=expected, found=holder.text,
-            message=message, slot=slot, block=block,
+            message=message, slot=slot, block=block, family=self.template.family,
             fingerprint=fingerprint(self.site, anchor, kind, variant),
             changes=changes, related=related,
         )

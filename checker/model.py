@@ -296,6 +296,8 @@ class Finding:
     """The template slot, or -1 when the finding is not about one slot."""
     block: int = -1
     """The template block, or -1."""
+    family: int = 0
+    """The page family whose template the slot belongs to (-1: the across-families one)."""
     fingerprint: str = ""
     """A stable key: site, slot, kind and normalized variant, never a line number."""
     changes: tuple[str, ...] = field(default=(), compare=False)

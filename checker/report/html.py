@@ -114,8 +114,9 @@ class HtmlFormatter:
         anchors: dict[tuple[str, int], dict[str, str]] = defaultdict(dict)
         for finding, anchor in zip(result.findings, ids, strict=True):
             if finding.slot >= 0:
-                by_slot[(finding.site, finding.slot)].append(finding)
-                anchors[(finding.site, finding.slot)].setdefault(finding.snapshot, anchor)
+                by_slot[(finding.site, finding.family, finding.slot)].append(finding)
+                anchors[(finding.site, finding.family, finding.slot)].setdefault(
+                    finding.snapshot, anchor)
         groups: dict[tuple[str, int, int], list[SlotVariants]] = defaultdict(list)
         for sv in result.slots:
             groups[(sv.template.site, sv.template.family, sv.slot.block)].append(sv)
@@ -127,7 +128,7 @@ class HtmlFormatter:
             flagged: list[str] = []
             clean: list[str] = []
             for sv in members:
-                key = (site, sv.slot.id)
+                key = (site, sv.template.family, sv.slot.id)
                 row = slot_row(sv, by_slot.get(key, ()), anchors.get(key, {}), self.base_dir)
                 (flagged if key in by_slot else clean).append(row)
             out.append(slot_table(flagged) if flagged else

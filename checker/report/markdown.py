@@ -65,16 +65,17 @@ def _rows(findings: list[Finding]) -> list[Row]:
     return sorted(rows, key=lambda row: (-row[0], -len(row[3])))
 
 
-def _slot_groups(result: RunResult) -> dict[tuple[str, int], list[Finding]]:
-    """Findings grouped by site and slot, sites in report order, unslotted findings last."""
-    groups: dict[tuple[str, int], list[Finding]] = defaultdict(list)
+def _slot_groups(result: RunResult) -> dict[tuple[str, int, int], list[Finding]]:
+    """Findings grouped by site, family and slot, sites in report order, unslotted last."""
+    groups: dict[tuple[str, int, int], list[Finding]] = defaultdict(list)
     for finding in result.findings:
-        groups[(finding.site, finding.slot)].append(finding)
+        groups[(finding.site, finding.family, finding.slot)].append(finding)
     order = {s.site: i for i, s in enumerate(result.sites)}
     return dict(
         sorted(
             groups.items(),
-            key=lambda kv: (order.get(kv[0][0], len(order)), kv[0][0], kv[0][1] < 0, kv[0][1]),
+            key=lambda kv: (order.get(kv[0][0], len(order)), kv[0][0], kv[0][2] < 0,
+                            kv[0][1], kv[0][2]),
         )
     )
 
@@ -130,9 +131,9 @@ class MarkdownFormatter:
         """The slot tables, cut at `MAX_ROWS` rows or `budget` characters."""
         lines: list[str] = []
         used, shown, left = 0, 0, 0
-        for (site, slot), findings in _slot_groups(result).items():
+        for (site, family, slot), findings in _slot_groups(result).items():
             rows = _rows(findings)
-            head = _heading(site, slot, findings)
+            head = _heading(site if family <= 0 else f"{site} (family {family})", slot, findings)
             for i, (severity, kind, text, holders) in enumerate(rows):
                 line = f"| {severity.label} | {kind} | {text} | {_holders(holders)} |"
                 extra = (head if i == 0 else []) + [line]

@@ -76,13 +76,17 @@ class TextFormatter:
 
     def _site(self, findings: list[Finding]) -> list[str]:
         """The findings of one site, grouped by slot and by variant."""
-        groups: dict[tuple[int, str], list[Finding]] = defaultdict(list)
+        groups: dict[tuple[int, int, str], list[Finding]] = defaultdict(list)
         for finding in findings:
             slot_key = finding.slot if finding.slot >= 0 else -1
-            groups[(slot_key, finding.expected)].append(finding)
+            groups[(finding.family, slot_key, finding.expected)].append(finding)
+        families = len({f.family for f in findings if f.slot >= 0}) > 1
         out: list[str] = []
-        for (slot, expected), members in sorted(groups.items(), key=lambda kv: kv[1][0].line):
+        for (family, slot, expected), members in sorted(
+                groups.items(), key=lambda kv: (kv[1][0].snapshot, kv[1][0].line)):
             where = f"slot {slot}" if slot >= 0 else "page"
+            if families and slot >= 0:
+                where = f"family {family} {where}"
             out.append(f"  {where}: expected {expected!r}" if expected else f"  {where}:")
             variants: dict[str, list[Finding]] = defaultdict(list)
             for finding in members:
