@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker.gitchanges import changed_since
@@ -72,6 +72,11 @@ def check(options: CheckOptions) -> RunResult:
             f"(looked for {', '.join(options.globs) or 'the default patterns'}; see --glob)"
         )
     baseline = load_baseline(options.baseline) if options.baseline else None
+    if baseline is not None and len(baseline.templates) == 1:
+        # New snapshots checked alone (`new/*.txt`) belong to the baseline's only site.
+        (site,) = baseline.templates
+        sources = [replace(s, site=site) if s.site not in baseline.templates else s
+                   for s in sources]
     sites = check_sources(sources, rules, baseline, _execution(options, len(sources)))
     findings = [f for site in sites for f in site.findings]
     if changed is not None:

@@ -84,7 +84,9 @@ def _slot_findings(variants: SlotVariants, maker: FindingMaker) -> Iterator[Find
         return
     expected = variants.canonical
     tails = _per_page_tails(variants)
-    for variant in variants.variants[1:]:
+    for variant in variants.variants:
+        if variant.text == expected:
+            continue
         if variant.text in tails:
             continue
         if variant.text == ABSENT:
@@ -152,7 +154,7 @@ def _per_page_tails(variants: SlotVariants) -> set[str]:
     canonical = variants.canonical or ""
     urls = record(canonical).urls
     tails = {
-        v.text for v in variants.variants[1:]
+        v.text for v in variants.variants if v.text != canonical
         if v.count == 1 and v.text.startswith(canonical) and len(v.text) > len(canonical)
         and record(v.text).urls == urls
     }
