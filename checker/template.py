@@ -264,14 +264,20 @@ def _with_content_gaps(
     filled: Counter[tuple[int, str]] = Counter()
     placed: Counter[int] = Counter()
     runs: dict[int, list[int]] = defaultdict(list)
+    texts: dict[tuple[int, str], set[str]] = defaultdict(set)
     for snapshot in sample:
         alignment = aligner.align(snapshot)
         placed.update(p.slot for p in alignment.placements)
         for gap in {(extra.slot, extra.where) for extra in alignment.extras}:
             filled[gap] += 1
+        for extra in alignment.extras:
+            texts[(extra.slot, extra.where)].add(extra.line.norm)
         for extra in {(e.slot, e.run) for e in alignment.extras if e.where == "after"}:
             runs[extra[0]].append(extra[1])
-    gaps = frozenset(gap for gap, count in filled.items() if count * 2 >= placed[gap[0]])
+    # Per-page content stands on most pages and differs from page to page; a line a few
+    # pages share at one place is drift, however many pages share it.
+    gaps = frozenset(gap for gap, count in filled.items()
+                     if count * 2 >= placed[gap[0]] and len(texts[gap]) * 2 >= count)
     usual = tuple(
         (slot, int(median(runs[slot]))) for slot, where in sorted(gaps) if where == "after"
     )
