@@ -92,10 +92,10 @@ class Aligner:
             return
         first, last = min(found.values()), max(found.values())
         for i, slot_id in moved_candidates:
-            if self.slots[slot_id].block == block and slot_id not in found:
-                if first - self.window <= i <= last + self.window and i not in draft.used:
-                    found[slot_id] = i
-                    draft.moved.add(slot_id)
+            near = first - self.window <= i <= last + self.window and i not in draft.used
+            if self.slots[slot_id].block == block and slot_id not in found and near:
+                found[slot_id] = i
+                draft.moved.add(slot_id)
         draft.take_block(slots, found)
 
     def _fill_gaps(self, slots: Sequence, found: dict[int, int], draft: _Draft) -> None:
@@ -113,7 +113,11 @@ class Aligner:
             previous_line = line_at
 
     def _fill_run(
-        self, run: list, before: int | None, after: int | None, found: dict[int, int],
+        self,
+        run: list,
+        before: int | None,
+        after: int | None,
+        found: dict[int, int],
         draft: _Draft,
     ) -> None:
         """Match one run of unplaced slots, framed by placed lines or at a block edge."""
@@ -147,22 +151,27 @@ class Aligner:
         self._match_run(list(slots), lo, hi, found, draft, self.fuzzy)
 
     def _match_run(
-        self, run: list, lo: int, hi: int, found: dict[int, int], draft: _Draft,
+        self,
+        run: list,
+        lo: int,
+        hi: int,
+        found: dict[int, int],
+        draft: _Draft,
         threshold: float,
     ) -> None:
         """Order-preserving best matching of a run of slots to lines lo..hi (inclusive)."""
-        lines = [i for i in range(max(lo, 0), min(hi, len(draft.views) - 1) + 1)
-                 if draft.views[i] is not None and i not in draft.used
-                 and i not in found.values()]
+        lines = [
+            i
+            for i in range(max(lo, 0), min(hi, len(draft.views) - 1) + 1)
+            if draft.views[i] is not None and i not in draft.used and i not in found.values()
+        ]
         if not lines:
             return
         # Position vouches only where lines and slots nearly pair up one to one (one spare
         # line allowed, for a page's own line such as an update date).
         if len(lines) > len(run) + 1:
             threshold = max(threshold, self.fuzzy)
-        scores = [
-            [similarity(draft.views[i], slot.variants) for i in lines] for slot in run  # type: ignore[arg-type]
-        ]
+        scores = [[similarity(draft.views[i] or "", slot.variants) for i in lines] for slot in run]
         for r, c in _best_pairs(scores, threshold):
             found[run[r].id] = lines[c]
 
@@ -170,7 +179,9 @@ class Aligner:
 def _spacing(draft: _Draft, found: dict[int, int]) -> int:
     """How many physical lines apart a block's placed lines usually stand on this page."""
     placed = sorted(found.values())
-    steps = sorted(draft.line(b).number - draft.line(a).last for a, b in zip(placed, placed[1:]))
+    steps = sorted(
+        draft.line(b).number - draft.line(a).last for a, b in zip(placed, placed[1:], strict=False)
+    )
     return steps[len(steps) // 2] if steps else 1
 
 
@@ -278,7 +289,10 @@ class _Draft:
             else:
                 self.missing.append((slot.id, self._would_stand(slot.id, slots, found)))
         placed = sorted(found.values())
-        steps = sorted(self.line(b).number - self.line(a).last for a, b in zip(placed, placed[1:]))
+        steps = sorted(
+            self.line(b).number - self.line(a).last
+            for a, b in zip(placed, placed[1:], strict=False)
+        )
         spacing = sorted(steps)[len(steps) // 2] if steps else 1
         self._edge(first - 1, -1, slots[0].id, "start", spacing)
         self._edge(last + 1, 1, slots[-1].id, "end", spacing)
@@ -302,8 +316,9 @@ class _Draft:
             beyond = self.views[i + step] if 0 <= i + step < len(self.views) else None
             near, far = sorted((i, i - step))
             distance = self.line(far).number - self.line(near).last
-            self.extras.append(Extra(slot, where, self.line(i), beyond or "",
-                                     detached=distance > spacing))
+            self.extras.append(
+                Extra(slot, where, self.line(i), beyond or "", detached=distance > spacing)
+            )
 
     def _would_stand(self, slot_id: int, slots: Sequence, found: dict[int, int]) -> int:
         """The line number where a missing slot would stand: before the next placed slot."""

@@ -44,8 +44,12 @@ class Baseline:
     accepted: dict[str, Accepted]
 
 
-def write_baseline(path: str, templates: list[Template], decided: dict[tuple[str, int],
-                   dict[int, str | None]], findings: list[Finding]) -> None:
+def write_baseline(
+    path: str,
+    templates: list[Template],
+    decided: dict[tuple[str, int], dict[int, str | None]],
+    findings: list[Finding],
+) -> None:
     """Record the templates and the findings present now as accepted, atomically."""
     document = {
         "version": VERSION,
@@ -80,10 +84,16 @@ def _slot(slot: Slot, canonical: str | None) -> dict[str, Any]:
 
     line = record(canonical) if canonical else None
     return {
-        "slot": slot.id, "block": slot.block, "text": slot.canonical, "canonical": canonical,
-        "variants": list(slot.variants), "occurrence": slot.occurrence,
-        "position": slot.position, "support": round(slot.support, 4),
-        "numbers": list(line.numbers) if line else [], "urls": list(line.urls) if line else [],
+        "slot": slot.id,
+        "block": slot.block,
+        "text": slot.canonical,
+        "canonical": canonical,
+        "variants": list(slot.variants),
+        "occurrence": slot.occurrence,
+        "position": slot.position,
+        "support": round(slot.support, 4),
+        "numbers": list(line.numbers) if line else [],
+        "urls": list(line.urls) if line else [],
         "value": line.value if line else None,
     }
 
@@ -94,11 +104,19 @@ def _accepted(findings: list[Finding]) -> list[dict[str, Any]]:
     for finding in findings:
         if finding.kind in (Kind.BASELINE_STALE, Kind.BASELINE_EXPIRED):
             continue
-        entry = entries.setdefault(finding.fingerprint, {
-            "fingerprint": finding.fingerprint, "site": finding.site, "kind": finding.kind.value,
-            "slot": finding.expected, "variant": finding.found, "snapshots": [],
-            "reason": "", "expires": None,
-        })
+        entry = entries.setdefault(
+            finding.fingerprint,
+            {
+                "fingerprint": finding.fingerprint,
+                "site": finding.site,
+                "kind": finding.kind.value,
+                "slot": finding.expected,
+                "variant": finding.found,
+                "snapshots": [],
+                "reason": "",
+                "expires": None,
+            },
+        )
         entry["snapshots"].append(finding.snapshot)
     for entry in entries.values():
         entry["snapshots"] = sorted(set(entry["snapshots"]))
@@ -143,8 +161,9 @@ def _get(mapping: Any, key: str, convert: Any, where: str) -> Any:
     try:
         return convert(value)
     except (TypeError, ValueError) as error:
-        raise _Malformed(f"at {where}.{key}: {value!r} is not {_NOUNS.get(convert, 'valid')}") \
-            from error
+        raise _Malformed(
+            f"at {where}.{key}: {value!r} is not {_NOUNS.get(convert, 'valid')}"
+        ) from error
 
 
 def _date(value: Any) -> dt.date | None:
@@ -166,8 +185,13 @@ def _items(value: Any) -> list[Any]:
     return value
 
 
-_NOUNS = {int: "a whole number", float: "a number", _date: "a date (YYYY-MM-DD)",
-          _items: "a list", str: "text"}
+_NOUNS = {
+    int: "a whole number",
+    float: "a number",
+    _date: "a date (YYYY-MM-DD)",
+    _items: "a list",
+    str: "text",
+}
 
 
 def _parse(path: str, document: Any) -> Baseline:
@@ -198,8 +222,10 @@ def _template(site: str, family: Any, where: str) -> tuple[Template, dict[int, s
     for number, entry in enumerate(_get(family, "slots", _items, where)):
         at = f"{where}.slots[{number}]"
         slot = Slot(
-            id=_get(entry, "slot", int, at), block=_get(entry, "block", int, at),
-            canonical=_get(entry, "text", str, at), support=_get(entry, "support", float, at),
+            id=_get(entry, "slot", int, at),
+            block=_get(entry, "block", int, at),
+            canonical=_get(entry, "text", str, at),
+            support=_get(entry, "support", float, at),
             variants=tuple(str(v) for v in _get(entry, "variants", _items, at)),
             occurrence=_get(entry, "occurrence", int, at),
             position=_get(entry, "position", int, at),
@@ -216,8 +242,11 @@ def _template(site: str, family: Any, where: str) -> tuple[Template, dict[int, s
     except (TypeError, ValueError) as error:
         raise _Malformed(f"at {where}: content_gaps and content_runs hold pairs") from error
     template = Template(
-        site=site, family=_get(family, "family", int, where), slots=tuple(slots),
-        sample_size=_get(family, "sample_size", int, where), content_gaps=gaps,
+        site=site,
+        family=_get(family, "family", int, where),
+        slots=tuple(slots),
+        sample_size=_get(family, "sample_size", int, where),
+        content_gaps=gaps,
         content_runs=usual,
         structure=frozenset(str(t) for t in _get(family, "structure", _items, where)),
     )
@@ -229,8 +258,10 @@ def _accepted_entry(entry: Any, where: str) -> Accepted:
     if not isinstance(entry, dict):
         raise _Malformed(f"at {where}: expected a mapping")
     return Accepted(
-        fingerprint=_get(entry, "fingerprint", str, where), site=_get(entry, "site", str, where),
-        kind=_get(entry, "kind", str, where), slot=str(entry.get("slot") or ""),
+        fingerprint=_get(entry, "fingerprint", str, where),
+        site=_get(entry, "site", str, where),
+        kind=_get(entry, "kind", str, where),
+        slot=str(entry.get("slot") or ""),
         variant=str(entry.get("variant") or ""),
         snapshots=tuple(str(s) for s in entry.get("snapshots") or ()),
         reason=str(entry.get("reason") or ""),
@@ -238,8 +269,13 @@ def _accepted_entry(entry: Any, where: str) -> Accepted:
     )
 
 
-def apply(baseline: Baseline, findings: list[Finding], checked: set[str],
-          stale: Severity | None, today: dt.date | None = None) -> tuple[list[Finding], int]:
+def apply(
+    baseline: Baseline,
+    findings: list[Finding],
+    checked: set[str],
+    stale: Severity | None,
+    today: dt.date | None = None,
+) -> tuple[list[Finding], int]:
     """Drop accepted findings; report expired ones again, and stale entries.
 
     An entry is stale when none of this run's findings carries it and each snapshot it
@@ -255,8 +291,13 @@ def apply(baseline: Baseline, findings: list[Finding], checked: set[str],
         if entry is None:
             kept.append(finding)
         elif entry.expires is not None and entry.expires < today:
-            kept.append(replace(finding, message=f"{finding.message} (accepted until "
-                                f"{entry.expires.isoformat()}, now expired)"))
+            kept.append(
+                replace(
+                    finding,
+                    message=f"{finding.message} (accepted until "
+                    f"{entry.expires.isoformat()}, now expired)",
+                )
+            )
         else:
             suppressed += 1
     for entry in sorted(baseline.accepted.values(), key=lambda e: e.fingerprint):
@@ -276,11 +317,14 @@ def _stale(baseline: Baseline, entry: Accepted, severity: Severity) -> Finding:
     """An accepted drift that no snapshot shows any more."""
     where = entry.snapshots[0] if entry.snapshots else baseline.path
     return Finding(
-        site=entry.site, snapshot=where, line=1, kind=Kind.BASELINE_STALE,
-        severity=severity, rule=Kind.BASELINE_STALE.value, expected=entry.slot,
+        site=entry.site,
+        snapshot=where,
+        line=1,
+        kind=Kind.BASELINE_STALE,
+        severity=severity,
+        rule=Kind.BASELINE_STALE.value,
+        expected=entry.slot,
         found=entry.variant,
         message=f"accepted {entry.kind} is no longer seen; remove it from {baseline.path}",
         fingerprint=fingerprint(entry.site, entry.slot, Kind.BASELINE_STALE, entry.fingerprint),
     )
-
-

@@ -10,8 +10,18 @@ from checker.model import Line
 from checker.rules import SEARCH_TIMEOUT, Pattern, TimeSource
 
 _FORMATS = (
-    "%Y%m%d%H%M%S", "%Y%m%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y/%m/%d",
-    "%d.%m.%Y", "%d/%m/%Y", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y",
+    "%Y%m%d%H%M%S",
+    "%Y%m%d",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%d.%m.%Y",
+    "%d/%m/%Y",
+    "%d %B %Y",
+    "%B %d, %Y",
+    "%d %b %Y",
+    "%b %d, %Y",
 )
 # Only the first lines of a page are searched for a capture line.
 _HEAD = 50
@@ -30,7 +40,8 @@ class CaptureTimes:
         """The capture time of one snapshot, or None."""
         if self.rules is not None:
             found = _search(self.rules.filename, [name]) or _search(
-                self.rules.line, [line.text for line in lines[:_HEAD]])
+                self.rules.line, [line.text for line in lines[:_HEAD]]
+            )
             if found:
                 return found
         if self.mtime:

@@ -11,11 +11,13 @@ from deepdiff import DeepDiff
 from checker.model import Kind
 from checker.record import LineRecord, as_dict, record
 
-
 # Which fields of the structured record each kind is about.
 _FIELDS = {
-    Kind.URL_MISSING: ("urls",), Kind.URL_ADDED: ("urls",), Kind.URL_CHANGED: ("urls",),
-    Kind.NUMBER_CHANGED: ("numbers",), Kind.VALUE_CHANGED: ("value", "numbers"),
+    Kind.URL_MISSING: ("urls",),
+    Kind.URL_ADDED: ("urls",),
+    Kind.URL_CHANGED: ("urls",),
+    Kind.NUMBER_CHANGED: ("numbers",),
+    Kind.VALUE_CHANGED: ("value", "numbers"),
     Kind.TEXT_CHANGED: ("wording",),
 }
 
@@ -115,6 +117,8 @@ def _reworded(expected: str, found: str) -> str:
     matcher = SequenceMatcher(None, old, new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "equal":
-            pieces.append(f"{' '.join(old[i1:i2]) or '(nothing)'!r} -> "
-                          f"{' '.join(new[j1:j2]) or '(nothing)'!r}")
+            pieces.append(
+                f"{' '.join(old[i1:i2]) or '(nothing)'!r} -> "
+                f"{' '.join(new[j1:j2]) or '(nothing)'!r}"
+            )
     return "; ".join(pieces[:3]) + ("; …" if len(pieces) > 3 else "")

@@ -20,8 +20,9 @@ def _report_option(value: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
             raise click.BadParameter(f"expected NAME=PATH, got {item!r}", param_hint="--report")
         if name not in FORMAT_NAMES or name == "auto":
             choices = ", ".join(n for n in FORMAT_NAMES if n != "auto")
-            raise click.BadParameter(f"unknown format {name!r}; choose from {choices}",
-                                     param_hint="--report")
+            raise click.BadParameter(
+                f"unknown format {name!r}; choose from {choices}", param_hint="--report"
+            )
         pairs.append((name, path))
     return tuple(pairs)
 
@@ -35,55 +36,133 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--rules", "rules", metavar="FILE", help="YAML rule file (default: built-in).")
-@click.option("--format", "format_", type=click.Choice(FORMAT_NAMES), default="auto",
-              show_default=True, help="Report format on stdout.")
-@click.option("--report", "reports", multiple=True, metavar="NAME=PATH",
-              help="Also write a report in format NAME to PATH (repeatable).")
-@click.option("--glob", "globs", multiple=True, metavar="PATTERN",
-              help="File-name pattern to take from folders (repeatable).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
-              default="error", show_default=True, help="Lowest severity that fails the run.")
-@click.option("--group-by", type=click.Choice(["auto", "folder", "host", "none"]),
-              default="auto", show_default=True, help="How snapshots are grouped into sites.")
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(FORMAT_NAMES),
+    default="auto",
+    show_default=True,
+    help="Report format on stdout.",
+)
+@click.option(
+    "--report",
+    "reports",
+    multiple=True,
+    metavar="NAME=PATH",
+    help="Also write a report in format NAME to PATH (repeatable).",
+)
+@click.option(
+    "--glob",
+    "globs",
+    multiple=True,
+    metavar="PATTERN",
+    help="File-name pattern to take from folders (repeatable).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="error",
+    show_default=True,
+    help="Lowest severity that fails the run.",
+)
+@click.option(
+    "--group-by",
+    type=click.Choice(["auto", "folder", "host", "none"]),
+    default="auto",
+    show_default=True,
+    help="How snapshots are grouped into sites.",
+)
 @click.option("--baseline", metavar="FILE", help="Compare against an accepted baseline.")
 @click.option("--changed-since", metavar="GITREV", help="Only snapshots git says changed.")
 @click.option("--quiet", "-q", is_flag=True, help="No text report, summary or progress.")
 @click.option("--color/--no-color", default=None, help="Force colour on or off.")
 @click.option("--allow-empty", is_flag=True, help="Finding no snapshots is not an error.")
-@click.option("--jobs", "-j", type=int, default=None, metavar="N",
-              help="Worker processes for reading and aligning (default: all cores).")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
-              show_default=True, help="Run the per-snapshot stage locally or on Dask.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=int,
+    default=None,
+    metavar="N",
+    help="Worker processes for reading and aligning (default: all cores).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Run the per-snapshot stage locally or on Dask.",
+)
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786).")
-@click.option("--time-from", type=click.Choice(["auto", "mtime"]), default="auto",
-              show_default=True,
-              help="Capture times: archive dates and rule patterns (auto), or file mtimes too.")
-def check(paths: tuple[str, ...], rules: str | None, format_: str, reports: tuple[str, ...],
-          globs: tuple[str, ...], fail_on: str, group_by: str, baseline: str | None,
-          changed_since: str | None, quiet: bool, color: bool | None, allow_empty: bool,
-          jobs: int | None, engine: str, scheduler: str | None, time_from: str) -> None:
+@click.option(
+    "--time-from",
+    type=click.Choice(["auto", "mtime"]),
+    default="auto",
+    show_default=True,
+    help="Capture times: archive dates and rule patterns (auto), or file mtimes too.",
+)
+def check(
+    paths: tuple[str, ...],
+    rules: str | None,
+    format_: str,
+    reports: tuple[str, ...],
+    globs: tuple[str, ...],
+    fail_on: str,
+    group_by: str,
+    baseline: str | None,
+    changed_since: str | None,
+    quiet: bool,
+    color: bool | None,
+    allow_empty: bool,
+    jobs: int | None,
+    engine: str,
+    scheduler: str | None,
+    time_from: str,
+) -> None:
     """Check snapshot files and folders for boilerplate drift."""
     from checker.commands import CheckOptions, run_check
 
     options = CheckOptions(
-        paths=paths, rules=rules, format=format_, reports=_report_option(reports), globs=globs,
-        fail_on=fail_on, quiet=quiet, group_by=group_by, color=color, allow_empty=allow_empty,
-        baseline=baseline, changed_since=changed_since, jobs=jobs, engine=engine,
-        scheduler=scheduler, time_from=time_from,
+        paths=paths,
+        rules=rules,
+        format=format_,
+        reports=_report_option(reports),
+        globs=globs,
+        fail_on=fail_on,
+        quiet=quiet,
+        group_by=group_by,
+        color=color,
+        allow_empty=allow_empty,
+        baseline=baseline,
+        changed_since=changed_since,
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
+        time_from=time_from,
     )
     sys.exit(run_check(options))
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", default="snapdrift.lock", show_default=True, metavar="FILE",
-              help="Where to write the baseline.")
+@click.option(
+    "-o",
+    "--output",
+    default="snapdrift.lock",
+    show_default=True,
+    metavar="FILE",
+    help="Where to write the baseline.",
+)
 @click.option("--rules", "rules", metavar="FILE", help="YAML rule file (default: built-in).")
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN")
-@click.option("--group-by", type=click.Choice(["auto", "folder", "host", "none"]),
-              default="auto", show_default=True)
-def baseline(paths: tuple[str, ...], output: str, rules: str | None, globs: tuple[str, ...],
-             group_by: str) -> None:
+@click.option(
+    "--group-by",
+    type=click.Choice(["auto", "folder", "host", "none"]),
+    default="auto",
+    show_default=True,
+)
+def baseline(
+    paths: tuple[str, ...], output: str, rules: str | None, globs: tuple[str, ...], group_by: str
+) -> None:
     """Accept the drift present now: record templates and findings in a baseline."""
     from checker.commands import BaselineOptions, run_baseline
 
@@ -92,12 +171,18 @@ def baseline(paths: tuple[str, ...], output: str, rules: str | None, globs: tupl
 
 @cli.command()
 @click.argument("snapshot")
-@click.option("--against", "against", multiple=True, metavar="PATH",
-              help="Snapshots to learn the template from (default: the snapshot's folder).")
+@click.option(
+    "--against",
+    "against",
+    multiple=True,
+    metavar="PATH",
+    help="Snapshots to learn the template from (default: the snapshot's folder).",
+)
 @click.option("--rules", "rules", metavar="FILE", help="YAML rule file.")
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN")
-def explain(snapshot: str, against: tuple[str, ...], rules: str | None,
-            globs: tuple[str, ...]) -> None:
+def explain(
+    snapshot: str, against: tuple[str, ...], rules: str | None, globs: tuple[str, ...]
+) -> None:
     """Show how SNAPSHOT splits into blocks and body."""
     from checker.explain import run_explain
 

@@ -7,9 +7,9 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from checker.baseline import BaselineError, apply, load_baseline, write_baseline
 from checker.gitchanges import changed_since
 from checker.load import InputError, discover
-from checker.baseline import BaselineError, apply, load_baseline, write_baseline
 from checker.model import ExitCode, Kind, RunResult, Severity
 from checker.output import OutputError, inside, write_atomic
 from checker.report import formatters, resolve
@@ -17,8 +17,12 @@ from checker.report.text import TextFormatter, summary_line
 from checker.rules import RuleError, load_rules
 from checker.run import Execution, check_sources, result_of
 
-FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO,
-           "never": None}
+FAIL_ON = {
+    "error": Severity.ERROR,
+    "warning": Severity.WARNING,
+    "info": Severity.INFO,
+    "never": None,
+}
 
 
 @dataclass(frozen=True)
@@ -75,8 +79,9 @@ def check(options: CheckOptions) -> RunResult:
     if baseline is not None and len(baseline.templates) == 1:
         # New snapshots checked alone (`new/*.txt`) belong to the baseline's only site.
         (site,) = baseline.templates
-        sources = [replace(s, site=site) if s.site not in baseline.templates else s
-                   for s in sources]
+        sources = [
+            replace(s, site=site) if s.site not in baseline.templates else s for s in sources
+        ]
     sites = check_sources(sources, rules, baseline, _execution(options, len(sources)))
     findings = [f for site in sites for f in site.findings]
     if changed is not None:
@@ -110,8 +115,9 @@ def run_baseline(options: BaselineOptions) -> int:
             raise InputError(f"no snapshots found under {', '.join(options.paths)}")
         folders = [Path(p) if Path(p).is_dir() else Path(p).parent for p in options.paths]
         if inside(options.output, folders) is not None:
-            raise UsageError(f"{options.output}: refusing to write a baseline inside the "
-                             f"snapshot folder")
+            raise UsageError(
+                f"{options.output}: refusing to write a baseline inside the snapshot folder"
+            )
         sites = check_sources(sources, rules)
         templates = [t for site in sites for t in site.templates]
         decided = {k: v for site in sites for k, v in site.decided.items()}
@@ -121,8 +127,11 @@ def run_baseline(options: BaselineOptions) -> int:
         print(f"snapdrift: error: {error}", file=sys.stderr)
         return ExitCode.ERROR
     accepted = len({f.fingerprint for f in findings})
-    print(f"snapdrift: wrote {options.output}: {len(templates)} template(s), "
-          f"{accepted} accepted drift(s) covering {len(findings)} finding(s)", file=sys.stderr)
+    print(
+        f"snapdrift: wrote {options.output}: {len(templates)} template(s), "
+        f"{accepted} accepted drift(s) covering {len(findings)} finding(s)",
+        file=sys.stderr,
+    )
     return ExitCode.OK
 
 
@@ -139,9 +148,14 @@ def _execution(options: CheckOptions, files: int) -> Execution:
         raise UsageError(f"--jobs must be at least 1, got {jobs}")
     if files < PARALLEL_FROM:
         jobs = 1
-    progress = (not options.quiet and sys.stderr.isatty() and not os.environ.get("CI"))
-    return Execution(jobs=jobs, engine=options.engine, scheduler=options.scheduler,
-                     progress=progress, mtime=options.time_from == "mtime")
+    progress = not options.quiet and sys.stderr.isatty() and not os.environ.get("CI")
+    return Execution(
+        jobs=jobs,
+        engine=options.engine,
+        scheduler=options.scheduler,
+        progress=progress,
+        mtime=options.time_from == "mtime",
+    )
 
 
 def emit(result: RunResult, options: CheckOptions) -> None:
@@ -187,5 +201,6 @@ def _refuse_writes_into(options: CheckOptions) -> None:
     for _, path in options.reports:
         folder = inside(path, folders)
         if folder is not None:
-            raise UsageError(f"{path}: refusing to write a report inside the snapshot folder "
-                             f"{folder}")
+            raise UsageError(
+                f"{path}: refusing to write a report inside the snapshot folder {folder}"
+            )

@@ -13,15 +13,17 @@ def run_on_cluster(stage: object, chunks: Iterator[list[Source]], scheduler: str
     try:
         from distributed import Client
     except ImportError as error:
-        raise InputError("--engine dask needs the dask extra: pip install 'snapdrift[dask]'") \
-            from error
+        raise InputError(
+            "--engine dask needs the dask extra: pip install 'snapdrift[dask]'"
+        ) from error
     from checker.engine import _apply_with
 
     try:
         client = Client(scheduler, timeout="30s", set_as_default=False)
     except (OSError, TimeoutError, ValueError) as error:
-        raise InputError(f"--scheduler {scheduler}: cannot reach the Dask scheduler: {error}") \
-            from error
+        raise InputError(
+            f"--scheduler {scheduler}: cannot reach the Dask scheduler: {error}"
+        ) from error
     try:
         shared = client.scatter(stage, broadcast=True)
         window = max(4, 4 * len(client.scheduler_info().get("workers", {})))

@@ -148,8 +148,11 @@ def _utf8_mostly(raw: bytes) -> Decoded | None:
     valid = len(text) - ascii_bytes - text.count("\ufffd")
     # Genuine UTF-8 characters beside a few bad bytes, or a few stray bytes in plain ASCII
     # text: a damaged UTF-8 file, reported as such, not a legacy code page to guess.
-    damaged = valid >= 3 * bad or (valid and bad <= max(_STRAY, valid)) or (
-        not valid and bad <= _STRAY and high * 500 <= len(raw))
+    damaged = (
+        valid >= 3 * bad
+        or (valid and bad <= max(_STRAY, valid))
+        or (not valid and bad <= _STRAY and high * 500 <= len(raw))
+    )
     return Decoded(text, "utf-8", True, bad) if damaged else None
 
 

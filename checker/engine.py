@@ -20,7 +20,15 @@ from checker.model import Observation, Snapshot, Template
 from checker.rules import Rules
 from checker.shortcut import Shortcut, observe_clean
 from checker.snapshot import (
-    MAX_BYTES, PLAIN, Reading, from_bytes, is_archive, is_html, link_base, read, read_bytes,
+    MAX_BYTES,
+    PLAIN,
+    Reading,
+    from_bytes,
+    is_archive,
+    is_html,
+    link_base,
+    read,
+    read_bytes,
 )
 from checker.variants import observe
 
@@ -53,8 +61,14 @@ class Checked:
 class Stage:
     """Read one source, assign each snapshot a family, align it and cut it down."""
 
-    def __init__(self, templates: list[Template], shared: Template | None, rules: Rules,
-                 reading: Reading = PLAIN, shortcut: Shortcut | None = None) -> None:
+    def __init__(
+        self,
+        templates: list[Template],
+        shared: Template | None,
+        rules: Rules,
+        reading: Reading = PLAIN,
+        shortcut: Shortcut | None = None,
+    ) -> None:
         self.templates = templates
         self.shared = shared
         self.rules = rules
@@ -74,12 +88,22 @@ class Stage:
         self._ready = True
 
     def __getstate__(self) -> dict[str, object]:
-        return {"templates": self.templates, "shared": self.shared, "rules": self.rules,
-                "reading": self.reading, "shortcut": self.shortcut}
+        return {
+            "templates": self.templates,
+            "shared": self.shared,
+            "rules": self.rules,
+            "reading": self.reading,
+            "shortcut": self.shortcut,
+        }
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.__init__(state["templates"], state["shared"], state["rules"],  # type: ignore[misc]
-                      state["reading"], state["shortcut"])
+        self.__init__(  # type: ignore[misc]
+            state["templates"],
+            state["shared"],
+            state["rules"],  # type: ignore[misc]
+            state["reading"],
+            state["shortcut"],
+        )
 
     def __call__(self, source: Source) -> list[Checked]:
         """Every snapshot of one source, checked."""
@@ -106,8 +130,13 @@ class Stage:
             return None
         if not text.strip() or "\x00" in text:
             return None
-        observation = observe_clean(self.shortcut, source.display,  # type: ignore[arg-type]
-                                    link_base(source), text)
+        assert self.shortcut is not None
+        observation = observe_clean(
+            self.shortcut,
+            source.display,
+            link_base(source),
+            text,
+        )
         if observation is None:
             return None
         return Checked(source.display, None, (), 0, observation, None)
@@ -120,8 +149,15 @@ class Stage:
             observation = observe(self.aligners[family].align(snapshot), self.lens)
             if self.across:
                 across = observe(self.across.align(snapshot), self.lens)
-        return Checked(snapshot.path, snapshot.problem, snapshot.notes, family,
-                       observation, across, snapshot.skipped)
+        return Checked(
+            snapshot.path,
+            snapshot.problem,
+            snapshot.notes,
+            family,
+            observation,
+            across,
+            snapshot.skipped,
+        )
 
 
 def run_stage(stage: Stage, sources: Iterable[Source], jobs: int) -> Iterator[Checked]:

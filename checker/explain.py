@@ -7,16 +7,17 @@ from pathlib import Path
 
 from checker.align import Aligner
 from checker.families import FamilyIndex
+from checker.learn import learn_families
 from checker.lens import Lens
 from checker.load import InputError, discover
 from checker.model import Alignment, ExitCode
 from checker.rules import RuleError, load_rules
-from checker.learn import learn_families
 from checker.snapshot import read
 
 
-def run_explain(path: str, against: tuple[str, ...], rules_file: str | None,
-                globs: tuple[str, ...]) -> int:
+def run_explain(
+    path: str, against: tuple[str, ...], rules_file: str | None, globs: tuple[str, ...]
+) -> int:
     """Learn the template from the snapshot's company and print its split."""
     try:
         rules = load_rules(rules_file)
@@ -47,8 +48,10 @@ def render(alignment: Alignment) -> str:
     slot_of = {p.line.number: p for p in alignment.placements}
     extra_of = {e.line.number: e for e in alignment.extras}
     template = alignment.template
-    out = [f"{alignment.snapshot.path}: template of {len(template.slots)} slot(s) in "
-           f"{len(template.blocks)} block(s), learned from {template.sample_size} snapshot(s)"]
+    out = [
+        f"{alignment.snapshot.path}: template of {len(template.slots)} slot(s) in "
+        f"{len(template.blocks)} block(s), learned from {template.sample_size} snapshot(s)"
+    ]
     for line in alignment.snapshot.lines:
         placement = slot_of.get(line.number)
         if placement is not None:
@@ -63,8 +66,10 @@ def render(alignment: Alignment) -> str:
             tag = "body"
         out.append(f"{line.number:>5}  {tag:<24} {line.text[:100]}")
     for slot_id, number in alignment.missing:
-        out.append(f"  missing slot {slot_id} (would stand at line {number}): "
-                   f"{template.slots[slot_id].canonical[:80]!r}")
+        out.append(
+            f"  missing slot {slot_id} (would stand at line {number}): "
+            f"{template.slots[slot_id].canonical[:80]!r}"
+        )
     for block in alignment.missing_blocks:
         out.append(f"  block {block} not found")
     return "\n".join(out)

@@ -71,10 +71,10 @@ def cluster(sample: list[Snapshot], lens: Lens, min_pages: int) -> list[list[int
     for g, group in enumerate(members):
         if g not in result:
             # Fold a group too small to learn from into the closest large family.
-            scores = {h: overlap(keys[leaders[g]], keys[leaders[h]]) for h in large}
-            best = max(scores, key=lambda h: (scores[h], -h))
-            if scores[best] >= FOLD:
-                result[best].extend(group)
+            near = {h: overlap(keys[leaders[g]], keys[leaders[h]]) for h in large}
+            closest = max(near, key=lambda h: (near[h], -h))
+            if near[closest] >= FOLD:
+                result[closest].extend(group)
     return sorted((sorted(m) for m in result.values()), key=lambda m: (-len(m), m[0]))
 
 

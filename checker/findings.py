@@ -8,14 +8,13 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from checker.classify import classify, sentence
+from checker.model import Finding, Holder, Kind, SlotVariants, Template
 from checker.record import record
-from checker.model import Finding, Holder, Kind, Severity, SlotVariants, Template
 from checker.rules import Rules, Thresholds
 from checker.similarity import similarity
 from checker.stale import describe, stale_versions
 from checker.timeline import history
 from checker.variants import ABSENT, GapTally, VariantTable
-
 
 # A clear majority outnumbers the runner-up by this factor (as in `variants`).
 CLEAR = 1.5
@@ -40,8 +39,16 @@ class FindingMaker:
         self.site = template.site
 
     def make(
-        self, kind: Kind, holder: Holder, expected: str, message: str, *,
-        slot: int = -1, anchor: str = "", variant: str = "", changes: tuple[str, ...] = (),
+        self,
+        kind: Kind,
+        holder: Holder,
+        expected: str,
+        message: str,
+        *,
+        slot: int = -1,
+        anchor: str = "",
+        variant: str = "",
+        changes: tuple[str, ...] = (),
         related: tuple[str, ...] = (),
     ) -> Finding | None:
         """One finding, or None when the rules turn its kind off."""
@@ -50,11 +57,21 @@ class FindingMaker:
             return None
         block = self.template.slots[slot].block if slot >= 0 else -1
         return Finding(
-            site=self.site, snapshot=holder.snapshot, line=max(1, holder.line), kind=kind,
-            severity=severity, rule=rule, expected=expected, found=holder.text,
-            message=message, slot=slot, block=block, family=self.template.family,
+            site=self.site,
+            snapshot=holder.snapshot,
+            line=max(1, holder.line),
+            kind=kind,
+            severity=severity,
+            rule=rule,
+            expected=expected,
+            found=holder.text,
+            message=message,
+            slot=slot,
+            block=block,
+            family=self.template.family,
             fingerprint=fingerprint(self.site, anchor, kind, variant),
-            changes=changes, related=related,
+            changes=changes,
+            related=related,
         )
 
 
@@ -92,14 +109,22 @@ def _slot_findings(variants: SlotVariants, maker: FindingMaker) -> Iterator[Find
         if variant.text == ABSENT:
             if _loose_edge(variants, variant.count):
                 continue
-            kind, changes = Kind.LINE_MISSING, ()
+            kind, changes = Kind.LINE_MISSING, tuple[str, ...]()
             message = "line missing from the block"
         else:
             kind, changes = classify(expected, variant.text)
             message = sentence(kind, changes, expected, variant.text)
         for holder in variant.holders:
-            finding = maker.make(kind, holder, expected, message, slot=slot.id,
-                                 anchor=slot.canonical, variant=variant.text, changes=changes)
+            finding = maker.make(
+                kind,
+                holder,
+                expected,
+                message,
+                slot=slot.id,
+                anchor=slot.canonical,
+                variant=variant.text,
+                changes=changes,
+            )
             if finding:
                 yield finding
 
@@ -120,17 +145,24 @@ def _labelled(found: Iterator[Finding], variants: SlotVariants, rules: Rules) ->
         yield replace(finding, label=label, severity=severity, rule=f"timeline:{label}")
 
 
-def _older_versions(slots: list[SlotVariants], maker: FindingMaker,
-                    min_pages: int) -> Iterator[Finding]:
+def _older_versions(
+    slots: list[SlotVariants], maker: FindingMaker, min_pages: int
+) -> Iterator[Finding]:
     """One grouped finding per older version of a whole block that several pages carry."""
     for block, holders, deviations in stale_versions(slots, min_pages):
         anchor = "|".join(f"{slot}:{text}" for slot, text in sorted(deviations))
         first_slot = min(slot for slot, _ in deviations)
         expected = maker.template.slots[first_slot].canonical
-        finding = maker.make(Kind.TEMPLATE_STALE, holders[0], expected,
-                             describe(holders, deviations), slot=first_slot,
-                             anchor=f"block:{block}", variant=anchor,
-                             related=tuple(h.snapshot for h in holders))
+        finding = maker.make(
+            Kind.TEMPLATE_STALE,
+            holders[0],
+            expected,
+            describe(holders, deviations),
+            slot=first_slot,
+            anchor=f"block:{block}",
+            variant=anchor,
+            related=tuple(h.snapshot for h in holders),
+        )
         if finding:
             yield replace(finding, found="")
 
@@ -154,8 +186,12 @@ def _per_page_tails(variants: SlotVariants) -> set[str]:
     canonical = variants.canonical or ""
     urls = record(canonical).urls
     tails = {
-        v.text for v in variants.variants if v.text != canonical
-        if v.count == 1 and v.text.startswith(canonical) and len(v.text) > len(canonical)
+        v.text
+        for v in variants.variants
+        if v.text != canonical
+        if v.count == 1
+        and v.text.startswith(canonical)
+        and len(v.text) > len(canonical)
         and record(v.text).urls == urls
     }
     return tails if len(tails) >= 2 else set()
@@ -167,12 +203,17 @@ def _no_majority(variants: SlotVariants, maker: FindingMaker) -> Iterator[Findin
     shares = ", ".join(f"{v.count}x {v.text or '(absent)'!r}" for v in variants.variants[:5])
     # A page of the leading text is no odder than the others: name one that differs from it.
     first = next((h for v in variants.variants[1:] for h in v.holders), None) or next(
-        (h for v in variants.variants for h in v.holders), None)
+        (h for v in variants.variants for h in v.holders), None
+    )
     if first is None:
         return
     finding = maker.make(
-        Kind.NO_MAJORITY, first, slot.canonical,
-        f"no clear majority for this line: {shares}", slot=slot.id, anchor=slot.canonical,
+        Kind.NO_MAJORITY,
+        first,
+        slot.canonical,
+        f"no clear majority for this line: {shares}",
+        slot=slot.id,
+        anchor=slot.canonical,
         related=tuple(h.snapshot for v in variants.variants for h in v.holders[:50]),
     )
     if finding:
@@ -183,9 +224,15 @@ def _moved(table: VariantTable, maker: FindingMaker) -> Iterator[Finding]:
     """Lines that stand out of the template's order."""
     for slot_id, holder in table.moved:
         slot = table.template.slots[slot_id]
-        finding = maker.make(Kind.LINE_MOVED, holder, slot.canonical,
-                             "line out of its usual place in the block",
-                             slot=slot_id, anchor=slot.canonical, variant="moved")
+        finding = maker.make(
+            Kind.LINE_MOVED,
+            holder,
+            slot.canonical,
+            "line out of its usual place in the block",
+            slot=slot_id,
+            anchor=slot.canonical,
+            variant="moved",
+        )
         if finding:
             yield finding
 
@@ -201,8 +248,12 @@ def _loose_edges(slots: list[SlotVariants]) -> dict[int, tuple[str, ...]]:
     return loose
 
 
-def _added(table: VariantTable, maker: FindingMaker, thresholds: Thresholds,
-           loose: dict[int, tuple[str, ...]]) -> Iterator[Finding]:
+def _added(
+    table: VariantTable,
+    maker: FindingMaker,
+    thresholds: Thresholds,
+    loose: dict[int, tuple[str, ...]],
+) -> Iterator[Finding]:
     """Extra lines inside a block, and lines that several pages add at a block's edge.
 
     A line like a block's loose edge line (a heading some pages put first and others
@@ -222,18 +273,25 @@ def _added(table: VariantTable, maker: FindingMaker, thresholds: Thresholds,
                 # Pages without the line must be a clear majority, as for any variant.
                 if content or (pages - len(holders)) < CLEAR * len(holders):
                     continue
-            elif len(holders) < thresholds.min_pages or len(holders) * 2 > pages:
-                continue
-            elif not _stands_out(tally.texts, text, thresholds.min_pages):
-                continue
-            elif _shared_run(tally.beyond[text], len(holders)):
+            elif (
+                len(holders) < thresholds.min_pages
+                or len(holders) * 2 > pages
+                or not _stands_out(tally.texts, text, thresholds.min_pages)
+                or _shared_run(tally.beyond[text], len(holders))
+            ):
                 continue
             slot = table.template.slots[slot_id]
             place = "inside the block" if where == "after" else f"at the block's {where}"
             for holder in holders:
-                finding = maker.make(Kind.LINE_ADDED, holder, "",
-                                     f"line added {place}", slot=slot_id,
-                                     anchor=slot.canonical, variant=f"{where}:{text}")
+                finding = maker.make(
+                    Kind.LINE_ADDED,
+                    holder,
+                    "",
+                    f"line added {place}",
+                    slot=slot_id,
+                    anchor=slot.canonical,
+                    variant=f"{where}:{text}",
+                )
                 if finding:
                     yield finding
 
@@ -249,8 +307,15 @@ def _surplus(
         if others and similarity(text, others) >= fuzzy:
             continue
         for holder in holders:
-            finding = maker.make(Kind.LINE_ADDED, holder, "", "line added inside the block",
-                                 slot=slot_id, anchor=slot.canonical, variant=f"after:{text}")
+            finding = maker.make(
+                Kind.LINE_ADDED,
+                holder,
+                "",
+                "line added inside the block",
+                slot=slot_id,
+                anchor=slot.canonical,
+                variant=f"after:{text}",
+            )
             if finding:
                 yield finding
 
@@ -283,7 +348,13 @@ def _missing_blocks(table: VariantTable, maker: FindingMaker) -> Iterator[Findin
             continue
         first = slots[0].canonical
         message = f"block of {len(slots)} lines not found (it starts {first!r})"
-        finding = maker.make(Kind.BLOCK_MISSING, Holder(path, 1, ""), first, message,
-                             anchor=f"block:{first}", variant="absent")
+        finding = maker.make(
+            Kind.BLOCK_MISSING,
+            Holder(path, 1, ""),
+            first,
+            message,
+            anchor=f"block:{first}",
+            variant="absent",
+        )
         if finding:
             yield finding

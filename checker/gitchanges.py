@@ -22,8 +22,9 @@ def changed_since(revision: str) -> set[Path]:
 def _git(arguments: list[str]) -> str:
     """Run git without a shell; any failure is an input error."""
     try:
-        done = subprocess.run(["git", *arguments], capture_output=True, text=True, timeout=60,
-                              check=False)
+        done = subprocess.run(
+            ["git", *arguments], capture_output=True, text=True, timeout=60, check=False
+        )
     except (OSError, subprocess.TimeoutExpired) as error:
         raise InputError(f"--changed-since: cannot run git: {error}") from error
     if done.returncode != 0:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from lxml import etree
@@ -217,6 +218,8 @@ def _walk(
         elif isinstance(item, tuple) and item[0] is _END:
             pre -= _close(acc, item[1], links)
         else:
+            el: Any
+            depth: int
             el, depth = item  # type: ignore[misc]
             tag = el.tag if isinstance(el.tag, str) else None
             if tag is None or tag in _DROP or _hidden(el) or depth > max_depth:

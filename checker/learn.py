@@ -14,8 +14,8 @@ from checker.lens import Lens
 from checker.load import Source
 from checker.model import Snapshot, Template
 from checker.rules import Rules, Thresholds
-from checker.snapshot import PLAIN, Reading, read
 from checker.shortcut import Shortcut, build_shortcut
+from checker.snapshot import PLAIN, Reading, read
 from checker.template import learn_template
 
 # Lines checked across families must stand on nearly every page of the site.
@@ -58,8 +58,9 @@ def site_templates(
     families = learn_families(site, sample, lens, rules.thresholds)
     shared = None
     if len(families) > 1:
-        shared = learn_template(site, -1, sample, lens, rules.thresholds,
-                                min_support=SHARED_SUPPORT)
+        shared = learn_template(
+            site, -1, sample, lens, rules.thresholds, min_support=SHARED_SUPPORT
+        )
     shortcut = None
     if len(families) == 1 and wrap is None and lens.trivial:
         aligner = Aligner(families[0], lens, rules.thresholds.fuzzy, rules.thresholds.window)

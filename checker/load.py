@@ -101,7 +101,8 @@ def _files(root: Path, patterns: tuple[str, ...]) -> Iterator[str]:
                 if entry.is_dir(follow_symlinks=False):
                     pending.append((prefix + entry.name + "/", entry.path))
                 elif any(m.match(entry.name) for m in matchers) and (
-                        entry.is_symlink() or entry.is_file()):
+                    entry.is_symlink() or entry.is_file()
+                ):
                     # A broken or looping link is listed too: reading it fails, and that
                     # becomes a finding on it rather than a silent skip.
                     yield prefix + entry.name

@@ -10,13 +10,34 @@ from urllib.parse import urljoin
 # Characters that NFKC leaves alone but that differ only in typography.
 _FOLD = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u00b4": "'", "\u0060": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-        "\u2015": "-", "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
-        "\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None,
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "\u0060": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\ufe58": "-",
+        "\ufe63": "-",
+        "\uff0d": "-",
+        "\u00ad": None,
+        "\u200b": None,
+        "\u2060": None,
+        "\ufeff": None,
     }
 )
 
@@ -53,11 +74,12 @@ def unwrap(
 ) -> tuple[list[Numbered], int | None]:
     """Join lines that a converter wrapped at a fixed column back into logical lines.
 
-    Each line is (number, text, normalized text, last physical line). A line counts as wrapped when the next
-    line's first word would not have fit on it: the greedy wrapping rule that html2text
-    and `fmt` follow; the column used is returned too. Only snapshots where many lines end near one column are treated
-    this way, so prose with natural breaks is safe. A page too short to show its column
-    uses the site's (`site_width`), as long as none of its lines is longer.
+    Each line is (number, text, normalized text, last physical line). A line counts as
+    wrapped when the next line's first word would not have fit on it: the greedy wrapping
+    rule that html2text and `fmt` follow; the column used is returned too. Only snapshots
+    where many lines end near one column are treated this way, so prose with natural
+    breaks is safe. A page too short to show its column uses the site's (`site_width`),
+    as long as none of its lines is longer.
     """
     norms = [norm for _, _, norm, _ in lines]
     width = wrap_width(norms) or _fits(norms, site_width)
@@ -68,8 +90,12 @@ def unwrap(
     for number, text, norm, end in lines:
         if joined and _continues(last_physical, norm, width):
             first, previous, previous_norm, _ = joined[-1]
-            joined[-1] = (first, previous.rstrip() + " " + text.strip(),
-                          previous_norm + " " + norm, end)
+            joined[-1] = (
+                first,
+                previous.rstrip() + " " + text.strip(),
+                previous_norm + " " + norm,
+                end,
+            )
         else:
             joined.append((number, text, norm, end))
         last_physical = norm

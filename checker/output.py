@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -63,10 +64,8 @@ def _write_in_place(target: Path, data: bytes) -> None:
 
 def _discard(temporary: str) -> None:
     """Remove a temporary file that will not be renamed into place."""
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(temporary)
-    except OSError:
-        pass
 
 
 def inside(path: str | Path, folders: list[Path]) -> Path | None:

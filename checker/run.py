@@ -8,16 +8,23 @@ from dataclasses import dataclass, field
 
 from checker.baseline import Baseline
 from checker.capture import CaptureTimes
-from checker.snapshot import Reading
 from checker.engine import Checked, Stage, run_stage, run_stage_dask
 from checker.findings import family_findings, fingerprint
 from checker.learn import Decided, SiteTemplates, site_templates
 from checker.lens import Lens
 from checker.load import Source
 from checker.model import (
-    ExitCode, Finding, Kind, RunResult, Severity, SiteSummary, SlotVariants, Template,
+    ExitCode,
+    Finding,
+    Kind,
+    RunResult,
+    Severity,
+    SiteSummary,
+    SlotVariants,
+    Template,
 )
 from checker.rules import Rules
+from checker.snapshot import Reading
 from checker.variants import VariantTable
 
 # Notes kept per site; a million detected encodings need not all be listed.
@@ -51,7 +58,9 @@ class SiteResult:
 
 
 def check_sources(
-    sources: list[Source], rules: Rules, baseline: Baseline | None = None,
+    sources: list[Source],
+    rules: Rules,
+    baseline: Baseline | None = None,
     execution: Execution = Execution(),
 ) -> list[SiteResult]:
     """Check every site among the sources, each on its own."""
@@ -62,7 +71,10 @@ def check_sources(
 
 
 def check_site(
-    site: str, sources: list[Source], rules: Rules, baseline: Baseline | None = None,
+    site: str,
+    sources: list[Source],
+    rules: Rules,
+    baseline: Baseline | None = None,
     execution: Execution = Execution(),
 ) -> SiteResult:
     """Learn (or take) the site's templates, stream every snapshot through them, reduce."""
@@ -89,8 +101,9 @@ def check_site(
             tables[checked.family].add(checked.observation)
         if across is not None and checked.across is not None:
             across.add(checked.across)
-    slots, chosen = _reduce(site, tables, across, learned, rules, findings, stage, sources,
-                            execution)
+    slots, chosen = _reduce(
+        site, tables, across, learned, rules, findings, stage, sources, execution
+    )
     if not tables:
         notes.append(_nothing_to_compare(count))
     summary = SiteSummary(site, count, len(tables), skipped=skipped, notes=tuple(notes))
@@ -99,8 +112,14 @@ def check_site(
 
 
 def _reduce(
-    site: str, tables: list[VariantTable], across: VariantTable | None, learned: SiteTemplates,
-    rules: Rules, findings: list[Finding], stage: Stage, sources: list[Source],
+    site: str,
+    tables: list[VariantTable],
+    across: VariantTable | None,
+    learned: SiteTemplates,
+    rules: Rules,
+    findings: list[Finding],
+    stage: Stage,
+    sources: list[Source],
     execution: Execution,
 ) -> tuple[list[SlotVariants], Decided]:
     """Decide every family's canonical texts and turn the variants into findings."""
@@ -149,7 +168,8 @@ def _unheld(variants: list[SlotVariants]) -> set[tuple[int, str]]:
     """
     return {
         (v.slot.id, variant.text)
-        for v in variants if v.canonical is not None
+        for v in variants
+        if v.canonical is not None
         for variant in v.variants
         if variant.text != v.canonical and variant.count and not variant.holders
     }
@@ -174,8 +194,15 @@ def _unreadable(site: str, checked: Checked, rules: Rules) -> Iterator[Finding]:
     if severity is None:
         return
     yield Finding(
-        site=site, snapshot=checked.path, line=1, kind=Kind.SNAPSHOT_UNREADABLE,
-        severity=severity, rule=rule, expected="", found="", message=checked.problem or "",
+        site=site,
+        snapshot=checked.path,
+        line=1,
+        kind=Kind.SNAPSHOT_UNREADABLE,
+        severity=severity,
+        rule=rule,
+        expected="",
+        found="",
+        message=checked.problem or "",
         fingerprint=fingerprint(site, checked.path, Kind.SNAPSHOT_UNREADABLE, ""),
     )
 
@@ -188,17 +215,19 @@ def verdict(findings: Iterable[Finding], fail_on: Severity | None) -> ExitCode:
 
 
 def result_of(
-    sites: list[SiteResult], fail_on: Severity | None, suppressed: int = 0,
+    sites: list[SiteResult],
+    fail_on: Severity | None,
+    suppressed: int = 0,
     findings: Iterable[Finding] | None = None,
 ) -> RunResult:
     """Gather the sites' results (or the given findings) into one run result."""
     chosen = findings if findings is not None else (f for s in sites for f in s.findings)
     ordered = tuple(sorted(chosen))
     return RunResult(
-        findings=ordered, sites=tuple(s.summary for s in sites),
-        slots=tuple(v for s in sites for v in s.slots), fail_on=fail_on,
-        exit_code=verdict(ordered, fail_on), suppressed=suppressed,
+        findings=ordered,
+        sites=tuple(s.summary for s in sites),
+        slots=tuple(v for s in sites for v in s.slots),
+        fail_on=fail_on,
+        exit_code=verdict(ordered, fail_on),
+        suppressed=suppressed,
     )
-
-
-

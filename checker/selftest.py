@@ -19,8 +19,10 @@ def run_rules_check(path: str) -> int:
         print(f"snapdrift: error: {error}", file=sys.stderr)
         return ExitCode.ERROR
     examples = sum(len(c.examples) for c in rules.conflicts)
-    print(f"{path}: ok ({len(rules.conflicts)} conflict rule(s), {examples} example(s), "
-          f"{len(rules.equivalents)} equivalent group(s), {len(rules.ignore)} ignore pattern(s))")
+    print(
+        f"{path}: ok ({len(rules.conflicts)} conflict rule(s), {examples} example(s), "
+        f"{len(rules.equivalents)} equivalent group(s), {len(rules.ignore)} ignore pattern(s))"
+    )
     return ExitCode.OK
 
 

@@ -45,7 +45,10 @@ def build_shortcut(template: Template, sample: list[Snapshot], aligner: Aligner)
             text = placement.line.text
             if placement.moved or placement.line.end or placement.line.norm != slot.canonical:
                 continue
-            if normalize(text) == slot.canonical and raw.setdefault(text.strip(), slot.id) != slot.id:
+            if (
+                normalize(text) == slot.canonical
+                and raw.setdefault(text.strip(), slot.id) != slot.id
+            ):
                 return None
     order = [slot.id for slot in template.slots]
     return Shortcut(template, raw, dict(template.content_runs), order) if raw else None
@@ -55,8 +58,11 @@ def observe_clean(shortcut: Shortcut, path: str, base: str, text: str) -> Observ
     """The observation of a clean page, or None when the page needs the full path."""
     physical = split_lines(text)
     raw = shortcut.raw
-    hits = [(index, slot) for index, line in enumerate(physical)
-            if (slot := raw.get(line.strip())) is not None]
+    hits = [
+        (index, slot)
+        for index, line in enumerate(physical)
+        if (slot := raw.get(line.strip())) is not None
+    ]
     if [slot for _, slot in hits] != shortcut.order or _may_wrap(physical):
         return None
     kept = _nonblank(physical)
@@ -69,9 +75,12 @@ def observe_clean(shortcut: Shortcut, path: str, base: str, text: str) -> Observ
     if extras is None:
         return None
     return Observation(
-        path=path, captured=None, missing_blocks=(),
+        path=path,
+        captured=None,
+        missing_blocks=(),
         slots=tuple((slot, None, kept[i] + 1, "", False) for i, slot in placed),
-        absent=(), extras=tuple(extras),
+        absent=(),
+        extras=tuple(extras),
     )
 
 
@@ -117,8 +126,7 @@ def _may_wrap(physical: list[str]) -> bool:
     return True
 
 
-def _extras(shortcut: Shortcut, lines: _Lines, placed: list[tuple[int, int]]
-            ) -> list[Extra] | None:
+def _extras(shortcut: Shortcut, lines: _Lines, placed: list[tuple[int, int]]) -> list[Extra] | None:
     """The per-page lines inside blocks (only where usual) and at block edges, block by
     block as the full path takes them."""
     slots = shortcut.template.slots
@@ -130,12 +138,14 @@ def _extras(shortcut: Shortcut, lines: _Lines, placed: list[tuple[int, int]]
     for block in sorted(by_block):
         members = by_block[block]
         used.update(position for position, _ in members)
-        for (left, after), (right, upto) in zip(members, members[1:]):
+        for (left, after), (right, upto) in zip(members, members[1:], strict=False):
             run = right - left - 1
             if run and run > shortcut.runs.get(after, 0):
                 return None  # an extra line inside the block: the full path decides
-            extras.extend(Extra(after, "after", lines.line(p), run=run, upto=upto)
-                          for p in range(left + 1, right))
+            extras.extend(
+                Extra(after, "after", lines.line(p), run=run, upto=upto)
+                for p in range(left + 1, right)
+            )
         extras.extend(_edges(lines, members, used))
     return extras
 
@@ -143,15 +153,16 @@ def _extras(shortcut: Shortcut, lines: _Lines, placed: list[tuple[int, int]]
 def _edges(lines: _Lines, members: list[tuple[int, int]], used: set[int]) -> list[Extra]:
     """The lines just outside a block, as the full path records them."""
     numbers = [lines.number(i) for i, _ in members]
-    steps = sorted(b - a for a, b in zip(numbers, numbers[1:]))
+    steps = sorted(b - a for a, b in zip(numbers, numbers[1:], strict=False))
     spacing = steps[len(steps) // 2] if steps else 1
     found = []
-    for index, step, slot, where in ((members[0][0] - 1, -1, members[0][1], "start"),
-                                     (members[-1][0] + 1, 1, members[-1][1], "end")):
+    for index, step, slot, where in (
+        (members[0][0] - 1, -1, members[0][1], "start"),
+        (members[-1][0] + 1, 1, members[-1][1], "end"),
+    ):
         if 0 <= index < len(lines) and index not in used:
             outward = index + step
             beyond = lines.line(outward).norm if 0 <= outward < len(lines) else ""
             distance = abs(lines.number(index) - lines.number(index - step))
-            found.append(Extra(slot, where, lines.line(index), beyond,
-                               detached=distance > spacing))
+            found.append(Extra(slot, where, lines.line(index), beyond, detached=distance > spacing))
     return found

@@ -21,8 +21,12 @@ def similarity(text: str, variants: tuple[str, ...]) -> float:
     for variant in variants:
         score = fuzz.ratio(text, variant) / 100.0
         # Reordered words ("the fee is 5" / "5 is the fee") are a rewording, not a new line.
-        score = max(score, _REORDERED * fuzz.token_sort_ratio(
-            text, variant, processor=utils.default_process) / 100.0)
+        score = max(
+            score,
+            _REORDERED
+            * fuzz.token_sort_ratio(text, variant, processor=utils.default_process)
+            / 100.0,
+        )
         theirs = record(variant)
         if mine.skeleton == theirs.skeleton:
             score = max(score, _SAME_SKELETON)

@@ -84,8 +84,14 @@ def link_base(source: Source, url: str | None = None) -> str:
 
 
 def page(
-    source: Source, raw: bytes, *, html: bool, url: str | None = None,
-    http_charset: str | None = None, captured: datetime | None = None, wrap: int | None = None,
+    source: Source,
+    raw: bytes,
+    *,
+    html: bool,
+    url: str | None = None,
+    http_charset: str | None = None,
+    captured: datetime | None = None,
+    wrap: int | None = None,
 ) -> Snapshot:
     """Decode and render one page's bytes."""
     notes: list[str] = []
@@ -109,13 +115,24 @@ def page(
             notes.append(render_problem)
         numbered, width = [(n, t, normalize(t), n) for n, t in rendered], None
     else:
-        numbered, width = unwrap([(n, t, _norm(t, base), n) for n, t in
-                                  enumerate(split_lines(decoded.text), 1)], wrap)
-    lines = tuple(Line(number, text[:MAX_LINE], norm[:MAX_LINE], end if end > number else 0)
-                  for number, text, norm, end in numbered if norm)
-    return Snapshot(source.display if url is None else _archived_name(source, url, captured),
-                    source.site, lines, captured=captured, problem=problem,
-                    notes=tuple(notes), url=url, wrapped=width or 0)
+        numbered, width = unwrap(
+            [(n, t, _norm(t, base), n) for n, t in enumerate(split_lines(decoded.text), 1)], wrap
+        )
+    lines = tuple(
+        Line(number, text[:MAX_LINE], norm[:MAX_LINE], end if end > number else 0)
+        for number, text, norm, end in numbered
+        if norm
+    )
+    return Snapshot(
+        source.display if url is None else _archived_name(source, url, captured),
+        source.site,
+        lines,
+        captured=captured,
+        problem=problem,
+        notes=tuple(notes),
+        url=url,
+        wrapped=width or 0,
+    )
 
 
 def _norm(text: str, base: str) -> str:
@@ -138,17 +155,30 @@ def _archive(source: Source) -> Iterator[Snapshot]:
     stats = ArchiveStats()
     try:
         for archived in iter_archive(source.file, stats):
-            yield page(source, archived.body, html=True, url=archived.uri,
-                       http_charset=archived.http_charset, captured=archived.captured)
+            yield page(
+                source,
+                archived.body,
+                html=True,
+                url=archived.uri,
+                http_charset=archived.http_charset,
+                captured=archived.captured,
+            )
     except OSError as error:
         yield _broken(source, f"cannot be read: {error.strerror or error}")
     for problem in stats.problems:
         yield _broken(source, problem)
     passed = stats.skipped_non_html + stats.skipped_redirect + stats.skipped_status
     if passed:
-        yield Snapshot(source.display, source.site, (), skipped=passed, notes=(
-            f"{stats.skipped_non_html} non-HTML, {stats.skipped_redirect} redirect and "
-            f"{stats.skipped_status} other-status record(s) skipped",))
+        yield Snapshot(
+            source.display,
+            source.site,
+            (),
+            skipped=passed,
+            notes=(
+                f"{stats.skipped_non_html} non-HTML, {stats.skipped_redirect} redirect and "
+                f"{stats.skipped_status} other-status record(s) skipped",
+            ),
+        )
 
 
 def _archived_name(source: Source, url: str, captured: datetime | None) -> str:
@@ -167,5 +197,4 @@ def is_html(name: str, raw: bytes) -> bool:
 
 def _broken(source: Source, problem: str, **extra: object) -> Snapshot:
     """A snapshot that could not be read: it carries the problem and no lines."""
-    return Snapshot(source.display, source.site, (), problem=f"{source.display} {problem}",
-                    **extra)  # type: ignore[arg-type]
+    return Snapshot(source.display, source.site, (), problem=f"{source.display} {problem}", **extra)  # type: ignore[arg-type]

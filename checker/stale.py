@@ -11,8 +11,9 @@ from checker.model import Holder, SlotVariants
 MIN_LINES = 2
 
 
-def stale_versions(slots: list[SlotVariants], min_pages: int) -> Iterator[
-        tuple[int, list[Holder], list[tuple[int, str]]]]:
+def stale_versions(
+    slots: list[SlotVariants], min_pages: int
+) -> Iterator[tuple[int, list[Holder], list[tuple[int, str]]]]:
     """Each older block version: (block, the pages holding it, its differing slots).
 
     A version is a set of deviations (slot, text) that the very same pages hold, at least
@@ -45,7 +46,7 @@ def as_of(holders: list[Holder]) -> str:
 def describe(holders: list[Holder], deviations: list[tuple[int, str]]) -> str:
     """The grouped finding's message."""
     lines = ", ".join(str(slot) for slot, _ in sorted(deviations))
-    return (f"{len(holders)} page(s) still carry an older version of this block"
-            f"{as_of(holders)}: it differs in slot(s) {lines}")
-
-
+    return (
+        f"{len(holders)} page(s) still carry an older version of this block"
+        f"{as_of(holders)}: it differs in slot(s) {lines}"
+    )

@@ -27,7 +27,11 @@ _NEAR = 4
 
 
 def learn_template(
-    site: str, family: int, sample: list[Snapshot], lens: Lens, thresholds: Thresholds,
+    site: str,
+    family: int,
+    sample: list[Snapshot],
+    lens: Lens,
+    thresholds: Thresholds,
     min_support: float = 0.5,
 ) -> Template | None:
     """Learn one family's template from a sample; None when the pages share no block.
@@ -46,14 +50,19 @@ def learn_template(
     holders = _holders(groups, shared)
     big = [len(h) > min_support * n for h in holders]
     _absorb_orphans(groups, holders, big, thresholds.fuzzy)
-    kept = [(g, h) for g, h, keep in zip(groups, holders, big) if keep]
+    kept = [(g, h) for g, h, keep in zip(groups, holders, big, strict=False) if keep]
     if not kept:
         return None
     slots = _slots(kept, sequences, pages, n)
     slots = _assign_blocks(slots, sequences, thresholds.window)
     in_slots = {k for group, _ in kept for k in group}
-    template = Template(site=site, family=family, slots=tuple(slots), sample_size=n,
-                        structure=_structure(sequences, pages, in_slots))
+    template = Template(
+        site=site,
+        family=family,
+        slots=tuple(slots),
+        sample_size=n,
+        structure=_structure(sequences, pages, in_slots),
+    )
     return _with_content_gaps(template, sample, lens, thresholds)
 
 
@@ -144,9 +153,12 @@ def _group_variants(
             apart = not (together & pages_of[key])
             if apart and (
                 alike(key[0], group[0][0], fuzzy)
-                or (alike(key[0], group[0][0], _EXCLUSIVE)
-                    and _framed(order, position - len(group), position, together,
-                                pages_of[key], pages_of))
+                or (
+                    alike(key[0], group[0][0], _EXCLUSIVE)
+                    and _framed(
+                        order, position - len(group), position, together, pages_of[key], pages_of
+                    )
+                )
             ):
                 group.append(key)
                 continue
@@ -167,8 +179,11 @@ def _absorb_orphans(
     for index, group in enumerate(groups):
         if big[index]:
             continue
-        near = [j for j in range(max(0, index - _NEAR), min(len(groups), index + _NEAR + 1))
-                if big[j] and not holders[j] & holders[index]]
+        near = [
+            j
+            for j in range(max(0, index - _NEAR), min(len(groups), index + _NEAR + 1))
+            if big[j] and not holders[j] & holders[index]
+        ]
         scored = [(similarity(group[0][0], tuple(k[0] for k in groups[j])), j) for j in near]
         best = max(scored, default=(0.0, -1))
         if best[0] >= fuzzy:
@@ -177,7 +192,11 @@ def _absorb_orphans(
 
 
 def _framed(
-    order: list[Key], first: int, last: int, ours: set[int], theirs: set[int],
+    order: list[Key],
+    first: int,
+    last: int,
+    ours: set[int],
+    theirs: set[int],
     pages_of: dict[Key, set[int]],
 ) -> bool:
     """Whether the nearest common lines before and after a run are held by the pages of
@@ -233,6 +252,7 @@ def _slots(
 
 def _stable_position(starts: list[int], ends: list[int]) -> int:
     """The median offset from whichever page edge the slot keeps closer to."""
+
     def spread(values: list[int]) -> float:
         middle = median(values)
         return median(abs(v - middle) for v in values)
@@ -246,10 +266,12 @@ def _assign_blocks(slots: list[Slot], sequences: list[list[Key]], window: int) -
     index = {(text, s.occurrence): s.id for s in slots for text in s.variants}
     for seq in sequences:
         at.append({index[k]: i for i, k in enumerate(seq) if k in index})
-    block, result = 0, []
+    block, result = 0, []  # type: tuple[int, list[Slot]]
     for slot in slots:
         if result:
-            gaps = [p[slot.id] - p[result[-1].id] - 1 for p in at if slot.id in p and result[-1].id in p]
+            gaps = [
+                p[slot.id] - p[result[-1].id] - 1 for p in at if slot.id in p and result[-1].id in p
+            ]
             if gaps and median(gaps) > window:
                 block += 1
         result.append(Slot(**{**slot.__dict__, "block": block}))
@@ -272,12 +294,15 @@ def _with_content_gaps(
             filled[gap] += 1
         for extra in alignment.extras:
             texts[(extra.slot, extra.where)].add(extra.line.norm)
-        for extra in {(e.slot, e.run) for e in alignment.extras if e.where == "after"}:
-            runs[extra[0]].append(extra[1])
+        for slot_id, run in {(e.slot, e.run) for e in alignment.extras if e.where == "after"}:
+            runs[slot_id].append(run)
     # Per-page content stands on most pages and differs from page to page; a line a few
     # pages share at one place is drift, however many pages share it.
-    gaps = frozenset(gap for gap, count in filled.items()
-                     if count * 2 >= placed[gap[0]] and len(texts[gap]) * 2 >= count)
+    gaps = frozenset(
+        gap
+        for gap, count in filled.items()
+        if count * 2 >= placed[gap[0]] and len(texts[gap]) * 2 >= count
+    )
     usual = tuple(
         (slot, int(median(runs[slot]))) for slot, where in sorted(gaps) if where == "after"
     )

@@ -207,8 +207,11 @@ def _stale(
         return {}
     after_run = runs[before[-1]]
     change = next(
-        (k for k in range(after_run.start + after_run.length, len(timeline))
-         if timeline[k][1] == current),
+        (
+            k
+            for k in range(after_run.start + after_run.length, len(timeline))
+            if timeline[k][1] == current
+        ),
         None,
     )
     if change is None:

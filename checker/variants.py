@@ -8,7 +8,13 @@ from datetime import datetime
 
 from checker.align import ADDED_RUN, Lens
 from checker.model import (
-    Alignment, Extra, Holder, Observation, SlotVariants, Template, Variant,
+    Alignment,
+    Extra,
+    Holder,
+    Observation,
+    SlotVariants,
+    Template,
+    Variant,
 )
 from checker.rules import Thresholds
 from checker.timeline import history
@@ -86,7 +92,8 @@ class VariantTable:
             view = self.template.slots[slot].canonical if view is None else view
             if (slot, view) in wanted:
                 self.holders[slot][view].append(
-                    Holder(observation.path, line, text or view, observation.captured))
+                    Holder(observation.path, line, text or view, observation.captured)
+                )
 
     def _count(self, slot: int, view: str, holder: Holder, keep: bool) -> None:
         """Add one holder of a variant; holders of the sample's canonical text are only counted."""
@@ -102,8 +109,8 @@ class VariantTable:
             return
         content = _in_content(extra, self.template.content_gaps)
         if content and extra.where == "after":
-            self._content_line(tally, extra, view, Holder(path, extra.line.number,
-                                                          extra.line.text, captured))  # type: ignore[arg-type]
+            holder = Holder(path, extra.line.number, extra.line.text, captured)  # type: ignore[arg-type]
+            self._content_line(tally, extra, view, holder)
             return
         if view not in tally.texts and len(tally.texts) >= _EDGE_CAP:
             tally.capped += 1
@@ -155,12 +162,22 @@ def observe(alignment: Alignment, lens: Lens) -> Observation:
     for placement in alignment.placements:
         view = lens(placement.line.norm) or ABSENT
         usual = view == slots[placement.slot].canonical
-        placed.append((placement.slot, None if usual else view, placement.line.number,
-                       "" if usual else placement.line.text, placement.moved))
+        placed.append(
+            (
+                placement.slot,
+                None if usual else view,
+                placement.line.number,
+                "" if usual else placement.line.text,
+                placement.moved,
+            )
+        )
     return Observation(
-        path=snapshot.path, captured=snapshot.captured,
-        missing_blocks=alignment.missing_blocks, slots=tuple(placed),
-        absent=tuple(_lone_absences(alignment)), extras=alignment.extras,
+        path=snapshot.path,
+        captured=snapshot.captured,
+        missing_blocks=alignment.missing_blocks,
+        slots=tuple(placed),
+        absent=tuple(_lone_absences(alignment)),
+        extras=alignment.extras,
     )
 
 
@@ -181,7 +198,8 @@ def _lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
     for slot_id, line in alignment.missing:
         block = slots[slot_id].block
         neighbours = [
-            n for n in (slot_id - 1, slot_id + 1)
+            n
+            for n in (slot_id - 1, slot_id + 1)
             if 0 <= n < len(slots) and slots[n].block == block and n in missing
         ]
         if not neighbours:
@@ -189,8 +207,9 @@ def _lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
     return lone
 
 
-def _current(timeline: list[tuple[datetime, str]], counts: Counter[str],
-             majority: str | None) -> str | None:
+def _current(
+    timeline: list[tuple[datetime, str]], counts: Counter[str], majority: str | None
+) -> str | None:
     """With dated captures, the canonical text is the current one (the latest stable
     value), not only the majority's, provided most captures of the slot are dated."""
     if len(timeline) < 2 or len(timeline) * 2 < sum(counts.values()):

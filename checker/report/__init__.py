@@ -30,14 +30,28 @@ def formatters() -> dict[str, type[Formatter]]:
     from checker.report.text import TextFormatter
 
     classes: list[type[Formatter]] = [
-        TextFormatter, JsonFormatter, SarifFormatter, GithubFormatter, JunitFormatter,
-        MarkdownFormatter, GitlabFormatter, HtmlFormatter,
+        TextFormatter,
+        JsonFormatter,
+        SarifFormatter,
+        GithubFormatter,
+        JunitFormatter,
+        MarkdownFormatter,
+        GitlabFormatter,
+        HtmlFormatter,
     ]
     return {cls.name: cls for cls in classes}
 
 
 FORMAT_NAMES = (
-    "auto", "text", "json", "sarif", "github", "junit", "markdown", "gitlab", "html",
+    "auto",
+    "text",
+    "json",
+    "sarif",
+    "github",
+    "junit",
+    "markdown",
+    "gitlab",
+    "html",
 )
 
 

@@ -59,17 +59,23 @@ class HtmlFormatter:
         """The whole page."""
         script = asset("report.js")
         ids = finding_ids(result.findings)
-        csp = ("default-src 'none'; style-src 'unsafe-inline'; "
-               f"script-src {script_hash(script)}; img-src data:; "
-               "base-uri 'none'; form-action 'none'")
+        csp = (
+            "default-src 'none'; style-src 'unsafe-inline'; "
+            f"script-src {script_hash(script)}; img-src data:; "
+            "base-uri 'none'; form-action 'none'"
+        )
         counts = summary_counts(result)
         title = f"snapdrift: {counts['findings']} finding(s), exit {int(result.exit_code)}"
-        body = "".join((
-            self._summary(result), self._filters(result), self._slots(result, ids),
-            self._findings(result, ids),
-        ))
+        body = "".join(
+            (
+                self._summary(result),
+                self._filters(result),
+                self._slots(result, ids),
+                self._findings(result, ids),
+            )
+        )
         return (
-            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
             '<meta name="referrer" content="no-referrer">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -80,48 +86,62 @@ class HtmlFormatter:
     def _summary(self, result: RunResult) -> str:
         """The header: verdict, counts by severity and kind, and the sites."""
         counts = summary_counts(result)
-        stats = [("site(s)", counts["sites"]), ("snapshot(s)", counts["snapshots"]),
-                 ("finding(s)", counts["findings"])]
+        stats = [
+            ("site(s)", counts["sites"]),
+            ("snapshot(s)", counts["snapshots"]),
+            ("finding(s)", counts["findings"]),
+        ]
         stats += [(s.label, counts[s.label]) for s in SEVERITIES]
-        stats += [("suppressed", counts["suppressed"]),
-                  ("snapshot(s) with findings", counts["snapshots_with_findings"])]
+        stats += [
+            ("suppressed", counts["suppressed"]),
+            ("snapshot(s) with findings", counts["snapshots_with_findings"]),
+        ]
         items = "".join(f"<li><b>{n}</b> {word}</li>" for word, n in stats)
         kinds = Counter(f.kind.value for f in result.findings)
         kind_line = " · ".join(f"{esc(k)} {n}" for k, n in sorted(kinds.items()))
-        return (f"<header><h1>snapdrift report</h1>{_verdict(result)}"
-                f'<ul class="stats">{items}</ul>'
-                f'<div class="kinds">{kind_line or "no findings"}</div>'
-                f"{_sites(result)}</header>")
+        return (
+            f"<header><h1>snapdrift report</h1>{_verdict(result)}"
+            f'<ul class="stats">{items}</ul>'
+            f'<div class="kinds">{kind_line or "no findings"}</div>'
+            f"{_sites(result)}</header>"
+        )
 
     def _filters(self, result: RunResult) -> str:
         """Severity and kind checkboxes and a search box; hidden until the script runs."""
-        sev = "".join(f'<label><input type="checkbox" name="sev" value="{s.label}" checked> '
-                      f"{s.label}</label>" for s in SEVERITIES)
+        sev = "".join(
+            f'<label><input type="checkbox" name="sev" value="{s.label}" checked> {s.label}</label>'
+            for s in SEVERITIES
+        )
         kinds = sorted({f.kind.value for f in result.findings})
-        kind = "".join(f'<label><input type="checkbox" name="kind" value="{esc(k)}" checked> '
-                       f"{esc(k)}</label>" for k in kinds)
-        return ('<form id="filters" hidden role="search">'
-                f"<fieldset><legend>severity</legend>{sev}</fieldset>"
-                f"<fieldset><legend>kind</legend>{kind}</fieldset>"
-                '<input type="search" placeholder="search text, snapshot, message" '
-                'aria-label="search">'
-                f'<span><span id="shown">{len(result.findings)}</span> finding(s) shown</span>'
-                "</form>")
+        kind = "".join(
+            f'<label><input type="checkbox" name="kind" value="{esc(k)}" checked> {esc(k)}</label>'
+            for k in kinds
+        )
+        return (
+            '<form id="filters" hidden role="search">'
+            f"<fieldset><legend>severity</legend>{sev}</fieldset>"
+            f"<fieldset><legend>kind</legend>{kind}</fieldset>"
+            '<input type="search" placeholder="search text, snapshot, message" '
+            'aria-label="search">'
+            f'<span><span id="shown">{len(result.findings)}</span> finding(s) shown</span>'
+            "</form>"
+        )
 
     def _slots(self, result: RunResult, ids: list[str]) -> str:
         """A section per site and block: flagged slots, then the clean ones in a toggle."""
-        by_slot: dict[tuple[str, int], list[Finding]] = defaultdict(list)
-        anchors: dict[tuple[str, int], dict[str, str]] = defaultdict(dict)
+        by_slot: dict[tuple[str, int, int], list[Finding]] = defaultdict(list)
+        anchors: dict[tuple[str, int, int], dict[str, str]] = defaultdict(dict)
         for finding, anchor in zip(result.findings, ids, strict=True):
             if finding.slot >= 0:
                 by_slot[(finding.site, finding.family, finding.slot)].append(finding)
                 anchors[(finding.site, finding.family, finding.slot)].setdefault(
-                    finding.snapshot, anchor)
+                    finding.snapshot, anchor
+                )
         groups: dict[tuple[str, int, int], list[SlotVariants]] = defaultdict(list)
         for sv in result.slots:
             groups[(sv.template.site, sv.template.family, sv.slot.block)].append(sv)
         families = Counter(site for site, _ in {(s, f) for s, f, _ in groups})
-        out = ['<main><h2>Slots</h2>']
+        out = ["<main><h2>Slots</h2>"]
         for (site, family, block), members in groups.items():
             where = f"family {family}, " if families[site] > 1 else ""
             out.append(f"<section><h3>{esc(site)} · {where}block {block}</h3>")
@@ -131,11 +151,14 @@ class HtmlFormatter:
                 key = (site, sv.template.family, sv.slot.id)
                 row = slot_row(sv, by_slot.get(key, ()), anchors.get(key, {}), self.base_dir)
                 (flagged if key in by_slot else clean).append(row)
-            out.append(slot_table(flagged) if flagged else
-                       '<p class="none">no findings in this block</p>')
+            out.append(
+                slot_table(flagged) if flagged else '<p class="none">no findings in this block</p>'
+            )
             if clean:
-                out.append(f'<details class="clean"><summary>all slots: {len(clean)} clean '
-                           f"slot(s) of this block</summary>{slot_table(clean)}</details>")
+                out.append(
+                    f'<details class="clean"><summary>all slots: {len(clean)} clean '
+                    f"slot(s) of this block</summary>{slot_table(clean)}</details>"
+                )
             out.append("</section>")
         if not groups:
             out.append('<p class="none">no shared block was learned</p>')
@@ -151,12 +174,14 @@ class HtmlFormatter:
     def _finding(self, finding: Finding, anchor: str) -> str:
         """One finding: severity, kind, label, message, where, and the changed words."""
         sev = finding.severity.label
-        label = (f' <span class="badge label">{esc(finding.label)}</span>'
-                 if finding.label else "")
+        label = f' <span class="badge label">{esc(finding.label)}</span>' if finding.label else ""
         href = snapshot_href(finding.snapshot, self.base_dir)
         slot = f", slot {finding.slot}" if finding.slot >= 0 else ""
-        diff = (side_by_side(finding.expected, finding.found)
-                if finding.expected or finding.found else "")
+        diff = (
+            side_by_side(finding.expected, finding.found)
+            if finding.expected or finding.found
+            else ""
+        )
         return (
             f'<li id="{anchor}" data-sev="{sev}" data-kind="{esc(finding.kind.value)}">'
             f'<span class="badge sev-{sev}">{sev}</span> <code>{esc(finding.kind.value)}</code>'
@@ -189,7 +214,8 @@ def _sites(result: RunResult) -> str:
         extra = f", {site.skipped} skipped" if site.skipped else ""
         notes = "".join(f"<li>{esc(note)}</li>" for note in site.notes[:50])
         more = f"<li>… and {len(site.notes) - 50} more</li>" if len(site.notes) > 50 else ""
-        rows.append(f"<li><b>{esc(site.site)}</b>: {site.snapshots} snapshot(s), "
-                    f"{site.families} family(ies){extra}<ul>{notes}{more}</ul></li>")
-    return (f'<details class="sites"><summary>sites</summary><ul>{"".join(rows)}</ul>'
-            "</details>")
+        rows.append(
+            f"<li><b>{esc(site.site)}</b>: {site.snapshots} snapshot(s), "
+            f"{site.families} family(ies){extra}<ul>{notes}{more}</ul></li>"
+        )
+    return f'<details class="sites"><summary>sites</summary><ul>{"".join(rows)}</ul></details>'

@@ -65,11 +65,19 @@ def snapshot_href(path: str, base_dir: str | None = None) -> str:
 def side_by_side(canonical: str, variant: str) -> str:
     """Two columns: the canonical text with removed words in `<del>`, the variant with `<ins>`."""
     if not variant:
-        return _columns(f"<del>{marked(canonical)}</del>", '<span class="none">line missing</span>',
-                        "canonical", "line missing")
+        return _columns(
+            f"<del>{marked(canonical)}</del>",
+            '<span class="none">line missing</span>',
+            "canonical",
+            "line missing",
+        )
     if not canonical:
-        return _columns('<span class="none">absent on most pages</span>',
-                        f"<ins>{marked(variant)}</ins>", "canonical", "line added")
+        return _columns(
+            '<span class="none">absent on most pages</span>',
+            f"<ins>{marked(variant)}</ins>",
+            "canonical",
+            "line added",
+        )
     old, new = _TOKEN.findall(canonical), _TOKEN.findall(variant)
     left: list[str] = []
     right: list[str] = []
@@ -89,8 +97,10 @@ def side_by_side(canonical: str, variant: str) -> str:
 
 def _columns(left: str, right: str, left_tag: str, right_tag: str) -> str:
     """The two-column diff block."""
-    return (f'<div class="diff"><div><span class="tag">{left_tag}</span>{left}</div>'
-            f'<div><span class="tag">{right_tag}</span>{right}</div></div>')
+    return (
+        f'<div class="diff"><div><span class="tag">{left_tag}</span>{left}</div>'
+        f'<div><span class="tag">{right_tag}</span>{right}</div></div>'
+    )
 
 
 def variant_colours(sv: SlotVariants) -> dict[str, str]:
@@ -121,10 +131,13 @@ def timeline_svg(timeline: Sequence[tuple[datetime, str]], colours: dict[str, st
             f'<rect x="{x:.1f}" y="3" width="{mark:.0f}" height="16" fill="{colours[text]}">'
             f"<title>{esc(stamp)}: {esc(label)}</title></rect>"
         )
-    return (f'<svg viewBox="0 0 {width:.0f} 22" '
-            f'width="{width:.0f}" height="22" role="img" aria-label="captures over time">'
-            f'<line x1="0" y1="11" x2="{width:.0f}" y2="11" stroke="#d0d7de"/>'
-            + "".join(marks) + "</svg>")
+    return (
+        f'<svg viewBox="0 0 {width:.0f} 22" '
+        f'width="{width:.0f}" height="22" role="img" aria-label="captures over time">'
+        f'<line x1="0" y1="11" x2="{width:.0f}" y2="11" stroke="#d0d7de"/>'
+        + "".join(marks)
+        + "</svg>"
+    )
 
 
 def timeline_block(sv: SlotVariants, colours: dict[str, str]) -> str:
@@ -133,15 +146,19 @@ def timeline_block(sv: SlotVariants, colours: dict[str, str]) -> str:
         return ""
     story: History = history(sv.timeline)
     label = story.label or "unchanged"
-    parts = [f'timeline: <span class="badge label">{esc(label)}</span>',
-             f"{len(sv.timeline)} capture(s)"]
+    parts = [
+        f'timeline: <span class="badge label">{esc(label)}</span>',
+        f"{len(sv.timeline)} capture(s)",
+    ]
     if story.since is not None:
         parts.append(f"current since {esc(story.since.date().isoformat())}")
     lingering = sum(count for count, _ in story.stale.values())
     if lingering:
         parts.append(f"{lingering} capture(s) held an older value after the change")
-    return (f'<div class="timeline">{timeline_svg(sv.timeline, colours)}'
-            f"<div>{' · '.join(parts)}</div></div>")
+    return (
+        f'<div class="timeline">{timeline_svg(sv.timeline, colours)}'
+        f"<div>{' · '.join(parts)}</div></div>"
+    )
 
 
 def canonical_cell(sv: SlotVariants) -> str:
@@ -158,8 +175,10 @@ def holders_html(variant: Variant, anchors: dict[str, str], base_dir: str | None
     """The snapshots holding one variant, each linked to its file (and to its finding)."""
     links: list[str] = []
     for holder in variant.holders[:MAX_HOLDERS]:
-        link = (f'<a href="{snapshot_href(holder.snapshot, base_dir)}">'
-                f"{esc(holder.snapshot)}:{holder.line}</a>")
+        link = (
+            f'<a href="{snapshot_href(holder.snapshot, base_dir)}">'
+            f"{esc(holder.snapshot)}:{holder.line}</a>"
+        )
         anchor = anchors.get(holder.snapshot)
         if anchor:
             link += f' <a href="#{anchor}" title="the finding">↪</a>'
@@ -179,8 +198,7 @@ def variants_cell(sv: SlotVariants, anchors: dict[str, str], base_dir: str | Non
             body = esc(variant.text) if variant.text else '<span class="none">line missing</span>'
         else:
             body = side_by_side(sv.canonical, variant.text)
-        parts.append(f'<div class="variant">{body}'
-                     f"{holders_html(variant, anchors, base_dir)}</div>")
+        parts.append(f'<div class="variant">{body}{holders_html(variant, anchors, base_dir)}</div>')
     if len(others) > MAX_VARIANTS:
         more = len(others) - MAX_VARIANTS
         parts.append(f'<div class="variant">… and {more} more variant(s)</div>')
@@ -196,20 +214,26 @@ def other_findings(sv: SlotVariants, findings: Sequence[Finding], anchors: dict[
     for finding in findings:
         if finding.snapshot not in held:
             groups.setdefault((finding.kind.value, finding.expected, finding.found), []).append(
-                finding)
+                finding
+            )
     parts: list[str] = []
     for (kind, expected, found), members in list(groups.items())[:MAX_VARIANTS]:
         diff = side_by_side(expected, found) if expected != found else esc(found)
-        links = ", ".join(f'<a href="#{anchors.get(f.snapshot, "")}">{esc(f.snapshot)}:{f.line}</a>'
-                          for f in members[:MAX_HOLDERS])
+        links = ", ".join(
+            f'<a href="#{anchors.get(f.snapshot, "")}">{esc(f.snapshot)}:{f.line}</a>'
+            for f in members[:MAX_HOLDERS]
+        )
         more = f", … and {len(members) - MAX_HOLDERS} more" if len(members) > MAX_HOLDERS else ""
-        parts.append(f'<div class="variant"><code>{esc(kind)}</code> {diff}'
-                     f'<div class="holders">{len(members)} finding(s): {links}{more}</div></div>')
+        parts.append(
+            f'<div class="variant"><code>{esc(kind)}</code> {diff}'
+            f'<div class="holders">{len(members)} finding(s): {links}{more}</div></div>'
+        )
     return "".join(parts)
 
 
-def slot_row(sv: SlotVariants, findings: Iterable[Finding], anchors: dict[str, str],
-             base_dir: str | None) -> str:
+def slot_row(
+    sv: SlotVariants, findings: Iterable[Finding], anchors: dict[str, str], base_dir: str | None
+) -> str:
     """One table row; rows with findings carry their severities and kinds for the filters."""
     found = list(findings)
     data = ""
@@ -217,13 +241,17 @@ def slot_row(sv: SlotVariants, findings: Iterable[Finding], anchors: dict[str, s
         sev = " ".join(sorted({f.severity.label for f in found}))
         kind = " ".join(sorted({f.kind.value for f in found}))
         data = f' data-sev="{esc(sev)}" data-kind="{esc(kind)}"'
-    return (f"<tr{data}><td>{sv.slot.id}</td><td>{canonical_cell(sv)}</td>"
-            f"<td>{variants_cell(sv, anchors, base_dir)}{other_findings(sv, found, anchors)}"
-            "</td></tr>")
+    return (
+        f"<tr{data}><td>{sv.slot.id}</td><td>{canonical_cell(sv)}</td>"
+        f"<td>{variants_cell(sv, anchors, base_dir)}{other_findings(sv, found, anchors)}"
+        "</td></tr>"
+    )
 
 
 def slot_table(rows: Sequence[str]) -> str:
     """A table of slot rows with its header."""
-    return ('<table class="slots"><colgroup><col class="n"><col class="canon"><col></colgroup>'
-            "<thead><tr><th>slot</th><th>canonical text</th><th>other variants</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>")
+    return (
+        '<table class="slots"><colgroup><col class="n"><col class="canon"><col></colgroup>'
+        "<thead><tr><th>slot</th><th>canonical text</th><th>other variants</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )

@@ -42,8 +42,13 @@ def summary_dict(result: RunResult) -> dict[str, Any]:
         "by_kind": dict(sorted(by_kind.items())),
         "snapshots": sum(site.snapshots for site in result.sites),
         "sites": [
-            {"site": s.site, "snapshots": s.snapshots, "families": s.families,
-             "skipped": s.skipped, "notes": list(s.notes)}
+            {
+                "site": s.site,
+                "snapshots": s.snapshots,
+                "families": s.families,
+                "skipped": s.skipped,
+                "notes": list(s.notes),
+            }
             for s in result.sites
         ],
         "suppressed": result.suppressed,

@@ -74,8 +74,13 @@ def _slot_groups(result: RunResult) -> dict[tuple[str, int, int], list[Finding]]
     return dict(
         sorted(
             groups.items(),
-            key=lambda kv: (order.get(kv[0][0], len(order)), kv[0][0], kv[0][2] < 0,
-                            kv[0][1], kv[0][2]),
+            key=lambda kv: (
+                order.get(kv[0][0], len(order)),
+                kv[0][0],
+                kv[0][2] < 0,
+                kv[0][1],
+                kv[0][2],
+            ),
         )
     )
 

@@ -23,8 +23,9 @@ def word_diff(expected: str, found: str, color: bool) -> str:
             continue
         if i2 > i1:
             gone = " ".join(old[i1:i2])
-            pieces.append(click.style(gone, fg="red", strikethrough=True) if color
-                          else f"[-{gone}-]")
+            pieces.append(
+                click.style(gone, fg="red", strikethrough=True) if color else f"[-{gone}-]"
+            )
         if j2 > j1:
             added = " ".join(new[j1:j2])
             pieces.append(click.style(added, fg="green", bold=True) if color else f"{{+{added}+}}")
@@ -64,8 +65,9 @@ class TextFormatter:
             by_site[finding.site].append(finding)
         for site in result.sites:
             findings = by_site.get(site.site, [])
-            out.append(self._bold(f"{site.site}: {site.snapshots} snapshot(s), "
-                                  f"{len(findings)} finding(s)"))
+            out.append(
+                self._bold(f"{site.site}: {site.snapshots} snapshot(s), {len(findings)} finding(s)")
+            )
             out.extend(f"  note: {note}" for note in site.notes[:20])
             if len(site.notes) > 20:
                 out.append(f"  note: … and {len(site.notes) - 20} more")
@@ -83,7 +85,8 @@ class TextFormatter:
         families = len({f.family for f in findings if f.slot >= 0}) > 1
         out: list[str] = []
         for (family, slot, expected), members in sorted(
-                groups.items(), key=lambda kv: (kv[1][0].snapshot, kv[1][0].line)):
+            groups.items(), key=lambda kv: (kv[1][0].snapshot, kv[1][0].line)
+        ):
             where = f"slot {slot}" if slot >= 0 else "page"
             if families and slot >= 0:
                 where = f"family {family} {where}"

@@ -95,7 +95,7 @@ class _Loader(yaml.SafeLoader):
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise self.fail(mark, f"YAML nested more than {MAX_DEPTH} levels deep")
-        node = super().compose_node(parent, index)
+        node: Any = super().compose_node(parent, index)
         self.depth -= 1
         size = self.sizes.get(id(node))
         if size is None:
