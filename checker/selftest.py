@@ -11,12 +11,19 @@ from checker.normalize import normalize
 from checker.rules import Example, RuleError, Rules, load_rules
 
 
-def run_rules_check(path: str) -> int:
-    """Load and validate a rule file; say what it holds."""
+def _load(path: str) -> Rules | None:
+    """The rule file, or None after saying on stderr what is wrong with it."""
     try:
-        rules = load_rules(path)
+        return load_rules(path)
     except RuleError as error:
         print(f"snapdrift: error: {error}", file=sys.stderr)
+        return None
+
+
+def run_rules_check(path: str) -> int:
+    """Load and validate a rule file; say what it holds."""
+    rules = _load(path)
+    if rules is None:
         return ExitCode.ERROR
     examples = sum(len(c.examples) for c in rules.conflicts)
     print(
@@ -43,10 +50,8 @@ def conflicts(rules: Rules, expected: str, found: str) -> tuple[bool, str]:
 
 def run_rules_test(path: str) -> int:
     """Run every example of every conflict rule; exit 1 when one disagrees."""
-    try:
-        rules = load_rules(path)
-    except RuleError as error:
-        print(f"snapdrift: error: {error}", file=sys.stderr)
+    rules = _load(path)
+    if rules is None:
         return ExitCode.ERROR
     failed = passed = 0
     for conflict in rules.conflicts:

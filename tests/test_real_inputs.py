@@ -14,18 +14,10 @@ import pytest
 
 from checker.commands import CheckOptions, check
 from checker.model import ExitCode, RunResult, Severity
+from tests.sample_site import SAMPLE, SIX
 
 DATA = Path(__file__).parent / "data"
 CLERK = DATA / "clerk-house-gov" / "orig"
-SAMPLE = Path(__file__).parents[1] / "snapshots" / "csto-pa"
-SIX = [
-    ("001_86663546f0d1bad6.txt", 10, "text-changed"),
-    ("002_993dc854e827fd50.txt", 10, "text-changed"),
-    ("003_bd67f9c5a52d8a82.txt", 7, "number-changed"),
-    ("004_f380ec6e52b63cae.txt", 3, "url-missing"),
-    ("004_f380ec6e52b63cae.txt", 4, "url-missing"),
-    ("004_f380ec6e52b63cae.txt", 9, "url-missing"),
-]
 
 
 def run(*paths: Path, **options: object) -> RunResult:
