@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.html", "*.htm", "*.warc", "*.warc.gz", "*.arc", "*.arc.gz")
 
@@ -32,6 +33,8 @@ class Source:
     resolves relative links the way a mirror's tree lays them out."""
     site: str
     """The site it belongs to."""
+    host: str = ""
+    """For a web archive grouped by host: only its records of this host."""
 
     @property
     def display(self) -> str:
@@ -60,7 +63,29 @@ def discover(
         if not root.is_dir():
             raise InputError(f"{given}: not a file or folder")
         sources.extend(_walk(root, given, patterns, group_by))
-    return sources
+    return _by_host(sources) if group_by == "host" else sources
+
+
+ARCHIVES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+
+
+def _by_host(sources: list[Source]) -> list[Source]:
+    """Split each web archive into one source per host it captured; a host is a site.
+
+    Other files keep the site of their top folder, as a mirror's tree names its host.
+    """
+    from checker.warc import ArchiveStats, iter_archive
+
+    split: list[Source] = []
+    for source in sources:
+        if not source.display.lower().endswith(ARCHIVES):
+            split.append(source)
+            continue
+        hosts = sorted({urlsplit(page.uri).hostname or "-"
+                        for page in iter_archive(source.file, ArchiveStats())})
+        split.extend(Source(source.given, source.relative, sys.intern(host), host)
+                     for host in hosts or [source.site])
+    return split
 
 
 def _site_of_file(given: str, group_by: str) -> str:
@@ -73,7 +98,7 @@ def _site_of_file(given: str, group_by: str) -> str:
 def _walk(root: Path, given: str, patterns: tuple[str, ...], group_by: str) -> list[Source]:
     """Files under one folder matching the patterns, with their sites."""
     relative = sorted(_files(root, patterns))
-    nested = group_by == "folder" or (
+    nested = group_by in ("folder", "host") or (
         group_by == "auto" and bool(relative) and all("/" in r for r in relative)
     )
     flat = sys.intern((root.resolve().name or given) if group_by != "none" else ".")

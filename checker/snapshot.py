@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from checker.capture import CaptureTimes
 from checker.decode import decode, looks_binary
@@ -155,6 +156,8 @@ def _archive(source: Source) -> Iterator[Snapshot]:
     stats = ArchiveStats()
     try:
         for archived in iter_archive(source.file, stats):
+            if source.host and (urlsplit(archived.uri).hostname or "-") != source.host:
+                continue
             yield page(
                 source,
                 archived.body,

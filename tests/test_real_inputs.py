@@ -236,3 +236,27 @@ def test_capture_dates_say_since_when_pages_are_stale(tmp_path: Path) -> None:
     assert "4 page(s) still carry an older version" in stale[0].message
     assert "as of 2020-11-04" in stale[0].message
     assert json.loads(json.dumps(stale[0].related))
+
+
+def test_group_by_host_splits_an_archive_into_sites(tmp_path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    archive = tmp_path / "crawl" / "two-hosts.warc.gz"
+    archive.parent.mkdir()
+    pages = sorted(SAMPLE.glob("*.txt"))
+    with archive.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        for host in ("a.example", "b.example"):
+            for page in pages:
+                body = _html(page.read_text(encoding="utf-8"))
+                headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                           protocol="HTTP/1.1")
+                writer.write_record(writer.create_warc_record(
+                    f"https://{host}/news/{page.stem}", "response", payload=io.BytesIO(body),
+                    http_headers=headers))
+    result = run(archive.parent, group_by="host")
+    assert [s.site for s in result.sites] == ["a.example", "b.example"]
+    assert [s.snapshots for s in result.sites] == [5, 5]
+    for host in ("a.example", "b.example"):
+        assert len([f for f in result.findings if f.site == host]) == 6
