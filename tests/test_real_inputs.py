@@ -260,3 +260,45 @@ def test_group_by_host_splits_an_archive_into_sites(tmp_path: Path) -> None:
     assert [s.snapshots for s in result.sites] == [5, 5]
     for host in ("a.example", "b.example"):
         assert len([f for f in result.findings if f.site == host]) == 6
+
+
+def _two_language_site(folder: Path) -> set[str]:
+    """English and German pages, each with its own header, menu and footer blocks; four of
+    the twelve German pages carry an older footer. Returns the names of those four pages."""
+    folder.mkdir()
+    english = (["Harbour Office", "Home | News | Harbour | Contact", "Search the site"],
+               ["Harbour Office, 12 Quay Street, Portsmouth", "Phone: +44 23 9200 1100",
+                "E-mail: office@harbour.example", "© 2024 Harbour Office"])
+    german = (["Hafenamt", "Start | Aktuelles | Hafen | Kontakt", "Suche"],
+              ["Hafenamt, Kaistraße 12, Kiel", "Telefon: +49 431 901 1100",
+               "E-Mail: amt@hafen.example", "Katalog: https://hafen.example/katalog",
+               "© 2024 Hafenamt"])
+    stale = set()
+    for n in range(24):
+        header, footer = english if n % 2 == 0 else german
+        footer = list(footer)
+        if n % 2 and n in (3, 7, 11, 15):
+            footer = ["Hafenamt, Kaistraße 12, Kiel", "Telefon: +49 431 901 1100",
+                      "E-Mail: amt@alt.hafen.example", "© 2020 Hafenamt"]
+            stale.add(f"page-{n:02}.txt")
+        if n == 4:
+            footer[1] = "Phone: +44 23 9200 1199"
+        body = [f"Notice {n}: the quay is closed on day {n + 3}.", f"Berth {n * 7} is free."]
+        text = "\n".join(header + [""] + body + [""] + footer) + "\n"
+        (folder / f"page-{n:02}.txt").write_text(text, encoding="utf-8")
+    return stale
+
+
+def test_two_languages_each_checked_within_its_own_family(tmp_path: Path) -> None:
+    stale = _two_language_site(tmp_path / "site")
+    result = run(tmp_path / "site")
+    assert result.sites[0].families == 2
+    phone = [f for f in result.findings if f.kind.value == "number-changed"
+             and Path(f.snapshot).name == "page-04.txt"]
+    assert phone and "9200 1199" in phone[0].found
+    grouped = [f for f in result.findings if f.kind.value == "template-stale"]
+    assert len(grouped) == 1
+    assert sorted(Path(p).name for p in grouped[0].related) == sorted(stale)
+    flagged = {Path(f.snapshot).name for f in result.findings}
+    assert flagged <= stale | {"page-04.txt"}, flagged  # no page flagged for the other family
+    assert not [f for f in result.findings if f.kind.value == "block-missing"]
