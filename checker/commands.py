@@ -166,7 +166,7 @@ def emit(result: RunResult, options: CheckOptions) -> None:
     """
     available = formatters()
     for report_name, path in options.reports:
-        write_atomic(path, _formatter(available, report_name, False).render(result))
+        write_atomic(path, _formatter(available, report_name, False, path).render(result))
     name = resolve(options.format)
     if name == "text" and options.quiet:
         return
@@ -177,12 +177,14 @@ def emit(result: RunResult, options: CheckOptions) -> None:
         print(summary_line(result), file=sys.stderr)
 
 
-def _formatter(available: dict, name: str, color: bool):  # type: ignore[no-untyped-def]
-    """An instance of the named formatter."""
+def _formatter(available: dict, name: str, color: bool, path: str | None = None):  # type: ignore[no-untyped-def]
+    """An instance of the named formatter (an HTML report links snapshots from where it is)."""
     if name not in available:
         raise UsageError(f"unknown format {name!r}; choose from {', '.join(sorted(available))}")
     if name == "text":
         return TextFormatter(color=color)
+    if name == "html" and path is not None:
+        return available[name](base_dir=os.path.dirname(os.path.abspath(path)))
     return available[name]()
 
 
