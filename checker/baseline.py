@@ -275,6 +275,7 @@ def apply(
     checked: set[str],
     stale: Severity | None,
     today: dt.date | None = None,
+    expired: Severity | None = Severity.ERROR,
 ) -> tuple[list[Finding], int]:
     """Drop accepted findings; report expired ones again, and stale entries.
 
@@ -291,10 +292,15 @@ def apply(
         if entry is None:
             kept.append(finding)
         elif entry.expires is not None and entry.expires < today:
+            if expired is None:
+                continue
             kept.append(
                 replace(
                     finding,
-                    message=f"{finding.message} (accepted until "
+                    kind=Kind.BASELINE_EXPIRED,
+                    severity=expired,
+                    rule=Kind.BASELINE_EXPIRED.value,
+                    message=f"{finding.kind.value}: {finding.message} (accepted until "
                     f"{entry.expires.isoformat()}, now expired)",
                 )
             )

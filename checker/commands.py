@@ -67,7 +67,7 @@ def check(options: CheckOptions) -> RunResult:
     rules = load_rules(options.rules)
     _refuse_writes_into(options)
     sources = discover(options.paths, options.globs, options.group_by)
-    changed = changed_since(options.changed_since) if options.changed_since else None
+    changed = changed_since(options.changed_since, options.paths) if options.changed_since else None
     if changed is not None and options.baseline:
         sources = [s for s in sources if s.file.resolve() in changed]
     if not sources and not options.allow_empty and changed is None:
@@ -90,8 +90,9 @@ def check(options: CheckOptions) -> RunResult:
     suppressed = 0
     if baseline is not None:
         stale, _ = rules.severity(Kind.BASELINE_STALE, "")
+        expired, _ = rules.severity(Kind.BASELINE_EXPIRED, "")
         checked = {s.display for s in sources}
-        findings, suppressed = apply(baseline, findings, checked, stale)
+        findings, suppressed = apply(baseline, findings, checked, stale, expired=expired)
     return result_of(sites, FAIL_ON[options.fail_on], suppressed, findings)
 
 

@@ -100,6 +100,8 @@ def _slot_findings(variants: SlotVariants, maker: FindingMaker) -> Iterator[Find
     if variants.canonical == ABSENT:
         return
     expected = variants.canonical
+    # Reports show the canonical line as pages spell it, not as the equivalents rewrote it.
+    shown = slot.shown if expected == slot.canonical and slot.shown else expected
     tails = _per_page_tails(variants)
     for variant in variants.variants:
         if variant.text == expected:
@@ -118,7 +120,7 @@ def _slot_findings(variants: SlotVariants, maker: FindingMaker) -> Iterator[Find
             finding = maker.make(
                 kind,
                 holder,
-                expected,
+                shown,
                 message,
                 slot=slot.id,
                 anchor=slot.canonical,

@@ -81,10 +81,16 @@ def _by_host(sources: list[Source]) -> list[Source]:
         if not source.display.lower().endswith(ARCHIVES):
             split.append(source)
             continue
-        hosts = sorted({urlsplit(page.uri).hostname or "-"
-                        for page in iter_archive(source.file, ArchiveStats())})
-        split.extend(Source(source.given, source.relative, sys.intern(host), host)
-                     for host in hosts or [source.site])
+        hosts = sorted(
+            {
+                urlsplit(page.uri).hostname or "-"
+                for page in iter_archive(source.file, ArchiveStats())
+            }
+        )
+        split.extend(
+            Source(source.given, source.relative, sys.intern(host), host)
+            for host in hosts or [source.site]
+        )
     return split
 
 

@@ -120,6 +120,8 @@ class Slot:
     """Which occurrence of the text in a page this slot is (0 for the first)."""
     position: int = 0
     """Usual index among a page's lines: from the start, or from the end when negative."""
+    shown: str = ""
+    """The canonical text as pages spell it (before the rules' equivalents), for reports."""
 
 
 @dataclass(frozen=True)

@@ -41,8 +41,8 @@ def write_atomic(path: str | Path, text: str) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(temporary, stat.S_IMODE(mode))
+        # mkstemp makes the file owner-only; a new report gets the usual mode (umask).
+        os.chmod(temporary, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())
         os.replace(temporary, target)
     except OSError as error:
         _discard(temporary)
@@ -50,6 +50,13 @@ def write_atomic(path: str | Path, text: str) -> None:
     except BaseException:
         _discard(temporary)
         raise
+
+
+def _umask() -> int:
+    """The process umask (read by setting it and setting it back)."""
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def _write_in_place(target: Path, data: bytes) -> None:

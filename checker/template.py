@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import cmp_to_key
 from statistics import median
@@ -55,6 +56,8 @@ def learn_template(
         return None
     slots = _slots(kept, sequences, pages, n)
     slots = _assign_blocks(slots, sequences, thresholds.window)
+    spelled = _spellings(sample, lens, {slot.canonical for slot in slots})
+    slots = [replace(slot, shown=spelled.get(slot.canonical, "")) for slot in slots]
     in_slots = {k for group, _ in kept for k in group}
     template = Template(
         site=site,
@@ -64,6 +67,19 @@ def learn_template(
         structure=_structure(sequences, pages, in_slots),
     )
     return _with_content_gaps(template, sample, lens, thresholds)
+
+
+def _spellings(sample: list[Snapshot], lens: Lens, views: set[str]) -> dict[str, str]:
+    """How pages spell each compared text before the rules' equivalents applied."""
+    spelled: dict[str, str] = {}
+    for snapshot in sample:
+        for line in snapshot.lines:
+            view = lens(line.norm)
+            if view in views and view not in spelled:
+                spelled[view] = line.norm
+        if len(spelled) == len(views):
+            break
+    return spelled
 
 
 def _structure(

@@ -85,7 +85,8 @@ class TextFormatter:
         families = len({f.family for f in findings if f.slot >= 0}) > 1
         out: list[str] = []
         for (family, slot, expected), members in sorted(
-            groups.items(), key=lambda kv: (kv[1][0].snapshot, kv[1][0].line)
+            groups.items(),
+            key=lambda kv: (kv[0][1] < 0, kv[0][0], kv[0][1], kv[1][0].snapshot, kv[1][0].line),
         ):
             where = f"slot {slot}" if slot >= 0 else "page"
             if families and slot >= 0:
