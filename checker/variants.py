@@ -20,6 +20,8 @@ from checker.rules import Thresholds
 from checker.timeline import history
 
 ABSENT = ""
+# A line this share of the sample carries is required, never part of an optional section.
+REQUIRED_LINE = 0.9
 # Distinct texts kept per per-page-content gap: enough to tell content from drift.
 _CONTENT_CAP = 64
 # Distinct texts tallied at one block edge; past it, only texts already seen are counted
@@ -191,7 +193,11 @@ def _in_content(extra: Extra, content_gaps: frozenset[tuple[int, str]]) -> bool:
 
 
 def _lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
-    """Missing slots that stand alone; a run of two or more is an optional section left out."""
+    """Missing slots that stand alone; a run of two or more is an optional section left out.
+
+    A line nearly every page carries is not part of an optional section beside it: lost
+    next to a box the page leaves out, it is still lost.
+    """
     missing = dict(alignment.missing)
     slots = alignment.template.slots
     lone = []
@@ -200,7 +206,10 @@ def _lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
         neighbours = [
             n
             for n in (slot_id - 1, slot_id + 1)
-            if 0 <= n < len(slots) and slots[n].block == block and n in missing
+            if 0 <= n < len(slots)
+            and slots[n].block == block
+            and n in missing
+            and (slots[n].support < REQUIRED_LINE) == (slots[slot_id].support < REQUIRED_LINE)
         ]
         if not neighbours:
             lone.append((slot_id, line))
