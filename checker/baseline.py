@@ -9,9 +9,9 @@ from typing import Any
 
 import yaml
 
-from checker.findings import fingerprint
 from checker.model import Finding, Kind, Severity, Slot, Template
 from checker.output import write_atomic
+from checker.rating import fingerprint
 
 VERSION = 1
 

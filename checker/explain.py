@@ -20,8 +20,10 @@ def run_explain(
 ) -> int:
     """Learn the template from the snapshot's company and print its split."""
     if Path(path).is_dir():
-        print(f"snapdrift: error: {path}: explain takes one snapshot file, not a folder",
-              file=sys.stderr)
+        print(
+            f"snapdrift: error: {path}: explain takes one snapshot file, not a folder",
+            file=sys.stderr,
+        )
         return ExitCode.ERROR
     try:
         rules = load_rules(rules_file)

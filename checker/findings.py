@@ -1,78 +1,22 @@
-"""Findings: turn variants, moves, extra lines and missing blocks into rated findings."""
+"""Findings: turn variants, moves and missing blocks into rated findings."""
 
 from __future__ import annotations
 
-import hashlib
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
+from checker.additions import added_lines, loose_edge, loose_edges
 from checker.classify import classify, sentence
-from checker.model import Finding, Holder, Kind, SlotVariants, Template
+from checker.model import Finding, Holder, Kind, SlotVariants
+from checker.rating import FindingMaker
 from checker.record import record
-from checker.rules import Rules, Thresholds
-from checker.similarity import similarity
+from checker.rules import Rules
 from checker.stale import describe, stale_versions
 from checker.timeline import history
-from checker.variants import ABSENT, GapTally, VariantTable
+from checker.variants import ABSENT, VariantTable
 
-# A clear majority outnumbers the runner-up by this factor (as in `variants`).
-CLEAR = 1.5
 # A block that this share of pages carries is required, not an optional section.
 REQUIRED_BLOCK = 0.85
-# A block's edge line missing on more than this share of pages is where the block ends.
-EDGE_ABSENCE = 0.2
-
-
-def fingerprint(site: str, anchor: str, kind: Kind, variant: str) -> str:
-    """A key that survives reruns and line shifts: site, slot text, kind and variant."""
-    digest = hashlib.sha256("\x1f".join((site, anchor, kind.value, variant)).encode())
-    return digest.hexdigest()[:24]
-
-
-class FindingMaker:
-    """Builds findings for one family, rating each with the rules."""
-
-    def __init__(self, template: Template, rules: Rules) -> None:
-        self.template = template
-        self.rules = rules
-        self.site = template.site
-
-    def make(
-        self,
-        kind: Kind,
-        holder: Holder,
-        expected: str,
-        message: str,
-        *,
-        slot: int = -1,
-        anchor: str = "",
-        variant: str = "",
-        changes: tuple[str, ...] = (),
-        related: tuple[str, ...] = (),
-    ) -> Finding | None:
-        """One finding, or None when the rules turn its kind off."""
-        severity, rule = self.rules.severity(kind, anchor)
-        if severity is None:
-            return None
-        block = self.template.slots[slot].block if slot >= 0 else -1
-        return Finding(
-            site=self.site,
-            snapshot=holder.snapshot,
-            line=max(1, holder.line),
-            kind=kind,
-            severity=severity,
-            rule=rule,
-            expected=expected,
-            found=holder.text,
-            message=message,
-            slot=slot,
-            block=block,
-            family=self.template.family,
-            fingerprint=fingerprint(self.site, anchor, kind, variant),
-            changes=changes,
-            related=related,
-        )
 
 
 def family_findings(
@@ -86,7 +30,7 @@ def family_findings(
         yield from _labelled(_slot_findings(variants, maker), variants, rules)
     yield from _older_versions(decided, maker, thresholds.min_pages)
     yield from _moved(table, maker)
-    yield from _added(table, maker, thresholds, _loose_edges(decided))
+    yield from added_lines(table, maker, thresholds, loose_edges(decided))
     yield from _missing_blocks(table, maker)
 
 
@@ -109,7 +53,7 @@ def _slot_findings(variants: SlotVariants, maker: FindingMaker) -> Iterator[Find
         if variant.text in tails:
             continue
         if variant.text == ABSENT:
-            if _loose_edge(variants, variant.count):
+            if loose_edge(variants, variant.count):
                 continue
             kind, changes = Kind.LINE_MISSING, tuple[str, ...]()
             message = "line missing from the block"
@@ -167,16 +111,6 @@ def _older_versions(
         )
         if finding:
             yield replace(finding, found="")
-
-
-def _loose_edge(variants: SlotVariants, absent: int) -> bool:
-    """A block's first or last line that many pages lack marks where the block ends on
-    those pages, not a lost line: only rare absences there are drift."""
-    slot, template = variants.slot, variants.template
-    block = template.block_slots(slot.block)
-    at_edge = slot.id in (block[0].id, block[-1].id) and len(block) > 1
-    total = sum(v.count for v in variants.variants)
-    return at_edge and absent > EDGE_ABSENCE * total
 
 
 def _per_page_tails(variants: SlotVariants) -> set[str]:
@@ -237,103 +171,6 @@ def _moved(table: VariantTable, maker: FindingMaker) -> Iterator[Finding]:
         )
         if finding:
             yield finding
-
-
-def _loose_edges(slots: list[SlotVariants]) -> dict[int, tuple[str, ...]]:
-    """Per block, the texts of its edge lines that many pages lack (headings of a kind)."""
-    loose: dict[int, tuple[str, ...]] = {}
-    for variants in slots:
-        absent = sum(v.count for v in variants.variants if v.text == ABSENT)
-        if variants.canonical and absent and _loose_edge(variants, absent):
-            block = variants.slot.block
-            loose[block] = (*loose.get(block, ()), variants.canonical)
-    return loose
-
-
-def _added(
-    table: VariantTable,
-    maker: FindingMaker,
-    thresholds: Thresholds,
-    loose: dict[int, tuple[str, ...]],
-) -> Iterator[Finding]:
-    """Extra lines inside a block, and lines that several pages add at a block's edge.
-
-    A line like a block's loose edge line (a heading some pages put first and others
-    last) is that line standing elsewhere, not an addition.
-    """
-    for (slot_id, where), tally in sorted(table.gaps.items()):
-        like = loose.get(table.template.slots[slot_id].block, ())
-        yield from _surplus(table, maker, slot_id, tally, thresholds.fuzzy)
-        content = (slot_id, where) in table.template.content_gaps
-        pages = table.block_pages[table.template.slots[slot_id].block]
-        for text, holders in sorted(tally.holders.items()):
-            if text in table.template.structure:
-                continue
-            if like and similarity(text, like) >= thresholds.fuzzy:
-                continue
-            if where == "after":
-                # Pages without the line must be a clear majority, as for any variant.
-                if content or (pages - len(holders)) < CLEAR * len(holders):
-                    continue
-            elif (
-                len(holders) < thresholds.min_pages
-                or len(holders) * 2 > pages
-                or not _stands_out(tally.texts, text, thresholds.min_pages)
-                or _shared_run(tally.beyond[text], len(holders))
-            ):
-                continue
-            slot = table.template.slots[slot_id]
-            place = "inside the block" if where == "after" else f"at the block's {where}"
-            for holder in holders:
-                finding = maker.make(
-                    Kind.LINE_ADDED,
-                    holder,
-                    "",
-                    f"line added {place}",
-                    slot=slot_id,
-                    anchor=slot.canonical,
-                    variant=f"{where}:{text}",
-                )
-                if finding:
-                    yield finding
-
-
-def _surplus(
-    table: VariantTable, maker: FindingMaker, slot_id: int, tally: GapTally, fuzzy: float
-) -> Iterator[Finding]:
-    """In a gap of per-page content, a line unlike what any other page holds there."""
-    slot = table.template.slots[slot_id]
-    for text, holders in sorted(tally.surplus.items()):
-        pages = {h.snapshot for h in holders}
-        others = tuple(t for t, page in tally.sample.items() if t != text and page not in pages)
-        if others and similarity(text, others) >= fuzzy:
-            continue
-        for holder in holders:
-            finding = maker.make(
-                Kind.LINE_ADDED,
-                holder,
-                "",
-                "line added inside the block",
-                slot=slot_id,
-                anchor=slot.canonical,
-                variant=f"after:{text}",
-            )
-            if finding:
-                yield finding
-
-
-def _stands_out(texts: Counter[str], text: str, min_pages: int) -> bool:
-    """At a block's edge, a line several pages add stands out among the pages' own lines.
-
-    Where several texts recur there, the pages come in types with headings of their own.
-    """
-    return [t for t, n in texts.items() if n >= min_pages] == [text]
-
-
-def _shared_run(beyond: Counter[str], holders: int) -> bool:
-    """Pages that share the next line out too share a section of their own, not drift."""
-    text, count = beyond.most_common(1)[0] if beyond else ("", 0)
-    return bool(text) and count >= 2 and count * 2 >= holders
 
 
 def _missing_blocks(table: VariantTable, maker: FindingMaker) -> Iterator[Finding]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from checker.baseline import Baseline
 from checker.capture import CaptureTimes
 from checker.engine import Checked, Stage, run_stage, run_stage_dask
-from checker.findings import family_findings, fingerprint
+from checker.findings import family_findings
 from checker.learn import Decided, SiteTemplates, site_templates
 from checker.lens import Lens
 from checker.load import Source
@@ -23,6 +23,7 @@ from checker.model import (
     SlotVariants,
     Template,
 )
+from checker.rating import fingerprint
 from checker.rules import Rules
 from checker.snapshot import Reading
 from checker.variants import VariantTable

@@ -1,0 +1,124 @@
+"""Added lines: extra lines inside a block, and lines several pages add at its edge."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from checker.model import Finding, Kind, SlotVariants
+from checker.rating import FindingMaker
+from checker.rules import Thresholds
+from checker.similarity import similarity
+from checker.variants import ABSENT, GapTally, VariantTable
+
+# A clear majority outnumbers the runner-up by this factor (as in `variants`).
+CLEAR = 1.5
+# A block's edge line missing on more than this share of pages is where the block ends.
+EDGE_ABSENCE = 0.2
+
+
+def loose_edge(variants: SlotVariants, absent: int) -> bool:
+    """A block's first or last line that many pages lack marks where the block ends on
+    those pages, not a lost line: only rare absences there are drift."""
+    slot, template = variants.slot, variants.template
+    block = template.block_slots(slot.block)
+    at_edge = slot.id in (block[0].id, block[-1].id) and len(block) > 1
+    total = sum(v.count for v in variants.variants)
+    return at_edge and absent > EDGE_ABSENCE * total
+
+
+def loose_edges(slots: list[SlotVariants]) -> dict[int, tuple[str, ...]]:
+    """Per block, the texts of its edge lines that many pages lack (headings of a kind)."""
+    loose: dict[int, tuple[str, ...]] = {}
+    for variants in slots:
+        absent = sum(v.count for v in variants.variants if v.text == ABSENT)
+        if variants.canonical and absent and loose_edge(variants, absent):
+            block = variants.slot.block
+            loose[block] = (*loose.get(block, ()), variants.canonical)
+    return loose
+
+
+def added_lines(
+    table: VariantTable,
+    maker: FindingMaker,
+    thresholds: Thresholds,
+    loose: dict[int, tuple[str, ...]],
+) -> Iterator[Finding]:
+    """Extra lines inside a block, and lines that several pages add at a block's edge.
+
+    A line like a block's loose edge line (a heading some pages put first and others
+    last) is that line standing elsewhere, not an addition.
+    """
+    for (slot_id, where), tally in sorted(table.gaps.items()):
+        like = loose.get(table.template.slots[slot_id].block, ())
+        yield from _surplus(table, maker, slot_id, tally, thresholds.fuzzy)
+        content = (slot_id, where) in table.template.content_gaps
+        pages = table.block_pages[table.template.slots[slot_id].block]
+        for text, holders in sorted(tally.holders.items()):
+            if text in table.template.structure:
+                continue
+            if like and similarity(text, like) >= thresholds.fuzzy:
+                continue
+            if where == "after":
+                # Pages without the line must be a clear majority, as for any variant.
+                if content or (pages - len(holders)) < CLEAR * len(holders):
+                    continue
+            elif (
+                len(holders) < thresholds.min_pages
+                or len(holders) * 2 > pages
+                or not _stands_out(tally.texts, text, thresholds.min_pages)
+                or _shared_run(tally.beyond[text], len(holders))
+            ):
+                continue
+            slot = table.template.slots[slot_id]
+            place = "inside the block" if where == "after" else f"at the block's {where}"
+            for holder in holders:
+                finding = maker.make(
+                    Kind.LINE_ADDED,
+                    holder,
+                    "",
+                    f"line added {place}",
+                    slot=slot_id,
+                    anchor=slot.canonical,
+                    variant=f"{where}:{text}",
+                )
+                if finding:
+                    yield finding
+
+
+def _surplus(
+    table: VariantTable, maker: FindingMaker, slot_id: int, tally: GapTally, fuzzy: float
+) -> Iterator[Finding]:
+    """In a gap of per-page content, a line unlike what any other page holds there."""
+    slot = table.template.slots[slot_id]
+    for text, holders in sorted(tally.surplus.items()):
+        pages = {h.snapshot for h in holders}
+        others = tuple(t for t, page in tally.sample.items() if t != text and page not in pages)
+        if others and similarity(text, others) >= fuzzy:
+            continue
+        for holder in holders:
+            finding = maker.make(
+                Kind.LINE_ADDED,
+                holder,
+                "",
+                "line added inside the block",
+                slot=slot_id,
+                anchor=slot.canonical,
+                variant=f"after:{text}",
+            )
+            if finding:
+                yield finding
+
+
+def _stands_out(texts: Counter[str], text: str, min_pages: int) -> bool:
+    """At a block's edge, a line several pages add stands out among the pages' own lines.
+
+    Where several texts recur there, the pages come in types with headings of their own.
+    """
+    return [t for t, n in texts.items() if n >= min_pages] == [text]
+
+
+def _shared_run(beyond: Counter[str], holders: int) -> bool:
+    """Pages that share the next line out too share a section of their own, not drift."""
+    text, count = beyond.most_common(1)[0] if beyond else ("", 0)
+    return bool(text) and count >= 2 and count * 2 >= holders
