@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from checker.matching import best_pairs, longest_in_order
 from checker.model import Alignment, Extra, Line, Placement, Snapshot, Template
 from checker.similarity import similarity
 
@@ -64,7 +64,7 @@ class Aligner:
         keys = keyed_lines(snapshot, self.lens)
         views = [key[0] if key else None for key in keys]
         exact = [(i, self.index[key]) for i, key in enumerate(keys) if key in self.index]
-        ordered = _longest_in_order(exact)
+        ordered = longest_in_order(exact)
         placed: dict[int, int] = {slot: i for i, slot in ordered}
         moved_candidates = [(i, s) for i, s in exact if s not in placed]
         result = _Draft(snapshot, views)
@@ -172,7 +172,7 @@ class Aligner:
         if len(lines) > len(run) + 1:
             threshold = max(threshold, self.fuzzy)
         scores = [[similarity(draft.views[i] or "", slot.variants) for i in lines] for slot in run]
-        for r, c in _best_pairs(scores, threshold):
+        for r, c in best_pairs(scores, threshold):
             found[run[r].id] = lines[c]
 
 
@@ -196,47 +196,6 @@ def _reach(draft: _Draft, start: int, step: int, spacing: int) -> int:
             break
         index += step
     return index
-
-
-def _best_pairs(scores: list[list[float]], threshold: float) -> list[tuple[int, int]]:
-    """Monotone assignment of rows to columns maximizing the summed score above threshold."""
-    rows, cols = len(scores), len(scores[0]) if scores else 0
-    best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
-    for r in range(rows - 1, -1, -1):
-        for c in range(cols - 1, -1, -1):
-            take = scores[r][c] + best[r + 1][c + 1] if scores[r][c] >= threshold else -1.0
-            best[r][c] = max(take, best[r + 1][c], best[r][c + 1])
-    pairs, r, c = [], 0, 0
-    while r < rows and c < cols:
-        if scores[r][c] >= threshold and best[r][c] == scores[r][c] + best[r + 1][c + 1]:
-            pairs.append((r, c))
-            r, c = r + 1, c + 1
-        elif best[r][c] == best[r + 1][c]:
-            r += 1
-        else:
-            c += 1
-    return pairs
-
-
-def _longest_in_order(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest run of (line, slot) pairs whose slots rise with the lines."""
-    tails: list[int] = []
-    tail_at: list[int] = []
-    parent = [-1] * len(pairs)
-    for k, (_, slot) in enumerate(pairs):
-        pos = bisect_left(tails, slot)
-        if pos == len(tails):
-            tails.append(slot)
-            tail_at.append(k)
-        else:
-            tails[pos] = slot
-            tail_at[pos] = k
-        parent[k] = tail_at[pos - 1] if pos else -1
-    chain, k = [], tail_at[-1] if tail_at else -1
-    while k >= 0:
-        chain.append(pairs[k])
-        k = parent[k]
-    return chain[::-1]
 
 
 class _Draft:
