@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
+from typing import Any
 
 from checker.load import InputError, Source
 
 
-def run_on_cluster(stage: object, chunks: Iterator[list[Source]], scheduler: str) -> Iterator:
-    """Submit chunks as tasks, at most a few per worker at once, and yield results in order."""
+def run_on_cluster(
+    stage: object, chunks: Iterator[list[Source]], scheduler: str, task: Any = None
+) -> Iterator:
+    """Submit chunks as tasks, at most a few per worker at once, and yield results in order:
+    each a list of checked snapshots, or whatever `task` (stage, sources) returns."""
     try:
         from distributed import Client
     except ImportError as error:
@@ -29,10 +33,12 @@ def run_on_cluster(stage: object, chunks: Iterator[list[Source]], scheduler: str
         window = max(4, 4 * len(client.scheduler_info().get("workers", {})))
         pending: deque = deque()
         for chunk in chunks:
-            pending.append(client.submit(_apply_with, shared, chunk, pure=False))
+            pending.append(client.submit(task or _apply_with, shared, chunk, pure=False))
             if len(pending) >= window:
-                yield from pending.popleft().result()
+                done = pending.popleft().result()
+                yield from (done if task is None else [done])
         while pending:
-            yield from pending.popleft().result()
+            done = pending.popleft().result()
+            yield from (done if task is None else [done])
     finally:
         client.close()

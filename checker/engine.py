@@ -9,7 +9,7 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from checker.align import Aligner
@@ -30,7 +30,7 @@ from checker.snapshot import (
     read,
     read_bytes,
 )
-from checker.variants import observe
+from checker.variants import VariantTable, observe
 
 # Sources per task: large enough to amortize pickling, small enough to keep order cheap.
 CHUNK = 64
@@ -76,6 +76,13 @@ class Stage:
         usable = reading == PLAIN and os.environ.get("SNAPDRIFT_NO_SHORTCUT") is None
         self.shortcut = shortcut if usable else None
         self._ready = False
+
+    def table(self, family: int) -> VariantTable:
+        """An empty table for a family (-1: the across-families template)."""
+        if not self._ready:
+            self._prepare()
+        template = self.shared if family < 0 else self.templates[family]
+        return VariantTable(template, self.lens)  # type: ignore[arg-type]
 
     def _prepare(self) -> None:
         """Build the aligners once per process (they do not travel between processes)."""
@@ -160,6 +167,65 @@ class Stage:
         )
 
 
+@dataclass
+class Chunk:
+    """A run of sources after the per-snapshot stage, already counted into partial tables.
+
+    Workers fold their snapshots' observations into tables of their own, so only counts,
+    kept holders and the odd snapshot travel back, not every page.
+    """
+
+    snapshots: int = 0
+    """Snapshots read (an archive's closing record of skipped ones is none)."""
+    remarks: list[Checked] = field(default_factory=list)
+    """Snapshots with a problem, a note or skipped records, in order."""
+    tables: dict[int, VariantTable] = field(default_factory=dict)
+    """Family index -> the chunk's partial table; -1 for the across-families template."""
+
+
+def fold(stage: Stage, sources: list[Source]) -> Chunk:
+    """The stage over a chunk of sources, counted into partial tables."""
+    chunk = Chunk()
+    for source in sources:
+        for checked in stage(source):
+            chunk.snapshots += not checked.skipped
+            if checked.problem or checked.notes or checked.skipped:
+                chunk.remarks.append(replace(checked, observation=None, across=None))
+            for family, observation in (
+                (checked.family, checked.observation),
+                (-1, checked.across),
+            ):
+                if observation is not None:
+                    if family not in chunk.tables:
+                        chunk.tables[family] = stage.table(family)
+                    chunk.tables[family].add(observation)
+    return chunk
+
+
+def run_chunks(stage: Stage, sources: Iterable[Source], jobs: int) -> Iterator[Chunk]:
+    """Fold every chunk of sources, in order, on `jobs` local processes."""
+    if jobs <= 1:
+        for sources_chunk in _chunks(sources):
+            yield fold(stage, sources_chunk)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    with context.Pool(jobs, initializer=_install, initargs=(stage,)) as pool:
+        pending: deque = deque()
+        for sources_chunk in _chunks(sources):
+            pending.append(pool.apply_async(_fold, (sources_chunk,)))
+            if len(pending) >= WINDOW * jobs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def _fold(sources: list[Source]) -> Chunk:
+    """Worker: fold one chunk."""
+    assert _STAGE is not None
+    return fold(_STAGE, sources)
+
+
 def run_stage(stage: Stage, sources: Iterable[Source], jobs: int) -> Iterator[Checked]:
     """Apply the stage to every source, in order, on `jobs` local processes."""
     if jobs <= 1:
@@ -209,6 +275,13 @@ def run_stage_dask(stage: Stage, sources: Iterable[Source], scheduler: str) -> I
     from checker.dask_engine import run_on_cluster
 
     yield from run_on_cluster(stage, _chunks(sources), scheduler)
+
+
+def run_chunks_dask(stage: Stage, sources: Iterable[Source], scheduler: str) -> Iterator[Chunk]:
+    """Fold chunks as Dask tasks on an existing cluster, in order, a bounded window in flight."""
+    from checker.dask_engine import run_on_cluster
+
+    yield from run_on_cluster(stage, _chunks(sources), scheduler, fold)
 
 
 def _apply_with(stage: Stage, sources: list[Source]) -> list[Checked]:

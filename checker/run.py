@@ -8,7 +8,15 @@ from dataclasses import dataclass, field
 
 from checker.baseline import Baseline
 from checker.capture import CaptureTimes
-from checker.engine import Checked, Stage, run_stage, run_stage_dask
+from checker.engine import (
+    Checked,
+    Chunk,
+    Stage,
+    run_chunks,
+    run_chunks_dask,
+    run_stage,
+    run_stage_dask,
+)
 from checker.findings import family_findings
 from checker.learn import Decided, SiteTemplates, site_templates
 from checker.lens import Lens
@@ -88,20 +96,16 @@ def check_site(
     findings: list[Finding] = []
     notes: list[str] = []
     count = skipped = 0
-    for checked in _progress(_stage(stage, sources, execution), len(sources), execution):
-        if checked.skipped:
+    for chunk in _progress(_chunks(stage, sources, execution), len(sources), execution):
+        count += chunk.snapshots
+        for checked in chunk.remarks:
             skipped += checked.skipped
-            notes.extend(f"{checked.path}: {note}" for note in checked.notes)
-            continue
-        count += 1
-        if len(notes) < MAX_NOTES:
-            notes.extend(f"{checked.path}: {note}" for note in checked.notes)
-        if checked.problem:
-            findings.extend(_unreadable(site, checked, rules))
-        if checked.observation is not None:
-            tables[checked.family].add(checked.observation)
-        if across is not None and checked.across is not None:
-            across.add(checked.across)
+            if len(notes) < MAX_NOTES or checked.skipped:
+                notes.extend(f"{checked.path}: {note}" for note in checked.notes)
+            if checked.problem:
+                findings.extend(_unreadable(site, checked, rules))
+        for family, partial in chunk.tables.items():
+            (across if family < 0 else tables[family]).merge(partial)  # type: ignore[union-attr]
     slots, chosen = _reduce(
         site, tables, across, learned, rules, findings, stage, sources, execution
     )
@@ -152,13 +156,24 @@ def _stage(stage: Stage, sources: list[Source], execution: Execution) -> Iterato
     return run_stage(stage, sources, execution.jobs)
 
 
-def _progress(items: Iterator[Checked], total: int, execution: Execution) -> Iterator[Checked]:
+def _chunks(stage: Stage, sources: list[Source], execution: Execution) -> Iterator[Chunk]:
+    """The per-snapshot stage, chunk by chunk, on the chosen engine."""
+    if execution.engine == "dask" and execution.scheduler:
+        return run_chunks_dask(stage, sources, execution.scheduler)
+    return run_chunks(stage, sources, execution.jobs)
+
+
+def _progress(chunks: Iterator[Chunk], total: int, execution: Execution) -> Iterator[Chunk]:
     """A progress bar on stderr for long runs on a terminal (tqdm shows it after 2 s)."""
     if not execution.progress:
-        return items
+        yield from chunks
+        return
     from tqdm import tqdm
 
-    return iter(tqdm(items, total=total, unit="file", delay=2.0, leave=False, dynamic_ncols=True))
+    with tqdm(total=total, unit="file", delay=2.0, leave=False, dynamic_ncols=True) as bar:
+        for chunk in chunks:
+            bar.update(chunk.snapshots)
+            yield chunk
 
 
 def _unheld(variants: list[SlotVariants]) -> set[tuple[int, str]]:

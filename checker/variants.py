@@ -44,6 +44,24 @@ class GapTally:
     capped: int = 0
     """Lines not tallied because the gap already held _EDGE_CAP distinct texts."""
 
+    def merge(self, other: GapTally) -> None:
+        """Add a later tally of the same gap, as if its lines had been tallied here."""
+        self.pages += other.pages
+        self.capped += other.capped
+        for text, count in other.texts.items():
+            if text not in self.texts and len(self.texts) >= _EDGE_CAP:
+                self.capped += count
+                continue
+            self.texts[text] += count
+            self.holders[text].extend(other.holders.get(text, ()))
+            if text in other.beyond:
+                self.beyond[text].update(other.beyond[text])
+        for text, page in other.sample.items():
+            if len(self.sample) < _CONTENT_CAP:
+                self.sample.setdefault(text, page)
+        for text, holders in other.surplus.items():
+            self.surplus[text].extend(holders)
+
 
 class VariantTable:
     """Streams alignments of one family in and keeps only what drift needs."""
@@ -61,22 +79,28 @@ class VariantTable:
         self.missing_blocks: list[tuple[int, str, bool]] = []
         self.pages = 0
         self.usual_runs = dict(template.content_runs)
+        self._blocks = template.blocks
         self.timeline: dict[int, list[tuple[datetime, str]]] = defaultdict(list)
 
     def add(self, observation: Observation) -> None:
         """Count one snapshot's slots, absences, moves and extra lines."""
         path, captured = observation.path, observation.captured
         self.pages += 1
-        bare = len(observation.missing_blocks) == len(self.template.blocks)
-        for block in observation.missing_blocks:
-            self.missing_blocks.append((block, path, bare))
-        for block in set(self.template.blocks) - set(observation.missing_blocks):
-            self.block_pages[block] += 1
+        if observation.missing_blocks:
+            bare = len(observation.missing_blocks) == len(self.template.blocks)
+            for block in observation.missing_blocks:
+                self.missing_blocks.append((block, path, bare))
+            self.block_pages.update(set(self._blocks) - set(observation.missing_blocks))
+        else:
+            self.block_pages.update(self._blocks)
+        slots, counts = self.template.slots, self.counts
         for slot, view, line, text, moved in observation.slots:
-            usual = view is None
-            view = self.template.slots[slot].canonical if view is None else view
-            holder = Holder(path, line, text, captured)
-            self._count(slot, view, holder, keep=not usual)
+            if view is None:
+                # The usual text: counted only (the hot path of a clean page).
+                view = slots[slot].canonical
+                counts[slot][view] += 1
+            else:
+                self._count(slot, view, Holder(path, line, text, captured), keep=True)
             if captured is not None:
                 self.timeline[slot].append((captured, view))
             if moved:
@@ -87,6 +111,27 @@ class VariantTable:
             self.gaps[gap].pages += 1
         for extra in observation.extras:
             self._gap_line(extra, path, captured)
+
+    def merge(self, other: VariantTable) -> None:
+        """Add a table of later snapshots (a worker's chunk), in order: the result is the
+        table that adding their observations here would have given."""
+        self.pages += other.pages
+        for slot, counts in other.counts.items():
+            self.counts[slot].update(counts)
+        for slot, by_text in other.holders.items():
+            for text, holders in by_text.items():
+                self.holders[slot][text].extend(holders)
+        self.moved.extend(other.moved)
+        for gap, tally in other.gaps.items():
+            self.gaps[gap].merge(tally)
+        self.block_pages.update(other.block_pages)
+        self.missing_blocks.extend(other.missing_blocks)
+        for slot, dated in other.timeline.items():
+            self.timeline[slot].extend(dated)
+
+    def empty(self) -> VariantTable:
+        """A fresh table for the same template (a worker fills one per chunk)."""
+        return VariantTable(self.template, self.lens)
 
     def collect(self, observation: Observation, wanted: set[tuple[int, str]]) -> None:
         """Keep the holders of the wanted (slot, text) variants, counting nothing again."""
