@@ -26,7 +26,7 @@ REQUIRED_LINE = 0.9
 _CONTENT_CAP = 64
 # Distinct texts tallied at one block edge; past it, only texts already seen are counted
 # (memory stays bounded however many pages carry a title of their own there).
-_EDGE_CAP = 100_000
+_EDGE_CAP = 30_000
 
 
 @dataclass
