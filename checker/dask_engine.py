@@ -10,18 +10,16 @@ from checker.load import InputError, Source
 
 
 def run_on_cluster(
-    stage: object, chunks: Iterator[list[Source]], scheduler: str, task: Any = None
+    stage: object, chunks: Iterator[list[Source]], scheduler: str, task: Any
 ) -> Iterator:
-    """Submit chunks as tasks, at most a few per worker at once, and yield results in order:
-    each a list of checked snapshots, or whatever `task` (stage, sources) returns."""
+    """Submit `task(stage, chunk)` for each chunk, at most a few per worker at once, and
+    yield the results in order."""
     try:
         from distributed import Client
     except ImportError as error:
         raise InputError(
             "--engine dask needs the dask extra: pip install 'snapdrift[dask]'"
         ) from error
-    from checker.engine import _apply_with
-
     try:
         client = Client(scheduler, timeout="30s", set_as_default=False)
     except (OSError, TimeoutError, ValueError) as error:
@@ -33,12 +31,10 @@ def run_on_cluster(
         window = max(4, 4 * len(client.scheduler_info().get("workers", {})))
         pending: deque = deque()
         for chunk in chunks:
-            pending.append(client.submit(task or _apply_with, shared, chunk, pure=False))
+            pending.append(client.submit(task, shared, chunk, pure=False))
             if len(pending) >= window:
-                done = pending.popleft().result()
-                yield from (done if task is None else [done])
+                yield pending.popleft().result()
         while pending:
-            done = pending.popleft().result()
-            yield from (done if task is None else [done])
+            yield pending.popleft().result()
     finally:
         client.close()

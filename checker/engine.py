@@ -8,9 +8,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import islice
+from typing import Protocol, TypeVar
 
 from checker.align import Aligner
 from checker.families import FamilyIndex
@@ -36,6 +37,27 @@ from checker.variants import VariantTable, observe
 CHUNK = 64
 # Tasks in flight per worker.
 WINDOW = 4
+
+T = TypeVar("T")
+
+
+class Engine(Protocol):
+    """Where the stage runs (`checker.run.Execution` is one)."""
+
+    @property
+    def jobs(self) -> int:
+        """Local worker processes."""
+        ...
+
+    @property
+    def engine(self) -> str:
+        """`local` or `dask`."""
+        ...
+
+    @property
+    def scheduler(self) -> str | None:
+        """The Dask scheduler's address."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -202,49 +224,52 @@ def fold(stage: Stage, sources: list[Source]) -> Chunk:
     return chunk
 
 
-def run_chunks(stage: Stage, sources: Iterable[Source], jobs: int) -> Iterator[Chunk]:
-    """Fold every chunk of sources, in order, on `jobs` local processes."""
-    if jobs <= 1:
-        for sources_chunk in _chunks(sources):
-            yield fold(stage, sources_chunk)
+def apply(stage: Stage, sources: list[Source]) -> list[Checked]:
+    """A task: the stage over one chunk of sources, snapshot by snapshot."""
+    return [checked for source in sources for checked in stage(source)]
+
+
+def run_stage(stage: Stage, sources: Iterable[Source], execution: Engine) -> Iterator[Checked]:
+    """Every snapshot through the stage, in order, on the chosen engine."""
+    for checked in _in_order(stage, sources, execution, apply):
+        yield from checked
+
+
+def run_chunks(stage: Stage, sources: Iterable[Source], execution: Engine) -> Iterator[Chunk]:
+    """Every chunk of sources folded into partial tables, in order, on the chosen engine."""
+    return _in_order(stage, sources, execution, fold)
+
+
+def _in_order(
+    stage: Stage,
+    sources: Iterable[Source],
+    execution: Engine,
+    task: Callable[[Stage, list[Source]], T],
+) -> Iterator[T]:
+    """A task over each chunk of sources: here, on local processes, or as Dask tasks;
+    results come back in source order, with a bounded window in flight."""
+    if execution.engine == "dask" and execution.scheduler:
+        from checker.dask_engine import run_on_cluster
+
+        yield from run_on_cluster(stage, _chunks(sources), execution.scheduler, task)
         return
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    with context.Pool(jobs, initializer=_install, initargs=(stage,)) as pool:
-        pending: deque = deque()
-        for sources_chunk in _chunks(sources):
-            pending.append(pool.apply_async(_fold, (sources_chunk,)))
-            if len(pending) >= WINDOW * jobs:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
-
-
-def _fold(sources: list[Source]) -> Chunk:
-    """Worker: fold one chunk."""
-    assert _STAGE is not None
-    return fold(_STAGE, sources)
-
-
-def run_stage(stage: Stage, sources: Iterable[Source], jobs: int) -> Iterator[Checked]:
-    """Apply the stage to every source, in order, on `jobs` local processes."""
-    if jobs <= 1:
-        for source in sources:
-            yield from stage(source)
+    if execution.jobs <= 1:
+        for chunk in _chunks(sources):
+            yield task(stage, chunk)
         return
     # Workers start from a small server process, not from this one: they do not inherit
     # (and then copy) the million sources this process may hold.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    with context.Pool(jobs, initializer=_install, initargs=(stage,)) as pool:
-        # A bounded window in flight: Pool.imap would queue every chunk at once.
+    with context.Pool(execution.jobs, initializer=_install, initargs=(stage,)) as pool:
+        # A bounded window: Pool.imap would queue every chunk at once.
         pending: deque = deque()
         for chunk in _chunks(sources):
-            pending.append(pool.apply_async(_apply, (chunk,)))
-            if len(pending) >= WINDOW * jobs:
-                yield from pending.popleft().get()
+            pending.append(pool.apply_async(_work, (task, chunk)))
+            if len(pending) >= WINDOW * execution.jobs:
+                yield pending.popleft().get()
         while pending:
-            yield from pending.popleft().get()
+            yield pending.popleft().get()
 
 
 _STAGE: Stage | None = None
@@ -256,10 +281,10 @@ def _install(stage: Stage) -> None:
     _STAGE = stage
 
 
-def _apply(sources: list[Source]) -> list[Checked]:
-    """Worker: the stage over one chunk of sources."""
+def _work(task: Callable[[Stage, list[Source]], T], sources: list[Source]) -> T:
+    """Worker: a task over one chunk, with the worker's stage."""
     assert _STAGE is not None
-    return [checked for source in sources for checked in _STAGE(source)]
+    return task(_STAGE, sources)
 
 
 def _chunks(sources: Iterable[Source]) -> Iterator[list[Source]]:
@@ -267,23 +292,3 @@ def _chunks(sources: Iterable[Source]) -> Iterator[list[Source]]:
     iterator = iter(sources)
     while chunk := list(islice(iterator, CHUNK)):
         yield chunk
-
-
-def run_stage_dask(stage: Stage, sources: Iterable[Source], scheduler: str) -> Iterator[Checked]:
-    """Apply the stage as Dask tasks on an existing cluster, keeping a bounded window in
-    flight and yielding results in source order."""
-    from checker.dask_engine import run_on_cluster
-
-    yield from run_on_cluster(stage, _chunks(sources), scheduler)
-
-
-def run_chunks_dask(stage: Stage, sources: Iterable[Source], scheduler: str) -> Iterator[Chunk]:
-    """Fold chunks as Dask tasks on an existing cluster, in order, a bounded window in flight."""
-    from checker.dask_engine import run_on_cluster
-
-    yield from run_on_cluster(stage, _chunks(sources), scheduler, fold)
-
-
-def _apply_with(stage: Stage, sources: list[Source]) -> list[Checked]:
-    """A Dask task: the stage over one chunk of sources."""
-    return [checked for source in sources for checked in stage(source)]

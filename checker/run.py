@@ -8,15 +8,7 @@ from dataclasses import dataclass, field
 
 from checker.baseline import Baseline
 from checker.capture import CaptureTimes
-from checker.engine import (
-    Checked,
-    Chunk,
-    Stage,
-    run_chunks,
-    run_chunks_dask,
-    run_stage,
-    run_stage_dask,
-)
+from checker.engine import Checked, Chunk, Stage, run_chunks, run_stage
 from checker.findings import family_findings
 from checker.learn import Decided, SiteTemplates, site_templates
 from checker.lens import Lens
@@ -96,7 +88,7 @@ def check_site(
     findings: list[Finding] = []
     notes: list[str] = []
     count = skipped = 0
-    for chunk in _progress(_chunks(stage, sources, execution), len(sources), execution):
+    for chunk in _progress(run_chunks(stage, sources, execution), len(sources), execution):
         count += chunk.snapshots
         for checked in chunk.remarks:
             skipped += checked.skipped
@@ -136,7 +128,7 @@ def _reduce(
         wanted = _unheld(variants)
         if wanted:
             is_across = table is across
-            for checked in _stage(stage, sources, execution):
+            for checked in run_stage(stage, sources, execution):
                 observation = checked.across if is_across else checked.observation
                 if observation is not None and (is_across or checked.family == number):
                     table.collect(observation, wanted)
@@ -147,20 +139,6 @@ def _reduce(
         if table is not across:
             slots.extend(variants)
     return slots, chosen
-
-
-def _stage(stage: Stage, sources: list[Source], execution: Execution) -> Iterator[Checked]:
-    """The per-snapshot stage on the chosen engine."""
-    if execution.engine == "dask" and execution.scheduler:
-        return run_stage_dask(stage, sources, execution.scheduler)
-    return run_stage(stage, sources, execution.jobs)
-
-
-def _chunks(stage: Stage, sources: list[Source], execution: Execution) -> Iterator[Chunk]:
-    """The per-snapshot stage, chunk by chunk, on the chosen engine."""
-    if execution.engine == "dask" and execution.scheduler:
-        return run_chunks_dask(stage, sources, execution.scheduler)
-    return run_chunks(stage, sources, execution.jobs)
 
 
 def _progress(chunks: Iterator[Chunk], total: int, execution: Execution) -> Iterator[Chunk]:
