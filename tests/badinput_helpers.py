@@ -19,22 +19,19 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.sample_site import SAMPLE
+from tests.sample_site import SIX as SAMPLE_SIX
+
 REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO / "snapshots" / "csto-pa"
+CORPUS = SAMPLE
 
 # Variables that switch the report format, colour or step summaries; tests never inherit them.
 SCRUBBED = ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "CI", "NO_COLOR", "FORCE_COLOR")
 
 # The six findings `snapdrift check snapshots/csto-pa` reports: (kind, file name, line, severity).
 SIX = frozenset(
-    {
-        ("text-changed", "001_86663546f0d1bad6.txt", 10, "warning"),
-        ("text-changed", "002_993dc854e827fd50.txt", 10, "warning"),
-        ("number-changed", "003_bd67f9c5a52d8a82.txt", 7, "error"),
-        ("url-missing", "004_f380ec6e52b63cae.txt", 3, "error"),
-        ("url-missing", "004_f380ec6e52b63cae.txt", 4, "error"),
-        ("url-missing", "004_f380ec6e52b63cae.txt", 9, "error"),
-    }
+    (kind, name, line, "warning" if kind == "text-changed" else "error")
+    for name, line, kind in SAMPLE_SIX
 )
 ORIGINALS = frozenset(p.name for p in CORPUS.iterdir())
 CLEAN_PAGE = "000_0a85903c3d619cf0.txt"  # no findings, pure ASCII
@@ -109,7 +106,10 @@ def run_cli(
         outcome = _run_measured(cli_command(*args, command=command), cwd, timeout)
     else:
         done = subprocess.run(
-            cli_command(*args, command=command), cwd=cwd, env=clean_env(), capture_output=True,
+            cli_command(*args, command=command),
+            cwd=cwd,
+            env=clean_env(),
+            capture_output=True,
             timeout=timeout,
         )
         outcome = Outcome(

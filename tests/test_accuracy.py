@@ -16,10 +16,7 @@ from pathlib import Path
 
 import pytest
 
-try:
-    from tests.synth import LANGUAGES, PLACEMENTS, Score, SiteCorpus, generate_site, mega, score
-except ImportError:  # tests/ put on sys.path by pytest's rootdir insertion
-    from synth import LANGUAGES, PLACEMENTS, Score, SiteCorpus, generate_site, mega, score
+from tests.synth import LANGUAGES, PLACEMENTS, Score, SiteCorpus, generate_site, mega, score
 
 REPO = Path(__file__).resolve().parents[1]
 SIZES = (5, 7, 12, 30, 100)

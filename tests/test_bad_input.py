@@ -22,42 +22,23 @@ from pathlib import Path
 
 import pytest
 
-try:
-    from badinput_helpers import (
-        CLEAN_PAGE,
-        CORPUS,
-        SCRUBBED,
-        SIX,
-        UTF8_PAGE,
-        assert_clean_exit,
-        assert_one_error_line,
-        assert_six_intact,
-        clean_env,
-        cli_command,
-        copy_corpus,
-        findings_on,
-        folder_state,
-        keys,
-        run_cli,
-    )
-except ImportError:  # run with the repo root on sys.path
-    from tests.badinput_helpers import (
-        CLEAN_PAGE,
-        CORPUS,
-        SCRUBBED,
-        SIX,
-        UTF8_PAGE,
-        assert_clean_exit,
-        assert_one_error_line,
-        assert_six_intact,
-        clean_env,
-        cli_command,
-        copy_corpus,
-        findings_on,
-        folder_state,
-        keys,
-        run_cli,
-    )
+from tests.badinput_helpers import (
+    CLEAN_PAGE,
+    CORPUS,
+    SCRUBBED,
+    SIX,
+    UTF8_PAGE,
+    assert_clean_exit,
+    assert_one_error_line,
+    assert_six_intact,
+    clean_env,
+    cli_command,
+    copy_corpus,
+    findings_on,
+    folder_state,
+    keys,
+    run_cli,
+)
 
 UNREADABLE = "snapshot-unreadable"
 GIB_KB = 1024 * 1024  # ru_maxrss is in KiB on Linux
@@ -78,8 +59,16 @@ def corpus(tmp_path: Path) -> Path:
 
 def check_json(corpus: Path, *extra: str, timeout: float = 60, **kw: object):  # noqa: ANN201
     """Run `check CORPUS --format json EXTRA`, watching the corpus folder."""
-    return run_cli(str(corpus), "--format", "json", *extra, cwd=corpus.parent, watch=[corpus],
-                   timeout=timeout, **kw)
+    return run_cli(
+        str(corpus),
+        "--format",
+        "json",
+        *extra,
+        cwd=corpus.parent,
+        watch=[corpus],
+        timeout=timeout,
+        **kw,
+    )
 
 
 def page(name: str) -> bytes:
@@ -159,7 +148,7 @@ def test_empty_file(corpus: Path) -> None:
 
 
 def test_binary_png_named_txt(corpus: Path) -> None:
-    png = (b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + random.Random(7).randbytes(4000))
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + random.Random(7).randbytes(4000)
     (corpus / "zz_image.txt").write_bytes(png)
     out = check_json(corpus)
     assert_clean_exit(out, 1)
@@ -338,8 +327,8 @@ def test_odd_file_names_are_reported_exactly(corpus: Path, name: str) -> None:
     assert_six_intact(findings)
     expected = os.path.join(str(corpus), name)
     mine = [f for f in findings if f["snapshot"] == expected]
-    assert [(f["kind"], f["line"]) for f in mine] == [("number-changed", 7)], (
-        sorted({f["snapshot"] for f in findings})
+    assert [(f["kind"], f["line"]) for f in mine] == [("number-changed", 7)], sorted(
+        {f["snapshot"] for f in findings}
     )
     text = run_cli(str(corpus), cwd=corpus.parent, watch=[corpus])
     assert_clean_exit(text, 1)
@@ -356,8 +345,11 @@ def test_file_name_that_is_not_utf8(corpus: Path) -> None:
     out = check_json(corpus, "--report", f"json={report}")
     assert_clean_exit(out, 1)
     proc_stdout = subprocess.run(
-        cli_command(str(corpus), "--format", "json"), cwd=corpus.parent, env=clean_env(),
-        capture_output=True, timeout=60,
+        cli_command(str(corpus), "--format", "json"),
+        cwd=corpus.parent,
+        env=clean_env(),
+        capture_output=True,
+        timeout=60,
     ).stdout
     document = json.loads(proc_stdout.decode("utf-8"))  # strict: JSON text is UTF-8
     assert_six_intact(document["findings"])
@@ -423,8 +415,7 @@ def test_snapshot_vanishes_after_listing(corpus: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(checker.commands, "discover", discover_then_delete)
     result = checker.commands.check(CheckOptions(paths=(str(corpus),)))
     findings = [
-        {"kind": f.kind.value, "snapshot": f.snapshot, "line": f.line,
-         "severity": f.severity.label}
+        {"kind": f.kind.value, "snapshot": f.snapshot, "line": f.line, "severity": f.severity.label}
         for f in result.findings
     ]
     assert_six_intact(findings)
@@ -442,8 +433,10 @@ RULE_CASES = {
         "kinds:\n  number-changed: error\n  text-changed: [warning\nthresholds:\n  fuzzy: 0.8\n",
         [":4:11:", "invalid YAML"],
     ),
-    "unknown_key": ("extends: default\nthresold:\n  fuzzy: 0.8\n",
-                    [":2:1:", "thresold", "did you mean 'thresholds'"]),
+    "unknown_key": (
+        "extends: default\nthresold:\n  fuzzy: 0.8\n",
+        [":2:1:", "thresold", "did you mean 'thresholds'"],
+    ),
     "wrong_type": ("thresholds:\n  fuzzy: high\n", [":2:10:", "thresholds.fuzzy"]),
     "wrong_type_list": ("ignore: 5\n", [":1:9:", "ignore"]),
     "invalid_regex": ("ignore:\n  - '^ok'\n  - 'x('\n", [":3:5:", "ignore[1]", "invalid regex"]),
@@ -505,8 +498,16 @@ def test_catastrophic_regex_in_ignore(corpus: Path, tmp_path: Path, regex: str) 
     """Rejected at load (exit 2, naming the file) or bounded: either way < 30 s."""
     (corpus / "zz_aaaa.txt").write_text(page(CLEAN_PAGE).decode() + "\n" + "a" * 50_000 + "b\n")
     rules = _write(tmp_path / "slow.yaml", f"ignore:\n  - '{regex}'\n")
-    out = run_cli(str(corpus), "--rules", str(rules), "--format", "json", cwd=tmp_path,
-                  watch=[corpus], timeout=30)
+    out = run_cli(
+        str(corpus),
+        "--rules",
+        str(rules),
+        "--format",
+        "json",
+        cwd=tmp_path,
+        watch=[corpus],
+        timeout=30,
+    )
     assert out.seconds < 30
     if out.returncode == 2:
         assert_one_error_line(out, f"{rules}:2:5:", "ignore[0]")
@@ -557,8 +558,9 @@ def _baseline_run(corpus: Path, baseline: Path):  # noqa: ANN202
 
 def _make_baseline(corpus: Path, where: Path) -> str:
     """A real baseline of the corpus, written by `snapdrift baseline -o`."""
-    out = run_cli(str(corpus), "-o", str(where), command="baseline", cwd=corpus.parent,
-                  watch=[corpus])
+    out = run_cli(
+        str(corpus), "-o", str(where), command="baseline", cwd=corpus.parent, watch=[corpus]
+    )
     if out.returncode == 2 and "no such command" in out.stderr.lower():
         pytest.xfail("baseline not implemented yet")
     assert_clean_exit(out, 0)
@@ -637,8 +639,9 @@ def test_baseline_that_does_not_exist(corpus: Path, tmp_path: Path) -> None:
 
 
 def test_report_into_missing_folder(corpus: Path) -> None:
-    out = run_cli(str(corpus), "--report", "json=/nonexistent/dir/r.json", cwd=corpus.parent,
-                  watch=[corpus])
+    out = run_cli(
+        str(corpus), "--report", "json=/nonexistent/dir/r.json", cwd=corpus.parent, watch=[corpus]
+    )
     assert_one_error_line(out, "/nonexistent/dir/r.json")
 
 
@@ -651,8 +654,14 @@ def test_report_to_a_full_device(corpus: Path) -> None:
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 def test_stdout_to_a_full_device(corpus: Path) -> None:
     with open("/dev/full", "wb") as full:
-        done = subprocess.run(cli_command(str(corpus), "--format", "json"), cwd=corpus.parent,
-                              env=clean_env(), stdout=full, stderr=subprocess.PIPE, timeout=60)
+        done = subprocess.run(
+            cli_command(str(corpus), "--format", "json"),
+            cwd=corpus.parent,
+            env=clean_env(),
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=60,
+        )
     stderr = done.stderr.decode("utf-8", "replace")
     assert "Traceback" not in stderr, stderr[-3000:]
     assert done.returncode == 2, (done.returncode, stderr)
@@ -668,8 +677,14 @@ def test_report_inside_the_snapshot_folder_is_refused(corpus: Path, where: str) 
 
 def test_report_inside_a_snapshot_folder_given_as_a_file(corpus: Path) -> None:
     target = corpus / "r.json"
-    out = run_cli(str(corpus / CLEAN_PAGE), str(corpus / UTF8_PAGE), "--report",
-                  f"json={target}", cwd=corpus.parent, watch=[corpus])
+    out = run_cli(
+        str(corpus / CLEAN_PAGE),
+        str(corpus / UTF8_PAGE),
+        "--report",
+        f"json={target}",
+        cwd=corpus.parent,
+        watch=[corpus],
+    )
     assert_one_error_line(out, str(target), "snapshot folder")
 
 
@@ -679,9 +694,13 @@ def test_two_runs_write_the_same_report_at_once(corpus: Path, tmp_path: Path) ->
     before = folder_state(corpus)
     for _ in range(3):
         procs = [
-            subprocess.Popen(cli_command(str(corpus), "-q", "--report", f"json={report}"),
-                             cwd=tmp_path, env=clean_env(), stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE)
+            subprocess.Popen(
+                cli_command(str(corpus), "-q", "--report", f"json={report}"),
+                cwd=tmp_path,
+                env=clean_env(),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
             for _ in range(2)
         ]
         for proc in procs:
@@ -743,8 +762,10 @@ def _complete_baseline(path: Path, expected: int) -> None:
 def test_killed_writer_leaves_no_partial_file(corpus: Path, tmp_path: Path, what: str) -> None:
     """SIGKILL a process that rewrites a report (`--report json=PATH`) or a baseline in a loop,
     10 times at random moments: the file is always absent or complete and parseable."""
-    script, complete = {"report": (KILL_REPORT, _complete_report),
-                        "baseline": (KILL_BASELINE, _complete_baseline)}[what]
+    script, complete = {
+        "report": (KILL_REPORT, _complete_report),
+        "baseline": (KILL_BASELINE, _complete_baseline),
+    }[what]
     target = tmp_path / "out" / f"{what}.out"
     target.parent.mkdir()
     rng = random.Random(99)
@@ -752,9 +773,14 @@ def test_killed_writer_leaves_no_partial_file(corpus: Path, tmp_path: Path, what
     seen_complete = 0
     for _ in range(10):
         with (tmp_path / "child.err").open("w+b") as err:
-            proc = subprocess.Popen([sys.executable, "-c", script, str(corpus), str(target)],
-                                    cwd=tmp_path, env=clean_env(), stdout=subprocess.PIPE,
-                                    stderr=err, text=True)
+            proc = subprocess.Popen(
+                [sys.executable, "-c", script, str(corpus), str(target)],
+                cwd=tmp_path,
+                env=clean_env(),
+                stdout=subprocess.PIPE,
+                stderr=err,
+                text=True,
+            )
             try:
                 expected = int(proc.stdout.readline() or 0)
                 time.sleep(rng.uniform(0.0, 0.6))
@@ -809,8 +835,13 @@ def test_no_paths_at_all(tmp_path: Path) -> None:
 def test_sigint_during_a_check(corpus: Path) -> None:
     (corpus / "zz_long.txt").write_text("".join(f"row {i} x\n" for i in range(300_000)))
     before = folder_state(corpus)
-    proc = subprocess.Popen(cli_command(str(corpus), "--format", "json"), cwd=corpus.parent,
-                            env=clean_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        cli_command(str(corpus), "--format", "json"),
+        cwd=corpus.parent,
+        env=clean_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     time.sleep(1.5)
     assert proc.poll() is None, "the check finished before it could be interrupted"
     proc.send_signal(signal.SIGINT)
@@ -820,4 +851,3 @@ def test_sigint_during_a_check(corpus: Path) -> None:
     assert proc.returncode == 130, (proc.returncode, stderr)
     assert "interrupted" in stderr
     assert folder_state(corpus) == before
-

@@ -8,12 +8,8 @@ from pathlib import Path
 
 import pytest
 
-try:
-    from tests.synth import LANGUAGES, PLACEMENTS, Drift, SiteCorpus, generate_site, mega, score
-    from tests.synth.noise import normalize
-except ImportError:  # tests/ put on sys.path by pytest's rootdir insertion
-    from synth import LANGUAGES, PLACEMENTS, Drift, SiteCorpus, generate_site, mega, score
-    from synth.noise import normalize
+from tests.synth import LANGUAGES, PLACEMENTS, Drift, SiteCorpus, generate_site, mega, score
+from tests.synth.noise import normalize
 
 CONTENT = {
     "number-changed",
