@@ -57,15 +57,51 @@ def is_archive(source: Source) -> bool:
 
 
 def read_bytes(source: Source) -> bytes | Snapshot:
-    """A page file's bytes, or a broken snapshot saying why they cannot be read."""
+    """A page file's bytes (up to MAX_BYTES + 1, so that a longer file shows as cut), or a
+    broken snapshot saying why they cannot be read.
+
+    The file is opened without blocking and checked with fstat on the open descriptor, so
+    a pipe is refused rather than waited on, and a file is read in one call of its size:
+    a buffered `read(MAX_BYTES + 1)` would allocate 64 MB for every 3 KB page.
+    """
     path = source.display
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return _broken(source, "is not a regular file")  # a pipe would block the read
-        with open(path, "rb") as stream:
-            return stream.read(MAX_BYTES + 1)
+        fd = os.open(path, _OPEN_FLAGS)
     except OSError as error:
         return _broken(source, f"cannot be read: {error.strerror or error}")
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return _broken(source, "is not a regular file")
+        return _read_all(fd, info.st_size)
+    except OSError as error:
+        return _broken(source, f"cannot be read: {error.strerror or error}")
+    finally:
+        os.close(fd)
+
+
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+# Reads after the first (a file that grew since fstat) take this much at a time.
+_READ_MORE = 1 << 20
+
+
+def _read_all(fd: int, size: int) -> bytes:
+    """Up to MAX_BYTES + 1 bytes of an open regular file of `size` bytes (as fstat saw it)."""
+    parts: list[bytes] = []
+    got, left, ask = 0, MAX_BYTES + 1, size + 1
+    while left > 0:
+        part = os.read(fd, min(ask, left))
+        parts.append(part)
+        got, left = got + len(part), left - len(part)
+        if not part or (len(part) < ask and got >= size):
+            break  # end of file: a short read once the stat size is in
+        ask = _READ_MORE
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def from_bytes(source: Source, raw: bytes, reading: Reading = PLAIN) -> Snapshot:
