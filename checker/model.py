@@ -226,6 +226,17 @@ class Observation:
     """Slots missing alone (not as part of a missing section), with where they would stand."""
     extras: tuple[Extra, ...]
     """Lines inside or at the edge of a block that fill no slot."""
+    usual: tuple[int, ...] = ()
+    """The compact form of a clean page (`slots` is then empty): every slot of the template
+    holds its usual text, unmoved, at these lines, in template order."""
+
+    def placed(self, order: list[int]) -> tuple[tuple[int, str | None, int, str, bool], ...]:
+        """`slots` in the long form, whichever form the observation is in (`order`: the
+        template's slot ids)."""
+        if not self.usual:
+            return self.slots
+        lines = zip(order, self.usual, strict=True)
+        return tuple((slot, None, line, "", False) for slot, line in lines)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,10 @@ possible wrapping, another encoding, HTML — goes the full way.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import sub
 
 from checker.align import Aligner
 from checker.model import Extra, Line, Observation, Snapshot, Template
@@ -32,6 +35,8 @@ class Shortcut:
     """Usual number of per-page lines in each content gap inside a block."""
     order: list[int]
     """The slot ids in template order."""
+    blocks: list[tuple[int, int]]
+    """Each block's slots as a range of `order` (start, stop), blocks in template order."""
 
 
 def build_shortcut(template: Template, sample: list[Snapshot], aligner: Aligner) -> Shortcut | None:
@@ -50,53 +55,50 @@ def build_shortcut(template: Template, sample: list[Snapshot], aligner: Aligner)
                 and raw.setdefault(text.strip(), slot.id) != slot.id
             ):
                 return None
+    if not raw:
+        return None
     order = [slot.id for slot in template.slots]
-    return Shortcut(template, raw, dict(template.content_runs), order) if raw else None
+    blocks: dict[int, list[int]] = {}
+    for index, slot in enumerate(template.slots):
+        blocks.setdefault(slot.block, []).append(index)
+    spans = [(members[0], members[-1] + 1) for _, members in sorted(blocks.items())]
+    if sum(stop - start for start, stop in spans) != len(order):
+        return None  # a block's slots interleaved with another's: the full path decides
+    return Shortcut(template, raw, dict(template.content_runs), order, spans)
 
 
 def observe_clean(shortcut: Shortcut, path: str, base: str, text: str) -> Observation | None:
-    """The observation of a clean page, or None when the page needs the full path."""
+    """The observation of a clean page, or None when the page needs the full path.
+
+    The per-line work is done by C-level maps (strip, dictionary membership, compress):
+    most pages of a crawl come this way, and a Python loop over their lines would cost
+    several times the reading of the file.
+    """
     physical = split_lines(text)
+    stripped = list(map(str.strip, physical))
     raw = shortcut.raw
-    hits = [
-        (index, slot)
-        for index, line in enumerate(physical)
-        if (slot := raw.get(line.strip())) is not None
-    ]
-    if [slot for _, slot in hits] != shortcut.order or _may_wrap(physical):
+    at = list(compress(count(), map(raw.__contains__, stripped)))
+    if len(at) != len(shortcut.order) or [raw[stripped[i]] for i in at] != shortcut.order:
         return None
-    kept = _nonblank(physical)
-    if kept is None:
+    if _may_wrap(physical):
         return None
-    at = {index: position for position, index in enumerate(kept)}
-    placed = [(at[index], slot) for index, slot in hits]
+    kept = list(compress(count(), stripped))  # the non-blank lines
+    if not text.isascii() and not all(map(normalize, compress(physical, stripped))):
+        return None  # a line blank only once normalized would shift positions
     lines = _Lines(physical, kept, base)
-    extras = _extras(shortcut, lines, placed)
+    positions = [bisect_left(kept, index) for index in at]
+    extras = _extras(shortcut, lines, positions)
     if extras is None:
         return None
     return Observation(
         path=path,
         captured=None,
         missing_blocks=(),
-        slots=tuple((slot, None, kept[i] + 1, "", False) for i, slot in placed),
+        slots=(),
         absent=(),
         extras=tuple(extras),
+        usual=tuple(index + 1 for index in at),
     )
-
-
-def _nonblank(physical: list[str]) -> list[int] | None:
-    """Indexes of the page's non-blank lines.
-
-    A line blank only once normalized (zero-width characters) would shift positions the
-    way the full path does not: such a page takes the full path.
-    """
-    kept = []
-    for index, text in enumerate(physical):
-        if text.strip():
-            if not text.isascii() and not normalize(text):
-                return None
-            kept.append(index)
-    return kept
 
 
 class _Lines:
@@ -120,45 +122,49 @@ class _Lines:
 
 def _may_wrap(physical: list[str]) -> bool:
     """True unless some breakable line is too long to come from a wrapping converter."""
-    for line in physical:
-        if len(line) > _UNWRAPPED and " " in line.strip() and len(normalize(line)) > _UNWRAPPED:
-            return False
-    return True
+    return not any(len(line) > _UNWRAPPED and _long_and_breakable(line) for line in physical)
 
 
-def _extras(shortcut: Shortcut, lines: _Lines, placed: list[tuple[int, int]]) -> list[Extra] | None:
+def _long_and_breakable(line: str) -> bool:
+    """Whether a line holds a space and is longer than _UNWRAPPED once normalized."""
+    text = line.strip()
+    if " " not in text:
+        return False
+    if text.isascii() and text.isprintable() and "  " not in text:
+        return len(text) > _UNWRAPPED  # normalizing such a line changes no length
+    return len(normalize(line)) > _UNWRAPPED
+
+
+def _extras(shortcut: Shortcut, lines: _Lines, positions: list[int]) -> list[Extra] | None:
     """The per-page lines inside blocks (only where usual) and at block edges, block by
     block as the full path takes them."""
-    slots = shortcut.template.slots
+    order = shortcut.order
     extras: list[Extra] = []
-    used: set[int] = set()
-    by_block: dict[int, list[tuple[int, int]]] = {}
-    for position, slot in placed:
-        by_block.setdefault(slots[slot].block, []).append((position, slot))
-    for block in sorted(by_block):
-        members = by_block[block]
-        used.update(position for position, _ in members)
-        for (left, after), (right, upto) in zip(members, members[1:], strict=False):
-            run = right - left - 1
-            if run and run > shortcut.runs.get(after, 0):
-                return None  # an extra line inside the block: the full path decides
-            extras.extend(
-                Extra(after, "after", lines.line(p), run=run, upto=upto)
-                for p in range(left + 1, right)
-            )
-        extras.extend(_edges(lines, members, used))
+    used = set(positions)
+    for start, stop in shortcut.blocks:
+        members = positions[start:stop]
+        if members[-1] - members[0] != stop - start - 1:  # lines between the block's slots
+            for offset, (left, right) in enumerate(zip(members, members[1:], strict=False), start):
+                run = right - left - 1
+                if run and run > shortcut.runs.get(order[offset], 0):
+                    return None  # an extra line inside the block: the full path decides
+                extras.extend(
+                    Extra(order[offset], "after", lines.line(p), run=run, upto=order[offset + 1])
+                    for p in range(left + 1, right)
+                )
+        extras.extend(_edges(lines, members, order[start], order[stop - 1], used))
     return extras
 
 
-def _edges(lines: _Lines, members: list[tuple[int, int]], used: set[int]) -> list[Extra]:
+def _edges(lines: _Lines, members: list[int], first: int, last: int, used: set[int]) -> list[Extra]:
     """The lines just outside a block, as the full path records them."""
-    numbers = [lines.number(i) for i, _ in members]
-    steps = sorted(b - a for a, b in zip(numbers, numbers[1:], strict=False))
+    numbers = [lines.number(i) for i in members]
+    steps = sorted(map(sub, numbers[1:], numbers))
     spacing = steps[len(steps) // 2] if steps else 1
     found = []
     for index, step, slot, where in (
-        (members[0][0] - 1, -1, members[0][1], "start"),
-        (members[-1][0] + 1, 1, members[-1][1], "end"),
+        (members[0] - 1, -1, first, "start"),
+        (members[-1] + 1, 1, last, "end"),
     ):
         if 0 <= index < len(lines) and index not in used:
             outward = index + step

@@ -29,6 +29,10 @@ _CONTENT_CAP = 64
 _EDGE_CAP = 30_000
 
 
+# What a table knows from its template rather than from the pages it counted.
+_CONTEXT = frozenset({"template", "lens", "usual_runs", "_blocks", "_order"})
+
+
 @dataclass
 class GapTally:
     """Lines seen in one gap (inside a block or at its edge) that fill no slot."""
@@ -75,12 +79,21 @@ class VariantTable:
         }
         self.moved: list[tuple[int, Holder]] = []
         self.gaps: dict[tuple[int, str], GapTally] = defaultdict(GapTally)
-        self.block_pages: Counter[int] = Counter()
+        self.lacking: Counter[int] = Counter()
+        """Pages of which each block was missing."""
         self.missing_blocks: list[tuple[int, str, bool]] = []
         self.pages = 0
+        self.clean = 0
+        """Pages in the compact form (every slot usual), not yet added to `counts`."""
         self.usual_runs = dict(template.content_runs)
         self._blocks = template.blocks
+        self._order = [slot.id for slot in template.slots]
         self.timeline: dict[int, list[tuple[datetime, str]]] = defaultdict(list)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Crossing a process boundary (a worker's partial table), a table carries its
+        counts, not its template: the receiving side merges it into a table of its own."""
+        return {k: v for k, v in self.__dict__.items() if k not in _CONTEXT}
 
     def add(self, observation: Observation) -> None:
         """Count one snapshot's slots, absences, moves and extra lines."""
@@ -90,11 +103,28 @@ class VariantTable:
             bare = len(observation.missing_blocks) == len(self.template.blocks)
             for block in observation.missing_blocks:
                 self.missing_blocks.append((block, path, bare))
-            self.block_pages.update(set(self._blocks) - set(observation.missing_blocks))
+            self.lacking.update(set(observation.missing_blocks))
+        if observation.usual and captured is None:
+            self.clean += 1  # the hot path of a clean page: one count for all its slots
         else:
-            self.block_pages.update(self._blocks)
+            self._slots(observation)
+        for slot, line in observation.absent:
+            self._count(slot, ABSENT, Holder(path, line, "", captured), True)
+        for gap in {(e.slot, e.where) for e in observation.extras}:
+            self.gaps[gap].pages += 1
+        for extra in observation.extras:
+            self._gap_line(extra, path, captured)
+
+    @property
+    def block_pages(self) -> Counter[int]:
+        """Pages that hold each block."""
+        return Counter({block: self.pages - self.lacking[block] for block in self._blocks})
+
+    def _slots(self, observation: Observation) -> None:
+        """Count one snapshot's placed slots."""
+        path, captured = observation.path, observation.captured
         slots, counts = self.template.slots, self.counts
-        for slot, view, line, text, moved in observation.slots:
+        for slot, view, line, text, moved in observation.placed(self._order):
             if view is None:
                 # The usual text: counted only (the hot path of a clean page).
                 view = slots[slot].canonical
@@ -105,17 +135,12 @@ class VariantTable:
                 self.timeline[slot].append((captured, view))
             if moved:
                 self.moved.append((slot, Holder(path, line, text or view, captured)))
-        for slot, line in observation.absent:
-            self._count(slot, ABSENT, Holder(path, line, "", captured), True)
-        for gap in {(e.slot, e.where) for e in observation.extras}:
-            self.gaps[gap].pages += 1
-        for extra in observation.extras:
-            self._gap_line(extra, path, captured)
 
     def merge(self, other: VariantTable) -> None:
         """Add a table of later snapshots (a worker's chunk), in order: the result is the
         table that adding their observations here would have given."""
         self.pages += other.pages
+        self.clean += other.clean
         for slot, counts in other.counts.items():
             self.counts[slot].update(counts)
         for slot, by_text in other.holders.items():
@@ -124,7 +149,7 @@ class VariantTable:
         self.moved.extend(other.moved)
         for gap, tally in other.gaps.items():
             self.gaps[gap].merge(tally)
-        self.block_pages.update(other.block_pages)
+        self.lacking.update(other.lacking)
         self.missing_blocks.extend(other.missing_blocks)
         for slot, dated in other.timeline.items():
             self.timeline[slot].extend(dated)
@@ -135,7 +160,7 @@ class VariantTable:
 
     def collect(self, observation: Observation, wanted: set[tuple[int, str]]) -> None:
         """Keep the holders of the wanted (slot, text) variants, counting nothing again."""
-        for slot, view, line, text, _ in observation.slots:
+        for slot, view, line, text, _ in observation.placed(self._order):
             view = self.template.slots[slot].canonical if view is None else view
             if (slot, view) in wanted:
                 self.holders[slot][view].append(
@@ -174,6 +199,13 @@ class VariantTable:
         if extra.run > self.usual_runs.get(extra.slot, 1):
             tally.surplus[view].append(holder)
 
+    def _settle(self) -> None:
+        """Count the compact clean pages into every slot's usual text."""
+        if self.clean:
+            for slot in self.template.slots:
+                self.counts[slot.id][slot.canonical] += self.clean
+            self.clean = 0
+
     def slot_variants(
         self, thresholds: Thresholds, decided: dict[int, str | None] | None = None
     ) -> list[SlotVariants]:
@@ -182,6 +214,7 @@ class VariantTable:
         A baseline's `decided` texts replace the majority: a slot it left undecided is
         treated as per-page content.
         """
+        self._settle()
         result = []
         for slot in self.template.slots:
             counts = self.counts[slot.id]
