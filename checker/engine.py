@@ -8,7 +8,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Protocol, TypeVar
@@ -33,8 +33,10 @@ from checker.snapshot import (
 )
 from checker.variants import VariantTable, observe
 
-# Sources per task: large enough to amortize pickling, small enough to keep order cheap.
-CHUNK = 64
+# Sources per task: large enough to amortize pickling and merging (a partial table per
+# task), small enough that a small corpus still spreads over every worker.
+CHUNK = 256
+MIN_CHUNK = 16
 # Tasks in flight per worker.
 WINDOW = 4
 
@@ -248,13 +250,14 @@ def _in_order(
 ) -> Iterator[T]:
     """A task over each chunk of sources: here, on local processes, or as Dask tasks;
     results come back in source order, with a bounded window in flight."""
+    size = _chunk_size(sources, execution.jobs)
     if execution.engine == "dask" and execution.scheduler:
         from checker.dask_engine import run_on_cluster
 
-        yield from run_on_cluster(stage, _chunks(sources), execution.scheduler, task)
+        yield from run_on_cluster(stage, _chunks(sources, size), execution.scheduler, task)
         return
     if execution.jobs <= 1:
-        for chunk in _chunks(sources):
+        for chunk in _chunks(sources, size):
             yield task(stage, chunk)
         return
     # Workers start from a small server process, not from this one: they do not inherit
@@ -264,7 +267,7 @@ def _in_order(
     with context.Pool(execution.jobs, initializer=_install, initargs=(stage,)) as pool:
         # A bounded window: Pool.imap would queue every chunk at once.
         pending: deque = deque()
-        for chunk in _chunks(sources):
+        for chunk in _chunks(sources, size):
             pending.append(pool.apply_async(_work, (task, chunk)))
             if len(pending) >= WINDOW * execution.jobs:
                 yield pending.popleft().get()
@@ -287,8 +290,15 @@ def _work(task: Callable[[Stage, list[Source]], T], sources: list[Source]) -> T:
     return task(_STAGE, sources)
 
 
-def _chunks(sources: Iterable[Source]) -> Iterator[list[Source]]:
-    """Sources in lists of CHUNK."""
+def _chunk_size(sources: Iterable[Source], workers: int) -> int:
+    """CHUNK, or less when a corpus of known size would give each worker few chunks."""
+    if not isinstance(sources, Sized):
+        return CHUNK
+    return max(MIN_CHUNK, min(CHUNK, len(sources) // (max(1, workers) * WINDOW * 2)))
+
+
+def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
+    """Sources in lists of `size`."""
     iterator = iter(sources)
-    while chunk := list(islice(iterator, CHUNK)):
+    while chunk := list(islice(iterator, size)):
         yield chunk
