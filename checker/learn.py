@@ -7,7 +7,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from checker.align import Aligner
 from checker.baseline import Baseline
 from checker.families import cluster
 from checker.lens import Lens
@@ -63,8 +62,7 @@ def site_templates(
         )
     shortcut = None
     if len(families) == 1 and wrap is None and lens.trivial:
-        aligner = Aligner(families[0], lens, rules.thresholds.fuzzy, rules.thresholds.window)
-        shortcut = build_shortcut(families[0], sample, aligner)
+        shortcut = build_shortcut(families[0], sample)
     return SiteTemplates(families, shared, wrap=wrap, shortcut=shortcut)
 
 

@@ -170,9 +170,9 @@ class Placement:
     """True when the line stands out of the template's order."""
 
 
-@dataclass(frozen=True)
-class Extra:
-    """A snapshot line inside a block that matches no slot."""
+class Extra(NamedTuple):
+    """A snapshot line inside a block that matches no slot (a tuple: built per page on
+    the hot path, and sent back from workers)."""
 
     slot: int
     """The slot it follows (or, at a block's start edge, the slot it precedes)."""
@@ -209,9 +209,9 @@ class Alignment:
     """Blocks of the template of which too little was found."""
 
 
-@dataclass(frozen=True)
-class Observation:
-    """One snapshot's alignment, cut down to what the variant table needs (cheap to pickle)."""
+class Observation(NamedTuple):
+    """One snapshot's alignment, cut down to what the variant table needs (a tuple: cheap to
+    build and to pickle)."""
 
     path: str
     """The snapshot path."""
@@ -239,9 +239,9 @@ class Observation:
         return tuple((slot, None, line, "", False) for slot, line in lines)
 
 
-@dataclass(frozen=True)
-class Holder:
-    """A snapshot that holds a variant, and where."""
+class Holder(NamedTuple):
+    """A snapshot that holds a variant, and where (a tuple: a run keeps many, and workers
+    send them back)."""
 
     snapshot: str
     """The snapshot path."""

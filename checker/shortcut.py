@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from itertools import compress, count
 from operator import sub
 
-from checker.align import Aligner
 from checker.model import Extra, Line, Observation, Snapshot, Template
 from checker.normalize import normalize, resolve_links, split_lines
 from checker.snapshot import MAX_LINE
@@ -39,21 +38,22 @@ class Shortcut:
     """Each block's slots as a range of `order` (start, stop), blocks in template order."""
 
 
-def build_shortcut(template: Template, sample: list[Snapshot], aligner: Aligner) -> Shortcut | None:
-    """Learn the raw spellings of each slot's usual text from the sample."""
+def build_shortcut(template: Template, sample: list[Snapshot]) -> Shortcut | None:
+    """Learn the raw spellings of each slot's usual text from the sample.
+
+    Any sample line that reads as a slot's usual text counts, wherever it stands: a page
+    takes the shortcut only when such lines stand exactly in template order.
+    """
     if any(slot.occurrence for slot in template.slots):
         return None  # a text that stands twice on a page needs the full path's counting
+    usual = {slot.canonical: slot.id for slot in template.slots}
     raw: dict[str, int] = {}
     for snapshot in sample:
-        for placement in aligner.align(snapshot).placements:
-            slot = template.slots[placement.slot]
-            text = placement.line.text
-            if placement.moved or placement.line.end or placement.line.norm != slot.canonical:
+        for line in snapshot.lines:
+            held = usual.get(line.norm)
+            if held is None or line.end or normalize(line.text) != line.norm:
                 continue
-            if (
-                normalize(text) == slot.canonical
-                and raw.setdefault(text.strip(), slot.id) != slot.id
-            ):
+            if raw.setdefault(line.text.strip(), held) != held:
                 return None
     if not raw:
         return None
