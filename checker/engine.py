@@ -9,9 +9,9 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import groupby, islice
-from typing import Protocol, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
 from checker.align import Aligner
 from checker.families import FamilyIndex
@@ -21,11 +21,11 @@ from checker.model import Observation, Snapshot, Template
 from checker.rules import Rules
 from checker.shortcut import Shortcut, observe_clean
 from checker.snapshot import (
+    ARCHIVE_SUFFIXES,
     MAX_BYTES,
     PLAIN,
     Reading,
     from_bytes,
-    is_archive,
     is_html,
     link_base,
     read,
@@ -62,9 +62,8 @@ class Engine(Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class Checked:
-    """One snapshot after the per-snapshot stage."""
+class Checked(NamedTuple):
+    """One snapshot after the per-snapshot stage (a tuple: one is built per page)."""
 
     path: str
     """The snapshot path."""
@@ -140,37 +139,30 @@ class Stage:
         """Every snapshot of one source, checked."""
         if not self._ready:
             self._prepare()
-        if is_archive(source):
+        path = source.display
+        if path.lower().endswith(ARCHIVE_SUFFIXES):
             return [self._check(snapshot) for snapshot in read(source, self.reading)]
-        raw = read_bytes(source)
+        raw = read_bytes(source, path)
         if isinstance(raw, Snapshot):
             return [self._check(raw)]
         if self.shortcut is not None:
-            clean = self._clean(source, raw)
-            if clean is not None:
-                return [clean]
+            observation = self._clean(source, path, raw)
+            if observation is not None:
+                return [Checked(path, None, (), 0, observation, None)]
         return [self._check(from_bytes(source, raw, self.reading))]
 
-    def _clean(self, source: Source, raw: bytes) -> Checked | None:
-        """A clean page checked by the shortcut, or None when it needs the full path."""
-        if len(raw) > MAX_BYTES or is_html(source.display.lower(), raw):
+    def _clean(self, source: Source, path: str, raw: bytes) -> Observation | None:
+        """A clean page's observation by the shortcut, or None when it needs the full path."""
+        if len(raw) > MAX_BYTES or is_html(path.lower(), raw):
             return None
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             return None
-        if not text.strip() or "\x00" in text:
+        if not text or text.isspace() or "\x00" in text:
             return None
         assert self.shortcut is not None
-        observation = observe_clean(
-            self.shortcut,
-            source.display,
-            link_base(source),
-            text,
-        )
-        if observation is None:
-            return None
-        return Checked(source.display, None, (), 0, observation, None)
+        return observe_clean(self.shortcut, path, link_base(source), text)
 
     def _check(self, snapshot: Snapshot) -> Checked:
         """One snapshot the full way: family, alignment, observation."""
@@ -210,19 +202,20 @@ class Chunk:
 def fold(stage: Stage, sources: list[Source]) -> Chunk:
     """The stage over a chunk of sources, counted into partial tables."""
     chunk = Chunk()
+    tables = chunk.tables
     for source in sources:
         for checked in stage(source):
             chunk.snapshots += not checked.skipped
             if checked.problem or checked.notes or checked.skipped:
-                chunk.remarks.append(replace(checked, observation=None, across=None))
-            for family, observation in (
-                (checked.family, checked.observation),
-                (-1, checked.across),
-            ):
-                if observation is not None:
-                    if family not in chunk.tables:
-                        chunk.tables[family] = stage.table(family)
-                    chunk.tables[family].add(observation)
+                chunk.remarks.append(checked._replace(observation=None, across=None))
+            if checked.observation is not None:
+                if checked.family not in tables:
+                    tables[checked.family] = stage.table(checked.family)
+                tables[checked.family].add(checked.observation)
+            if checked.across is not None:
+                if -1 not in tables:
+                    tables[-1] = stage.table(-1)
+                tables[-1].add(checked.across)
     return chunk
 
 
@@ -260,10 +253,7 @@ def _in_order(
         for chunk in _chunks(sources, size):
             yield task(stage, chunk)
         return
-    # Workers start from a small server process, not from this one: they do not inherit
-    # (and then copy) the million sources this process may hold.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    context = _context()
     with context.Pool(execution.jobs, initializer=_install, initargs=(stage,)) as pool:
         # A bounded window: Pool.imap would queue every chunk at once.
         pending: deque = deque()
@@ -273,6 +263,27 @@ def _in_order(
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
+
+
+def start_workers(execution: Engine) -> None:
+    """Start the server local workers fork from, with the stage's modules imported, while
+    this process goes on learning (call it early; starting again is a no-op)."""
+    if (
+        execution.jobs > 1
+        and execution.engine == "local"
+        and _context().get_start_method() == "forkserver"
+    ):
+        multiprocessing.set_forkserver_preload(["checker.engine"])
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Workers start from a small server process, not from this one: they do not inherit
+    (and then copy) the million sources this process may hold."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 _STAGE: Stage | None = None

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from checker.baseline import Baseline
 from checker.capture import CaptureTimes
-from checker.engine import Checked, Chunk, Stage, run_chunks, run_stage
+from checker.engine import Checked, Chunk, Stage, run_chunks, run_stage, start_workers
 from checker.findings import family_findings
 from checker.learn import Decided, SiteTemplates, site_templates
 from checker.lens import Lens
@@ -65,6 +65,7 @@ def check_sources(
     execution: Execution = Execution(),
 ) -> list[SiteResult]:
     """Check every site among the sources, each on its own."""
+    start_workers(execution)
     by_site: dict[str, list[Source]] = defaultdict(list)
     for source in sources:
         by_site[source.site].append(source)

@@ -56,15 +56,16 @@ def is_archive(source: Source) -> bool:
     return source.display.lower().endswith(ARCHIVE_SUFFIXES)
 
 
-def read_bytes(source: Source) -> bytes | Snapshot:
+def read_bytes(source: Source, path: str = "") -> bytes | Snapshot:
     """A page file's bytes (up to MAX_BYTES + 1, so that a longer file shows as cut), or a
     broken snapshot saying why they cannot be read.
 
     The file is opened without blocking and checked with fstat on the open descriptor, so
     a pipe is refused rather than waited on, and a file is read in one call of its size:
-    a buffered `read(MAX_BYTES + 1)` would allocate 64 MB for every 3 KB page.
+    a buffered `read(MAX_BYTES + 1)` would allocate 64 MB for every 3 KB page. `path` is
+    the source's display path when the caller already has it.
     """
-    path = source.display
+    path = path or source.display
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as error:
@@ -230,6 +231,8 @@ def is_html(name: str, raw: bytes) -> bool:
     """HTML by suffix, or by a doctype or html tag at the start of the file."""
     if name.endswith(HTML_SUFFIXES):
         return True
+    if raw.find(b"<", 0, 2048) < 0:
+        return False
     head = raw[:2048].lower()
     return b"<!doctype html" in head or b"<html" in head
 
