@@ -20,6 +20,8 @@ from checker.snapshot import MAX_LINE
 
 # Logical lines longer than this cannot come from a wrapping converter (see wrap_width).
 _UNWRAPPED = 100
+# A 0-based line index to its line number.
+_NEXT = (1).__add__
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,7 @@ def observe_clean(shortcut: Shortcut, path: str, base: str, text: str) -> Observ
         slots=(),
         absent=(),
         extras=tuple(extras),
-        usual=tuple(index + 1 for index in at),
+        usual=tuple(map(_NEXT, at)),
     )
 
 
@@ -107,12 +109,9 @@ class _Lines:
     def __init__(self, physical: list[str], kept: list[int], base: str) -> None:
         self.physical, self.kept, self.base = physical, kept, base
 
-    def __len__(self) -> int:
-        return len(self.kept)
-
-    def number(self, position: int) -> int:
-        """The physical line number of a position."""
-        return self.kept[position] + 1
+    def norm(self, position: int) -> str:
+        """The normalized text at a position."""
+        return resolve_links(normalize(self.physical[self.kept[position]][:MAX_LINE]), self.base)
 
     def line(self, position: int) -> Line:
         """The line at a position, normalized as the reader normalizes it."""
@@ -122,6 +121,8 @@ class _Lines:
 
 def _may_wrap(physical: list[str]) -> bool:
     """True unless some breakable line is too long to come from a wrapping converter."""
+    if _long_and_breakable(max(physical, key=len, default="")):
+        return False  # the page's longest line settles it, as it does on most pages
     return not any(len(line) > _UNWRAPPED and _long_and_breakable(line) for line in physical)
 
 
@@ -158,17 +159,21 @@ def _extras(shortcut: Shortcut, lines: _Lines, positions: list[int]) -> list[Ext
 
 def _edges(lines: _Lines, members: list[int], first: int, last: int, used: set[int]) -> list[Extra]:
     """The lines just outside a block, as the full path records them."""
-    numbers = [lines.number(i) for i in members]
-    steps = sorted(map(sub, numbers[1:], numbers))
-    spacing = steps[len(steps) // 2] if steps else 1
+    kept = lines.kept
+    numbers = [kept[i] for i in members]
+    if numbers[-1] - numbers[0] == len(numbers) - 1:
+        spacing = 1  # the block's lines stand next to each other
+    else:
+        steps = sorted(map(sub, numbers[1:], numbers))
+        spacing = steps[len(steps) // 2] if steps else 1
     found = []
     for index, step, slot, where in (
         (members[0] - 1, -1, first, "start"),
         (members[-1] + 1, 1, last, "end"),
     ):
-        if 0 <= index < len(lines) and index not in used:
+        if 0 <= index < len(kept) and index not in used:
             outward = index + step
-            beyond = lines.line(outward).norm if 0 <= outward < len(lines) else ""
-            distance = abs(lines.number(index) - lines.number(index - step))
+            beyond = lines.norm(outward) if 0 <= outward < len(kept) else ""
+            distance = abs(kept[index] - kept[index - step])
             found.append(Extra(slot, where, lines.line(index), beyond, detached=distance > spacing))
     return found
