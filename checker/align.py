@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import repeat
 
 from checker.matching import best_pairs, longest_in_order
 from checker.model import Alignment, Extra, Line, Placement, Snapshot, Template
@@ -35,6 +36,8 @@ def keyed_lines(snapshot: Snapshot, lens: Lens) -> list[tuple[str, int] | None]:
     else:
         views = [lens(line.norm) for line in snapshot.lines]
     repeats = Counter(views)
+    if len(repeats) == len(views) and None not in repeats:
+        return list(zip(views, repeat(0)))  # type: ignore[arg-type]  # no None, no repeat
     seen: Counter[str] = Counter()
     keys: list[tuple[str, int] | None] = []
     for view in views:

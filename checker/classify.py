@@ -6,8 +6,6 @@ import re
 from collections import Counter
 from difflib import SequenceMatcher
 
-from deepdiff import DeepDiff
-
 from checker.model import Kind
 from checker.record import LineRecord, as_dict, record
 
@@ -92,6 +90,8 @@ def _rest(line: LineRecord) -> str:
 
 def describe(expected: LineRecord, found: LineRecord) -> tuple[str, ...]:
     """The structured differences, as `field[i]: old -> new` lines, by deepdiff."""
+    from deepdiff import DeepDiff  # imported on the first finding: a clean run never pays it
+
     diff = DeepDiff(as_dict(expected), as_dict(found), ignore_order=False, verbose_level=2)
     changes: list[str] = []
     for path, change in sorted(diff.get("values_changed", {}).items()):

@@ -119,7 +119,7 @@ def _files(root: Path, patterns: tuple[str, ...]) -> Iterator[str]:
     """POSIX paths under a folder that match the patterns. Symlinked folders are not
     followed (a link loop cannot trap the walk); files and links to files are taken,
     and the reader refuses anything that is not a regular file (a pipe would block)."""
-    matchers = [re.compile(fnmatch.translate(p)) for p in patterns]
+    matches = re.compile("|".join(fnmatch.translate(p) for p in patterns)).match
     pending = [("", str(root))]
     while pending:
         prefix, folder = pending.pop()
@@ -131,9 +131,7 @@ def _files(root: Path, patterns: tuple[str, ...]) -> Iterator[str]:
             try:
                 if entry.is_dir(follow_symlinks=False):
                     pending.append((prefix + entry.name + "/", entry.path))
-                elif any(m.match(entry.name) for m in matchers) and (
-                    entry.is_symlink() or entry.is_file()
-                ):
+                elif matches(entry.name) and (entry.is_symlink() or entry.is_file()):
                     # A broken or looping link is listed too: reading it fails, and that
                     # becomes a finding on it rather than a silent skip.
                     yield prefix + entry.name
