@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from checker.baseline import Baseline
 from checker.capture import CaptureTimes
-from checker.engine import Checked, Chunk, Stage, run_chunks, run_stage, start_workers
+from checker.engine import Checked, Chunk, Stage, run_chunks, run_stage
 from checker.findings import family_findings
 from checker.learn import Decided, SiteTemplates, site_templates
 from checker.lens import Lens
@@ -27,6 +27,7 @@ from checker.rating import fingerprint
 from checker.rules import Rules
 from checker.snapshot import Reading
 from checker.variants import VariantTable
+from checker.workers import start_workers
 
 # Notes kept per site; a million detected encodings need not all be listed.
 MAX_NOTES = 200
