@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from operator import itemgetter
 
 from checker.model import Finding, Kind, SlotVariants
 from checker.rating import FindingMaker
@@ -118,7 +119,7 @@ def _stands_out(texts: Counter[str], text: str, min_pages: int) -> bool:
     return [t for t, n in texts.items() if n >= min_pages] == [text]
 
 
-def _shared_run(beyond: Counter[str], holders: int) -> bool:
+def _shared_run(beyond: dict[str, int], holders: int) -> bool:
     """Pages that share the next line out too share a section of their own, not drift."""
-    text, count = beyond.most_common(1)[0] if beyond else ("", 0)
+    text, count = max(beyond.items(), key=itemgetter(1)) if beyond else ("", 0)
     return bool(text) and count >= 2 and count * 2 >= holders

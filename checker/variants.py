@@ -40,7 +40,9 @@ class GapTally:
     pages: int = 0
     texts: Counter[str] = field(default_factory=Counter)
     holders: dict[str, list[Holder]] = field(default_factory=lambda: defaultdict(list))
-    beyond: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    beyond: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
+    """Per text, how often each next line out follows it (plain dicts: one per distinct
+    edge text, and most edge texts are a page's own title)."""
     sample: dict[str, str] = field(default_factory=dict)
     """Per-page content seen here (text -> page), capped: what belongs in the gap."""
     surplus: dict[str, list[Holder]] = field(default_factory=lambda: defaultdict(list))
@@ -59,7 +61,9 @@ class GapTally:
             self.texts[text] += count
             self.holders[text].extend(other.holders.get(text, ()))
             if text in other.beyond:
-                self.beyond[text].update(other.beyond[text])
+                mine = self.beyond[text]
+                for out, n in other.beyond[text].items():
+                    mine[out] = mine.get(out, 0) + n
         for text, page in other.sample.items():
             if len(self.sample) < _CONTENT_CAP:
                 self.sample.setdefault(text, page)
@@ -189,7 +193,8 @@ class VariantTable:
             return
         tally.texts[view] += 1
         if extra.where != "after":
-            tally.beyond[view][extra.beyond] += 1
+            follows = tally.beyond[view]
+            follows[extra.beyond] = follows.get(extra.beyond, 0) + 1
         tally.holders[view].append(Holder(path, extra.line.number, extra.line.text, captured))  # type: ignore[arg-type]
 
     def _content_line(self, tally: GapTally, extra: Extra, view: str, holder: Holder) -> None:
