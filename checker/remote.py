@@ -70,6 +70,29 @@ def read_url(url: str, limit: int) -> bytes:
     return b"".join(parts)
 
 
+def url_exists(url: str) -> bool:
+    """Whether the object at a URL exists; True when that cannot be told."""
+    try:
+        fs, path = _filesystem(url)
+        return bool(fs.exists(path))
+    except Exception:
+        return True
+
+
+def local_path(url: str) -> str | None:
+    """The local path a `file://` URL names; None for any other file system."""
+    fs, path = _filesystem(url)
+    from fsspec.implementations.local import LocalFileSystem
+
+    return path if isinstance(fs, LocalFileSystem) else None
+
+
+def parent_url(url: str) -> str:
+    """The URL of the folder holding an object."""
+    protocol, path = url.split("://", 1)
+    return f"{protocol}://{posixpath.dirname(path.rstrip('/'))}"
+
+
 def _filesystem(url: str) -> tuple[Any, str]:
     """The file system serving a URL and the path on it.
 
