@@ -9,9 +9,11 @@ from typing import Any
 
 import yaml
 
+from checker.load import is_url
 from checker.model import Finding, Kind, Severity, Slot, Template
 from checker.output import write_atomic
 from checker.rating import fingerprint
+from checker.remote import url_exists
 
 VERSION = 1
 
@@ -314,9 +316,12 @@ def apply(
 
 def _settled(entry: Accepted, checked: set[str]) -> bool:
     """Whether every snapshot of an entry was checked in this run or no longer exists."""
-    return all(
-        path in checked or not Path(path.split("#", 1)[0]).exists() for path in entry.snapshots
-    )
+    return all(path in checked or not _exists(path.split("#", 1)[0]) for path in entry.snapshots)
+
+
+def _exists(path: str) -> bool:
+    """Whether a snapshot file (or the object at a URL) is still there."""
+    return url_exists(path) if is_url(path) else Path(path).exists()
 
 
 def _stale(baseline: Baseline, entry: Accepted, severity: Severity) -> Finding:

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from checker.baseline import BaselineError, apply, load_baseline, write_baseline
 from checker.gitchanges import changed_since
-from checker.load import InputError, discover
+from checker.load import InputError, discover, is_url
 from checker.model import ExitCode, Kind, RunResult, Severity
 from checker.output import OutputError, inside, write_atomic
+from checker.remote import local_path
 from checker.report import formatters, resolve
 from checker.report.text import TextFormatter, summary_line
 from checker.rules import RuleError, load_rules
@@ -114,8 +115,7 @@ def run_baseline(options: BaselineOptions) -> int:
         sources = discover(options.paths, options.globs, options.group_by)
         if not sources:
             raise InputError(f"no snapshots found under {', '.join(options.paths)}")
-        folders = [Path(p) if Path(p).is_dir() else Path(p).parent for p in options.paths]
-        if inside(options.output, folders) is not None:
+        if inside(options.output, _snapshot_folders(options.paths)) is not None:
             raise UsageError(
                 f"{options.output}: refusing to write a baseline inside the snapshot folder"
             )
@@ -200,10 +200,21 @@ def _colour_wanted() -> bool:
 
 def _refuse_writes_into(options: CheckOptions) -> None:
     """Reports never go into a snapshot folder."""
-    folders = [Path(p) if Path(p).is_dir() else Path(p).parent for p in options.paths]
+    folders = _snapshot_folders(options.paths)
     for _, path in options.reports:
         folder = inside(path, folders)
         if folder is not None:
             raise UsageError(
                 f"{path}: refusing to write a report inside the snapshot folder {folder}"
             )
+
+
+def _snapshot_folders(paths: tuple[str, ...]) -> list[Path]:
+    """The local folders the snapshot paths name or sit in. A `file://` URL is its local
+    path; other URLs name no local folder."""
+    folders = []
+    for given in paths:
+        path = local_path(given) if is_url(given) else given
+        if path is not None:
+            folders.append(Path(path) if Path(path).is_dir() else Path(path).parent)
+    return folders

@@ -9,8 +9,9 @@ from checker.align import Aligner
 from checker.families import FamilyIndex
 from checker.learn import learn_families
 from checker.lens import Lens
-from checker.load import InputError, discover
+from checker.load import InputError, discover, is_url
 from checker.model import Alignment, ExitCode
+from checker.remote import parent_url
 from checker.rules import RuleError, load_rules
 from checker.snapshot import read
 
@@ -20,15 +21,13 @@ def run_explain(
 ) -> int:
     """Learn the template from the snapshot's company and print its split."""
     if Path(path).is_dir():
-        print(
-            f"snapdrift: error: {path}: explain takes one snapshot file, not a folder",
-            file=sys.stderr,
-        )
-        return ExitCode.ERROR
+        return _folder_given(path)
     try:
         rules = load_rules(rules_file)
         target = discover([path], globs, "none")
-        company = discover(list(against) or [str(Path(path).parent)], globs, "none")
+        if any(source.relative for source in target):  # a URL that names a folder
+            return _folder_given(path)
+        company = discover(list(against) or [_parent(path)], globs, "none")
     except (InputError, RuleError) as error:
         print(f"snapdrift: error: {error}", file=sys.stderr)
         return ExitCode.ERROR
@@ -47,6 +46,19 @@ def run_explain(
         aligner = Aligner(template, lens, rules.thresholds.fuzzy, rules.thresholds.window)
         print(render(aligner.align(snapshot)))
     return ExitCode.OK
+
+
+def _folder_given(path: str) -> int:
+    """Refuse a folder: explain takes one snapshot."""
+    print(
+        f"snapdrift: error: {path}: explain takes one snapshot file, not a folder", file=sys.stderr
+    )
+    return ExitCode.ERROR
+
+
+def _parent(path: str) -> str:
+    """The folder holding a snapshot, whose snapshots it is explained against."""
+    return parent_url(path) if is_url(path) else str(Path(path).parent)
 
 
 def render(alignment: Alignment) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from checker.load import InputError
+from checker.load import InputError, is_url
 
 
 def changed_since(revision: str, paths: tuple[str, ...]) -> set[Path]:
@@ -13,6 +13,9 @@ def changed_since(revision: str, paths: tuple[str, ...]) -> set[Path]:
     asked of the repository each snapshot path lives in (not the working folder's)."""
     if revision.startswith("-"):
         raise InputError(f"--changed-since {revision!r}: not a git revision")
+    for path in paths:
+        if is_url(path):
+            raise InputError(f"--changed-since: {path}: git can only be asked about local paths")
     changed: set[Path] = set()
     for folder in sorted({_folder(path) for path in paths}):
         top = _git(folder, ["rev-parse", "--show-toplevel"]).strip()

@@ -6,7 +6,7 @@ import fnmatch
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -39,12 +39,21 @@ class Source:
     @property
     def display(self) -> str:
         """The path as the user gave it, joined with the file's path under the folder."""
-        return os.path.join(self.given, self.relative) if self.relative else self.given
+        if not self.relative:
+            return self.given
+        if is_url(self.given):
+            return self.given + ("" if self.given.endswith("/") else "/") + self.relative
+        return os.path.join(self.given, self.relative)
 
     @property
     def file(self) -> Path:
         """Where to read it."""
         return Path(self.display)
+
+
+def is_url(path: str) -> bool:
+    """Whether a path is a URL read through fsspec (`s3://bucket/crawl`), not a local path."""
+    return "://" in path
 
 
 def discover(
@@ -54,6 +63,9 @@ def discover(
     patterns = globs or DEFAULT_GLOBS
     sources: list[Source] = []
     for given in paths:
+        if is_url(given):
+            sources.extend(_remote(given, patterns, group_by))
+            continue
         root = Path(given)
         if not root.exists() and not root.is_symlink():
             raise InputError(f"{given}: no such file or directory")
@@ -84,7 +96,7 @@ def _by_host(sources: list[Source]) -> list[Source]:
         hosts = sorted(
             {
                 urlsplit(page.uri).hostname or "-"
-                for page in iter_archive(source.file, ArchiveStats())
+                for page in iter_archive(source.display, ArchiveStats())
             }
         )
         split.extend(
@@ -101,13 +113,30 @@ def _site_of_file(given: str, group_by: str) -> str:
     return Path(given).parent.name or "."
 
 
+def _remote(url: str, patterns: tuple[str, ...], group_by: str) -> list[Source]:
+    """The objects under a URL matching the patterns (or the one it names), with their sites."""
+    from checker.remote import list_url
+
+    listing = list_url(url)
+    if listing.objects is None:
+        return [Source(url, "", "." if group_by == "none" else listing.folder or ".")]
+    matches = _matcher(patterns)
+    relative = sorted(r for r in listing.objects if matches(r.rsplit("/", 1)[-1]))
+    return _grouped(url, relative, listing.name or url, group_by)
+
+
 def _walk(root: Path, given: str, patterns: tuple[str, ...], group_by: str) -> list[Source]:
     """Files under one folder matching the patterns, with their sites."""
-    relative = sorted(_files(root, patterns))
+    return _grouped(given, sorted(_files(root, patterns)), root.resolve().name or given, group_by)
+
+
+def _grouped(given: str, relative: list[str], name: str, group_by: str) -> list[Source]:
+    """Sources for the sorted files under one folder: each top folder a site when the folder
+    is a folder of sites, else all of them the site `name`."""
     nested = group_by in ("folder", "host") or (
         group_by == "auto" and bool(relative) and all("/" in r for r in relative)
     )
-    flat = sys.intern((root.resolve().name or given) if group_by != "none" else ".")
+    flat = sys.intern(name if group_by != "none" else ".")
     sources = []
     for rel in relative:
         site = sys.intern(rel.split("/", 1)[0]) if nested and "/" in rel else flat
@@ -119,7 +148,7 @@ def _files(root: Path, patterns: tuple[str, ...]) -> Iterator[str]:
     """POSIX paths under a folder that match the patterns. Symlinked folders are not
     followed (a link loop cannot trap the walk); files and links to files are taken,
     and the reader refuses anything that is not a regular file (a pipe would block)."""
-    matches = re.compile("|".join(fnmatch.translate(p) for p in patterns)).match
+    matches = _matcher(patterns)
     pending = [("", str(root))]
     while pending:
         prefix, folder = pending.pop()
@@ -137,3 +166,8 @@ def _files(root: Path, patterns: tuple[str, ...]) -> Iterator[str]:
                     yield prefix + entry.name
             except OSError:
                 continue
+
+
+def _matcher(patterns: tuple[str, ...]) -> Callable[[str], object]:
+    """A test of a file name against all the patterns at once (one compiled regex)."""
+    return re.compile("|".join(fnmatch.translate(p) for p in patterns)).match

@@ -12,9 +12,10 @@ from urllib.parse import urlsplit
 
 from checker.capture import CaptureTimes
 from checker.decode import decode, looks_binary
-from checker.load import Source
+from checker.load import Source, is_url
 from checker.model import Line, Snapshot
 from checker.normalize import normalize, resolve_links, split_lines, unwrap
+from checker.remote import read_url
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -63,9 +64,14 @@ def read_bytes(source: Source, path: str = "") -> bytes | Snapshot:
     The file is opened without blocking and checked with fstat on the open descriptor, so
     a pipe is refused rather than waited on, and a file is read in one call of its size:
     a buffered `read(MAX_BYTES + 1)` would allocate 64 MB for every 3 KB page. `path` is
-    the source's display path when the caller already has it.
+    the source's display path when the caller already has it. A URL is read through fsspec.
     """
     path = path or source.display
+    if is_url(path):
+        try:
+            return read_url(path, MAX_BYTES + 1)
+        except OSError as error:
+            return _broken(source, f"cannot be read: {error}")
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as error:
@@ -192,7 +198,7 @@ def _archive(source: Source) -> Iterator[Snapshot]:
 
     stats = ArchiveStats()
     try:
-        for archived in iter_archive(source.file, stats):
+        for archived in iter_archive(source.display, stats):
             if source.host and (urlsplit(archived.uri).hostname or "-") != source.host:
                 continue
             yield page(

@@ -15,6 +15,9 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.timeutils import iso_date_to_datetime
 
+from checker.load import is_url
+from checker.remote import open_url
+
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 # Bodies kept so that later revisits can be resolved; past this total, new ones are not kept.
 REVISIT_CACHE_BYTES = 200_000_000
@@ -204,6 +207,11 @@ class _StrictGzip:
         return self.inner.tell()
 
 
+def _open(path: str | Path) -> BinaryIO:
+    """A local file or the object at a URL, open for binary reading."""
+    return open_url(str(path)) if is_url(str(path)) else open(path, "rb")
+
+
 def _is_archive(stream: BinaryIO) -> bool:
     """True when the (decompressed) file starts like a WARC or an ARC file."""
     head = stream.read(65536)
@@ -267,12 +275,13 @@ def _pages(stream: Any, stats: ArchiveStats, cache: _Cache, limit: int) -> Itera
 
 
 def iter_archive(
-    path: Path, stats: ArchiveStats, *, max_record_bytes: int = 50_000_000
+    path: str | Path, stats: ArchiveStats, *, max_record_bytes: int = 50_000_000
 ) -> Iterator[ArchivedPage]:
-    """Yield the HTML pages of a WARC/ARC file in order; damage ends the file with a problem."""
+    """Yield the HTML pages of a WARC/ARC file (a path or a URL) in order; damage ends the
+    file with a problem."""
     cache = _Cache()
     try:
-        with open(path, "rb") as stream:
+        with _open(path) as stream:
             if not _is_archive(stream):
                 stats.problems.append(f"{path}: not a WARC or ARC file")
                 return
@@ -284,7 +293,7 @@ def iter_archive(
                     raise
         # One gzip member around the whole file (not per record): warcio refuses it, but it
         # reads fine as one decompressed stream.
-        with gzip.open(path, "rb") as whole:
+        with _open(path) as raw, gzip.GzipFile(fileobj=raw, mode="rb") as whole:
             yield from _pages(_StrictGzip(whole), stats, cache, max_record_bytes)
     # warcio raises bare Exception ("Not Gzipped Properly") besides zlib, EOF and parser errors;
     # archives are untrusted input, so any failure while reading ends this file, not the run.
