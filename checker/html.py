@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
-from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from lxml import etree
+
+from checker.html_links import join_url, link_target, normalise_url
 
 _DROP = frozenset(
     {"script", "style", "template", "noscript", "head", "svg", "iframe", "object", "embed"}
@@ -29,7 +29,6 @@ _BLOCK = frozenset(
 _CELL = frozenset({"td", "th"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SPACE = re.compile(r"[ \t\n\r\f\v]+")  # ASCII only: NBSP is kept for the normaliser
-_DEFAULT_PORTS = {"http": 80, "https": 443, "ftp": 21, "ws": 80, "wss": 443}
 _LINE_CAP = 65535  # libxml2 stores element lines in 16 bits; later lines all read 65535
 _END = object()
 
@@ -42,49 +41,6 @@ class RenderedLine:
     """1-based line in the HTML source where the line's first text sits (best estimate)."""
     text: str
     """The visible text, whitespace collapsed; links as `TEXT <URL>`."""
-
-
-def _normalise_url(url: str) -> str:
-    """Lower-case scheme and host and drop a default port; anything odd is kept as written."""
-    try:
-        parts = urlsplit(url)
-        host, port = parts.hostname, parts.port
-    except ValueError:
-        return url
-    if not parts.netloc or host is None:  # urlunsplit would drop the `//` of `site:///x`
-        return parts.scheme.lower() + url[len(parts.scheme) :]
-    userinfo = parts.netloc.rpartition("@")[0]
-    netloc = f"[{host}]" if ":" in host else host
-    if port is not None and _DEFAULT_PORTS.get(parts.scheme.lower()) != port:
-        netloc = f"{netloc}:{port}"
-    netloc = f"{userinfo}@{netloc}" if userinfo else netloc
-    return urlunsplit(parts._replace(scheme=parts.scheme.lower(), netloc=netloc))
-
-
-def _join(base: str | None, href: str) -> str:
-    """Resolve `href` against `base`, also for schemes urljoin does not know (`site:///`)."""
-    if not base:
-        return href
-    scheme = urlsplit(base).scheme.lower()
-    if scheme in ("", "http", "https", "file", "ftp"):
-        return urljoin(base, href)
-    # urljoin leaves relative references alone under unknown schemes: borrow file://'s rules.
-    joined = urljoin("file" + base[len(scheme) :], href)
-    return scheme + joined[4:] if not urlsplit(href).scheme else joined
-
-
-@lru_cache(maxsize=8192)  # menus repeat the same links on every page and within pages
-def _link_target(href: str | None, base: str | None) -> str | None:
-    """The target a link shows in its line, or None for links that render as plain text."""
-    if href is None:
-        return None
-    href = href.strip().replace("\t", "").replace("\n", "").replace("\r", "")
-    lowered = href.lower()
-    if not href or href.startswith("#") or lowered.startswith("javascript:"):
-        return None
-    if lowered.startswith(("mailto:", "tel:")):
-        return href
-    return _normalise_url(_join(base, href))
 
 
 def _hidden(el: etree._Element) -> bool:
@@ -165,7 +121,7 @@ def _base_url(root: etree._Element, page_url: str | None) -> str | None:
     for base in root.iter("base"):
         href = (base.get("href") or "").strip()
         if href:
-            return _normalise_url(_join(page_url, href))
+            return normalise_url(join_url(page_url, href))
     return page_url
 
 
@@ -254,7 +210,7 @@ def _open(acc: _Lines, el: etree._Element, tag: str, base: str | None, links: li
         elif links:
             acc.mark()  # an image-only link still shows its target
     elif tag == "a":
-        links.append((_link_target(el.get("href"), base) or "", acc.serial, len(acc.parts)))
+        links.append((link_target(el.get("href"), base) or "", acc.serial, len(acc.parts)))
     return 1 if tag == "pre" else 0
 
 
