@@ -67,6 +67,7 @@ _AFTER_HTML = (
     "\ntrailing text\n<p>more</p><!-- c -->\nend"
 )
 _BASES = "<base href=''><base href='../b/'><base href='https://ignored/'><a href='c'>c</a>"
+_SURROGATE_PAGE = "<p><a href='x.html'>x</a>\n <a href='/y'>y</a>  z</p><p><a href='#'>t</a></p>"
 _WHITESPACE = (
     "\n\n\n<p>\x0c\x0bform\x0cfeed\x0b</p><p>\xa0</p><p>\u2028sep\u2029</p><p>\u3000wide</p>"
     "<p>\ufeffbom</p><p>中文 <b>テキスト</b> 😀 שלום</p><p>\ud800surrogate</p>"
@@ -108,6 +109,9 @@ def tricky_pages() -> dict[str, Case]:
         "text only": Case("just text\nover lines"),
         "head only": Case("<head><title>t</title><meta charset=utf-8></head>"),
         "bom": Case("\ufeff<p>bom</p>"),
+        # a page URL decoded with surrogateescape puts lone surrogates into link targets
+        "surrogate url": Case(_SURROGATE_PAGE, "site:///caf\udce9/p.html"),
+        "surrogate url https": Case(_SURROGATE_PAGE, "https://e.org/\udce9/p.html"),
     }
 
 
