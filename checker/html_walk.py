@@ -60,9 +60,13 @@ def _end_line(parts: list[str], start: int, out: list[tuple[int, str]]) -> None:
     bytes.split() splits on exactly the ASCII whitespace (str.split() would also split on
     NBSP and the other Unicode spaces, which the normaliser must still see).
     """
-    text = b" ".join("".join(parts).encode("utf-8", "surrogatepass").split()).decode(
-        "utf-8", "surrogatepass"
-    )
+    line = "".join(parts)
+    try:
+        text = b" ".join(line.encode().split()).decode()
+    except UnicodeEncodeError:  # a lone surrogate, from an odd page URL in a link target
+        text = b" ".join(line.encode("utf-8", "surrogatepass").split()).decode(
+            "utf-8", "surrogatepass"
+        )
     if text and not text.isspace():
         out.append((start, text))
 
