@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -228,6 +229,16 @@ def _check_clerk(pages: list[tuple[str, str]]) -> None:
             in rendered
         )
         assert not any("GoogleAnalyticsObject" in line for line in rendered)
+
+
+def test_threads_render_as_one_does() -> None:
+    pages = _clerk_pages(DATA) * 8
+    alone = [render_html(text, page_url=f"site:///{name}") for name, text in pages]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        threaded = list(
+            pool.map(lambda page: render_html(page[1], page_url=f"site:///{page[0]}"), pages)
+        )
+    assert threaded == alone
 
 
 def test_clerk_pages_in_repo() -> None:
