@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from checker.decode import decode
 from checker.html import RenderedLine, render_html
+from checker.html_walk import walk
 
 DATA = Path(__file__).parent / "data" / "clerk"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "clerk-house-gov" / "orig"
@@ -152,6 +155,25 @@ def test_deep_nesting_is_cut_quickly() -> None:
     assert lines[0].text == "before"
 
 
+@pytest.mark.parametrize("hidden", [False, True])
+def test_walk_of_a_deep_tree_stays_linear(hidden: bool) -> None:
+    root = etree.Element("html")
+    body = etree.SubElement(root, "body")
+    top = deepest = etree.SubElement(body, "div", {"hidden": ""} if hidden else {})
+    for _ in range(50_000):  # far past libxml2's own cap, so built by hand
+        deepest = etree.SubElement(deepest, "div")
+    deepest.text = "deep"
+    etree.SubElement(top, "span").text = "last"
+    etree.SubElement(body, "p").text = "after"
+    start = time.perf_counter()
+    lines, too_deep = walk(root, None, max_depth=100_000)
+    assert time.perf_counter() - start < 2
+    assert [text for _, text in lines] == (["after"] if hidden else ["deep", "last", "after"])
+    assert not too_deep
+    cut = [(1, "after")] if hidden else [(1, "last"), (1, "after")]
+    assert walk(root, None, max_depth=256) == (cut, not hidden)
+
+
 def test_own_depth_limit() -> None:
     html = "<p>a</p>" + "<span>" * 20 + "deep" + "</span>" * 20 + "<p>b</p>"
     lines, problem = render_html(html, max_depth=10)
@@ -207,6 +229,16 @@ def _check_clerk(pages: list[tuple[str, str]]) -> None:
             in rendered
         )
         assert not any("GoogleAnalyticsObject" in line for line in rendered)
+
+
+def test_threads_render_as_one_does() -> None:
+    pages = _clerk_pages(DATA) * 8
+    alone = [render_html(text, page_url=f"site:///{name}") for name, text in pages]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        threaded = list(
+            pool.map(lambda page: render_html(page[1], page_url=f"site:///{page[0]}"), pages)
+        )
+    assert threaded == alone
 
 
 def test_clerk_pages_in_repo() -> None:

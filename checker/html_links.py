@@ -1,0 +1,93 @@
+"""Link targets as HTML pages show them: resolved against the page, scheme and host normalised."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+_DEFAULT_PORTS = {"http": 80, "https": 443, "ftp": 21, "ws": 80, "wss": 443}
+_SHARED_CAP = 16384
+
+# Most links resolve the same way on many pages. urljoin reads the page URL's path (up to its
+# last `/`) only for a relative-path href, and only the page's scheme and host for an absolute
+# one (`/x`, `//host/x`, `http://host/x`): the page's last segment, query and fragment matter
+# only to hrefs with no path of their own (`?q`, an empty path). So targets are shared
+# between the pages of a folder or of an origin; odd page URLs (not printable ASCII, or with
+# brackets or backslashes) are resolved per page. tests/test_html_links.py holds the shared
+# targets to the per-page ones.
+_ORIGIN_HREF = re.compile(r"/(?!/)|//[^?#]|[A-Za-z][A-Za-z0-9+.-]*://[^?#]")
+_FOLDER_HREF = re.compile(r"[A-Za-z0-9._~%-][^/?#:]*(?:[/?#]|\Z)")
+_PLAIN_URL = re.compile(r"[!-Z^-~]*")  # printable ASCII without `[`, `\` and `]`
+_ORIGIN = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*")
+_FOLDER = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*/(?:[^/?#]*/)*")
+_shared: dict[tuple[str, str], str] = {}
+
+
+def normalise_url(url: str) -> str:
+    """Lower-case scheme and host and drop a default port; anything odd is kept as written."""
+    try:
+        parts = urlsplit(url)
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        return url
+    if not parts.netloc or host is None:  # urlunsplit would drop the `//` of `site:///x`
+        return parts.scheme.lower() + url[len(parts.scheme) :]
+    userinfo = parts.netloc.rpartition("@")[0]
+    netloc = f"[{host}]" if ":" in host else host
+    if port is not None and _DEFAULT_PORTS.get(parts.scheme.lower()) != port:
+        netloc = f"{netloc}:{port}"
+    netloc = f"{userinfo}@{netloc}" if userinfo else netloc
+    return urlunsplit(parts._replace(scheme=parts.scheme.lower(), netloc=netloc))
+
+
+def join_url(base: str | None, href: str) -> str:
+    """Resolve `href` against `base`, also for schemes urljoin does not know (`site:///`)."""
+    if not base:
+        return href
+    scheme = urlsplit(base).scheme.lower()
+    if scheme in ("", "http", "https", "file", "ftp"):
+        return urljoin(base, href)
+    # urljoin leaves relative references alone under unknown schemes: borrow file://'s rules.
+    joined = urljoin("file" + base[len(scheme) :], href)
+    return scheme + joined[4:] if not urlsplit(href).scheme else joined
+
+
+def _shared_key(href: str, base: str | None) -> tuple[str, str] | None:
+    """The (href, origin or folder) that decides the target, or None if the whole page does."""
+    if not base or not _PLAIN_URL.fullmatch(base):
+        return None
+    if _ORIGIN_HREF.match(href):
+        shared = _ORIGIN.match(base)
+    elif _FOLDER_HREF.match(href):
+        shared = _FOLDER.match(base)
+    else:
+        return None
+    return (href, shared.group()) if shared else None
+
+
+def _resolve(href: str, base: str | None) -> str:
+    """`href` resolved against `base` and normalised, shared between pages where it can be."""
+    key = _shared_key(href, base)
+    if key is None:
+        return normalise_url(join_url(base, href))
+    target = _shared.get(key)
+    if target is None:
+        if len(_shared) >= _SHARED_CAP:
+            _shared.clear()
+        target = _shared[key] = normalise_url(join_url(base, href))
+    return target
+
+
+@lru_cache(maxsize=8192)  # menus repeat the same links on every page and within pages
+def link_target(href: str | None, base: str | None) -> str | None:
+    """The target a link shows in its line, or None for links that render as plain text."""
+    if href is None:
+        return None
+    href = href.strip().replace("\t", "").replace("\n", "").replace("\r", "")
+    lowered = href.lower()
+    if not href or href.startswith("#") or lowered.startswith("javascript:"):
+        return None
+    if lowered.startswith(("mailto:", "tel:")):
+        return href
+    return _resolve(href, base)
