@@ -42,7 +42,19 @@ def normalise_url(url: str) -> str:
 
 
 def join_url(base: str | None, href: str) -> str:
-    """Resolve `href` against `base`, also for schemes urljoin does not know (`site:///`)."""
+    """Resolve `href` against `base`, also for schemes urljoin does not know (`site:///`).
+
+    A reference urllib cannot parse (`http://[::1`, a broken IPv6 host in the page's or the
+    link's address) is kept as written, as `normalise_url` keeps it.
+    """
+    try:
+        return _join(base, href)
+    except ValueError:
+        return href
+
+
+def _join(base: str | None, href: str) -> str:
+    """`join_url` without the guard."""
     if not base:
         return href
     scheme = urlsplit(base).scheme.lower()

@@ -115,7 +115,12 @@ def from_bytes(source: Source, raw: bytes, reading: Reading = PLAIN) -> Snapshot
     """One page file's bytes as a snapshot, with its capture time where one is known."""
     path = source.display
     name = os.path.basename(path)
-    snapshot = page(source, raw, html=is_html(name.lower(), raw), wrap=reading.wrap)
+    try:
+        snapshot = page(source, raw, html=is_html(name.lower(), raw), wrap=reading.wrap)
+    except Exception as error:  # noqa: BLE001 - one odd page must not stop a run of millions
+        # A page no reader anticipated (a bug of ours or of a parser) is a finding on that
+        # page, named with the error so that it can be reported, and the run goes on.
+        return _broken(source, f"could not be read ({type(error).__name__}: {error})")
     if snapshot.captured is None and snapshot.lines and reading.times != NO_TIMES:
         captured = reading.times.of(name, path, snapshot.lines)
         snapshot = replace(snapshot, captured=captured) if captured else snapshot

@@ -72,3 +72,45 @@ def test_an_unreadable_file_becomes_a_broken_snapshot(tmp_path):
     (tmp_path / "locked.txt").chmod(0)
     result = read_bytes(_source(tmp_path / "locked.txt"))
     assert isinstance(result, Snapshot) and "cannot be read" in (result.problem or "")
+
+
+def _html_site(folder, link: str, pages: int = 4) -> None:
+    """A small HTML site whose pages share a block and carry the given link."""
+    folder.mkdir()
+    for i in range(pages):
+        (folder / f"p{i}.html").write_text(
+            '<html><head><base href="http://example.org/x/"></head><body>'
+            "<p>Contact office</p><p>Phone 555 0100</p>"
+            f'<p><a href="{link}">link</a></p><p>Page {i} is about topic {i * 7}</p>'
+            "</body></html>",
+            encoding="utf-8",
+        )
+
+
+def test_a_link_urllib_cannot_parse_is_kept_as_written_not_a_crash(tmp_path):
+    from tests.badinput_helpers import run_cli
+
+    _html_site(tmp_path / "site", "http://[::1")
+    outcome = run_cli("--format", "json", str(tmp_path / "site"), watch=[tmp_path / "site"])
+    assert outcome.returncode == 0, outcome.stderr
+    assert "Traceback" not in outcome.stderr
+    assert outcome.json()["findings"] == []
+
+
+def test_a_page_no_reader_anticipated_is_a_finding_and_the_run_goes_on(tmp_path, monkeypatch):
+    from checker.commands import CheckOptions, check
+
+    _html_site(tmp_path / "site", "/about")
+    real = snapshot_module.page
+
+    def fails_on_p2(source, raw, **kwargs):
+        if source.display.endswith("p2.html"):
+            raise ValueError("an unexpected parser state")
+        return real(source, raw, **kwargs)
+
+    monkeypatch.setattr(snapshot_module, "page", fails_on_p2)
+    result = check(CheckOptions(paths=(str(tmp_path / "site"),), jobs=1))
+    unreadable = [f for f in result.findings if f.kind == "snapshot-unreadable"]
+    assert [f.snapshot.rsplit("/", 1)[-1] for f in unreadable] == ["p2.html"]
+    assert "ValueError: an unexpected parser state" in unreadable[0].message
+    assert result.sites[0].snapshots == 4
