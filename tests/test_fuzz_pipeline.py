@@ -24,8 +24,8 @@ import re
 import subprocess
 import sys
 import tempfile
-from collections import Counter
 import textwrap
+from collections import Counter
 from pathlib import Path
 
 import pytest

@@ -60,7 +60,7 @@ def _convert_links(folder: Path) -> None:
         depth = os.path.relpath(folder, page.parent)
         text = page.read_text(encoding="utf-8")
 
-        def relative(match: re.Match[str]) -> str:
+        def relative(match: re.Match[str], depth: str = depth) -> str:
             return f'href="{os.path.normpath(os.path.join(depth, match.group(1)))}"'
 
         page.write_text(re.sub(r'href="/([^"/][^"]*)"', relative, text), encoding="utf-8")

@@ -17,8 +17,12 @@ def page(day: int) -> str:
     """The page as captured on day `day` (0-based)."""
     director = "Director: Anna Smith" if day < 20 else "Director: Boris Jones"
     members = 10 if 30 <= day <= 34 and day % 2 == 0 else 9
-    footer = "?? 2024 Example Harbour Office" if day in (45, 46) else "© 2024 Example Harbour Office"
-    spaced = "Opening hours:  Monday to Friday" if day % 7 == 3 else "Opening hours: Monday to Friday"
+    footer = (
+        "?? 2024 Example Harbour Office" if day in (45, 46) else "© 2024 Example Harbour Office"
+    )
+    spaced = (
+        "Opening hours:  Monday to Friday" if day % 7 == 3 else "Opening hours: Monday to Friday"
+    )
     return "\n".join([
         "Example Harbour Office",
         director,
