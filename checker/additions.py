@@ -61,8 +61,10 @@ def added_lines(
             if like and similarity(text, like) >= thresholds.fuzzy:
                 continue
             if where == "after":
-                # Pages without the line must be a clear majority, as for any variant.
-                if content or (pages - len(holders)) < CLEAR * len(holders):
+                # Pages without the line must be a clear majority, as for any variant (a
+                # page that holds the line twice is still one page).
+                holding = len({holder.snapshot for holder in holders})
+                if content or (pages - holding) < CLEAR * holding:
                     continue
             elif (
                 len(holders) < thresholds.min_pages
