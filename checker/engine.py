@@ -12,12 +12,11 @@ from typing import NamedTuple
 from checker.align import Aligner
 from checker.families import FamilyIndex
 from checker.lens import Lens
-from checker.load import Source
+from checker.load import Source, is_archive
 from checker.model import Observation, Snapshot, Template
 from checker.rules import Rules
 from checker.shortcut import Shortcut, observe_clean
 from checker.snapshot import (
-    ARCHIVE_SUFFIXES,
     MAX_BYTES,
     PLAIN,
     Reading,
@@ -109,7 +108,7 @@ class Stage:
         if not self._ready:
             self._prepare()
         path = source.display
-        if path.lower().endswith(ARCHIVE_SUFFIXES):
+        if is_archive(path):
             return [self._check(snapshot) for snapshot in read(source, self.reading)]
         raw = read_bytes(source, path)
         if isinstance(raw, Snapshot):

@@ -81,6 +81,11 @@ def discover(
 ARCHIVES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
 
+def is_archive(path: str) -> bool:
+    """Whether a path names a WARC or ARC file."""
+    return path.lower().endswith(ARCHIVES)
+
+
 def _by_host(sources: list[Source]) -> list[Source]:
     """Split each web archive into one source per host it captured; a host is a site.
 
@@ -90,7 +95,7 @@ def _by_host(sources: list[Source]) -> list[Source]:
 
     split: list[Source] = []
     for source in sources:
-        if not source.display.lower().endswith(ARCHIVES):
+        if not is_archive(source.display):
             split.append(source)
             continue
         hosts = sorted(

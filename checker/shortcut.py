@@ -115,8 +115,11 @@ class _Lines:
 
     def line(self, position: int) -> Line:
         """The line at a position, normalized as the reader normalizes it."""
-        text = self.physical[self.kept[position]][:MAX_LINE]
-        return Line(self.kept[position] + 1, text, resolve_links(normalize(text), self.base))
+        return Line(
+            self.kept[position] + 1,
+            self.physical[self.kept[position]][:MAX_LINE],
+            self.norm(position),
+        )
 
 
 def _may_wrap(physical: list[str]) -> bool:

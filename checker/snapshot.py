@@ -12,13 +12,12 @@ from urllib.parse import urlsplit
 
 from checker.capture import CaptureTimes
 from checker.decode import decode, looks_binary
-from checker.load import Source, is_url
+from checker.load import Source, is_archive, is_url
 from checker.model import Line, Snapshot
 from checker.normalize import normalize, resolve_links, split_lines, unwrap
 from checker.remote import read_url
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 NO_TIMES = CaptureTimes()
 
 
@@ -42,7 +41,7 @@ MAX_LINE = 4000
 
 def read(source: Source, reading: Reading = PLAIN) -> Iterator[Snapshot]:
     """The snapshots in one file: one for a page, many for a web archive."""
-    if is_archive(source):
+    if is_archive(source.display):
         yield from _archive(source)
         return
     raw = read_bytes(source)
@@ -50,11 +49,6 @@ def read(source: Source, reading: Reading = PLAIN) -> Iterator[Snapshot]:
         yield raw
         return
     yield from_bytes(source, raw, reading)
-
-
-def is_archive(source: Source) -> bool:
-    """Whether a source is a WARC or ARC file."""
-    return source.display.lower().endswith(ARCHIVE_SUFFIXES)
 
 
 def read_bytes(source: Source, path: str = "") -> bytes | Snapshot:
