@@ -16,6 +16,10 @@ _REORDERED = 0.92
 
 def similarity(text: str, variants: tuple[str, ...]) -> float:
     """The best similarity (0..1) of `text` to any of a slot's variants."""
+    if not _has_word(text):
+        # Lines of punctuation alone ("* * *", "[", "|") carry no wording to be alike in:
+        # they are the same line only when identical.
+        return 1.0 if text in variants else 0.0
     best = 0.0
     mine = record(text)
     for variant in variants:
@@ -27,6 +31,8 @@ def similarity(text: str, variants: tuple[str, ...]) -> float:
             * fuzz.token_sort_ratio(text, variant, processor=utils.default_process)
             / 100.0,
         )
+        if not _has_word(variant):
+            continue
         theirs = record(variant)
         if mine.skeleton == theirs.skeleton:
             score = max(score, _SAME_SKELETON)
@@ -41,3 +47,8 @@ def similarity(text: str, variants: tuple[str, ...]) -> float:
 def alike(a: str, b: str, threshold: float) -> bool:
     """Whether two lines are close enough to be variants of one slot."""
     return similarity(a, (b,)) >= threshold
+
+
+def _has_word(text: str) -> bool:
+    """Whether a line holds a letter or a digit."""
+    return any(char.isalnum() for char in text)
