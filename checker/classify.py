@@ -63,6 +63,8 @@ def garbled(expected: str, found: str) -> bool:
 def _kind(expected: LineRecord, found: LineRecord) -> Kind:
     """URLs first, then a change of numbers alone, then values under the same key,
     then any other change of numbers, then wording."""
+    if _value_replaced(expected, found):
+        return Kind.VALUE_CHANGED
     if expected.urls != found.urls:
         lost = Counter(expected.urls) - Counter(found.urls)
         gained = Counter(found.urls) - Counter(expected.urls)
@@ -81,6 +83,15 @@ def _kind(expected: LineRecord, found: LineRecord) -> Kind:
     if expected.numbers != found.numbers:
         return Kind.NUMBER_CHANGED
     return Kind.TEXT_CHANGED
+
+
+def _value_replaced(expected: LineRecord, found: LineRecord) -> bool:
+    """A key that stayed over a value that became another kind of value (an address
+    replaced by a name): the value changed, whatever the old value looked like. A value
+    that emptied, or a link that became another link, is left to the URL kinds."""
+    if expected.key is None or expected.key != found.key or not found.value:
+        return False
+    return bool(expected.urls) != bool(found.urls) and expected.value != found.value
 
 
 def _rest(line: LineRecord) -> str:
