@@ -149,14 +149,28 @@ _RELATIVE = re.compile(
 
 
 _ENDINGS = re.compile(r"\.(?:html?|php|aspx?|jsp|shtml|cfm|xml|pdf)")
+# The target of a Markdown link or image, `[text](target)` / `![alt](target)`, when it is
+# relative: any file type (an image, a stylesheet, a folder) names a resource of the site.
+_MARKDOWN_TARGET = re.compile(r"(?<=\]\()(?![a-zA-Z][\w+.-]*:|#|/)([^\s()]+)(?=\))")
+_HTTPS = re.compile(r"\bhttps://", re.IGNORECASE)
+
+
+def same_scheme(norm: str) -> str:
+    """http and https of one host name the same resource: a page captured over https
+    links the same pages as one captured over http, so links compare as `http://`."""
+    return _HTTPS.sub("http://", norm) if "://" in norm else norm
 
 
 def resolve_links(norm: str, base: str) -> str:
-    """Write relative file references in a line as the address they resolve to.
+    """Write link targets in a line as the resource they name.
 
-    `students.html` on one page and `../www.example.org/students.html` on another then
-    compare equal when both point at the same file of the mirror.
+    `students.html` on one page and `../www.example.org/students.html` on another, or
+    `../img/logo.png` and `../../img/logo.png` in Markdown images, then compare equal when
+    both point at the same file of the mirror; `https://host/x` reads as `http://host/x`.
     """
+    norm = same_scheme(norm)
+    if "](" in norm:
+        norm = _MARKDOWN_TARGET.sub(lambda m: _absolute(m.group(1), base), norm)
     if _ENDINGS.search(norm) is None:
         return norm  # the common case, decided by one cheap search
     return _RELATIVE.sub(lambda m: _absolute(m.group(1), base), norm)

@@ -15,7 +15,7 @@ from itertools import compress, count
 from operator import sub
 
 from checker.model import Extra, Line, Observation, Snapshot, Template
-from checker.normalize import normalize, resolve_links, split_lines
+from checker.normalize import normalize, resolve_links, same_scheme, split_lines
 from checker.snapshot import MAX_LINE
 
 # Logical lines longer than this cannot come from a wrapping converter (see wrap_width).
@@ -53,7 +53,7 @@ def build_shortcut(template: Template, sample: list[Snapshot]) -> Shortcut | Non
     for snapshot in sample:
         for line in snapshot.lines:
             held = usual.get(line.norm)
-            if held is None or line.end or normalize(line.text) != line.norm:
+            if held is None or line.end or same_scheme(normalize(line.text)) != line.norm:
                 continue
             if raw.setdefault(line.text.strip(), held) != held:
                 return None

@@ -14,7 +14,7 @@ from checker.capture import CaptureTimes
 from checker.decode import decode, looks_binary
 from checker.load import Source, is_archive, is_url
 from checker.model import Line, Snapshot
-from checker.normalize import normalize, resolve_links, split_lines, unwrap
+from checker.normalize import normalize, resolve_links, same_scheme, split_lines, unwrap
 from checker.remote import read_url
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -156,7 +156,12 @@ def page(
         rendered, render_problem = _render(decoded.text, base)
         if render_problem:
             notes.append(render_problem)
-        numbered, width = [(n, t, normalize(t), n) for n, t in rendered], None
+        if problem and not any("\ufffd" in text for _, text in rendered):
+            # Bytes no reader sees (in a script, a comment, an attribute) leave the page
+            # readable: they earn a note, never a finding.
+            notes.append(problem + " outside the visible text")
+            problem = None
+        numbered, width = [(n, t, same_scheme(normalize(t)), n) for n, t in rendered], None
     else:
         numbered, width = unwrap(
             [(n, t, _norm(t, base), n) for n, t in enumerate(split_lines(decoded.text), 1)], wrap
