@@ -52,6 +52,7 @@ def learn_template(
     big = [len(h) > min_support * n for h in holders]
     _absorb_orphans(groups, holders, big, thresholds.fuzzy)
     kept = [(g, h) for g, h, keep in zip(groups, holders, big, strict=False) if keep]
+    kept = _without_fields(kept, sequences)
     if not kept:
         return None
     slots = _slots(kept, sequences, pages, n)
@@ -227,6 +228,43 @@ def _framed(
         if len(around & ours) * 2 < len(ours) or len(around & theirs) * 2 < len(theirs):
             return False
     return True
+
+
+def _without_fields(
+    kept: list[tuple[list[Key], set[int]]], sequences: list[list[Key]]
+) -> list[tuple[list[Key], set[int]]]:
+    """Drop the slots that stand among a page's own lines: fields of a per-page record.
+
+    A line is boilerplate because the site repeats it among the same neighbours: next to
+    another line of the template, or at the page's edge. A line that most pages hold alone
+    between lines of their own (a member's party, a table heading of the page's own data)
+    belongs to each page's record, however many pages happen to share one value. A field
+    that only a neighbouring field anchors loses its anchor when that one goes, hence the
+    few rounds.
+    """
+    where = {k: g for g, (group, _) in enumerate(kept) for k in group}
+    for _ in range(len(kept)):
+        anchored: Counter[int] = Counter()
+        held: Counter[int] = Counter()
+        for seq in sequences:
+            inside = [k in where for k in seq]
+            last = len(seq) - 1
+            for position, key in enumerate(seq):
+                if not inside[position]:
+                    continue
+                held[where[key]] += 1
+                if (
+                    position in (0, last)
+                    or inside[position - 1]
+                    or (position < last and inside[position + 1])
+                ):
+                    anchored[where[key]] += 1
+        fields = {g for g, count in held.items() if anchored[g] * 2 < count}
+        if not fields:
+            break
+        where = {k: g for k, g in where.items() if g not in fields}
+    keep = set(where.values())
+    return [pair for g, pair in enumerate(kept) if g in keep]
 
 
 def _holders(groups: list[list[Key]], sequences: list[list[Key]]) -> list[set[int]]:
