@@ -286,13 +286,16 @@ def _lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
     lone = []
     for slot_id, line in alignment.missing:
         block = slots[slot_id].block
+        if slots[slot_id].support >= REQUIRED_LINE:
+            lone.append((slot_id, line))  # a required line is lost whatever its neighbours
+            continue
         neighbours = [
             n
             for n in (slot_id - 1, slot_id + 1)
             if 0 <= n < len(slots)
             and slots[n].block == block
             and n in missing
-            and (slots[n].support < REQUIRED_LINE) == (slots[slot_id].support < REQUIRED_LINE)
+            and slots[n].support < REQUIRED_LINE
         ]
         if not neighbours:
             lone.append((slot_id, line))
