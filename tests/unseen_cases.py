@@ -896,7 +896,6 @@ CASES: tuple[Case, ...] = (
                 "would stand (line 4)",
             ),
         ),
-        xfail="M7: a required line's absence is drift whether or not its neighbour is absent too",
     ),
     Case(
         "r7b-s05",
@@ -966,16 +965,12 @@ CASES: tuple[Case, ...] = (
         build_r9,
         NO_FINDING,
         args=("--group-by", "none"),
-        xfail="M9: references that resolve to the same resource compare equal, whatever their "
-        "relative spelling",
     ),
     Case(
         "r9b",
         build_r9b,
         NO_FINDING,
         target=WARC_NAME,
-        xfail="M9: references compare equal whatever scheme the page was fetched over; "
-        "byte-identical markup is never flagged",
     ),
     Case(
         "r10",
@@ -994,15 +989,11 @@ CASES: tuple[Case, ...] = (
         "r11",
         build_r11,
         NO_FINDING,
-        xfail="M11: bytes a page never shows cannot make it unreadable; a stray byte is at "
-        "most a note",
     ),
     Case(
         "r12",
         build_r12,
         NO_FINDING,
-        xfail="M12: lines without letters or digits are equal only when identical; they never "
-        "match fuzzily",
     ),
     Case(
         "r13",
@@ -1012,8 +1003,6 @@ CASES: tuple[Case, ...] = (
                 (("c7.txt", 3, "value-changed"),), exit_code=1, describe="value-changed at c7.txt:3"
             ),
         ),
-        xfail="M13: a Key: value line whose key stayed and whose value changed is a value "
-        "change, whatever the old value looked like",
     ),
     Case(
         "r14",
@@ -1038,7 +1027,5 @@ CASES: tuple[Case, ...] = (
         "r15",
         build_r15,
         NO_FINDING,
-        xfail="M15: a line belongs to the block because the site repeats it among the same "
-        "neighbours, not because most pages share its value",
     ),
 )
