@@ -46,6 +46,8 @@ def block_lines(path, rel, a):
                 h = urljoin(base, h)
             if a.self and selfurl and urldefrag(h)[0] == selfurl:
                 h = 'SELF'
+            elif getattr(a, 'selffrag', False) and selfurl and urldefrag(h)[0] == selfurl and urldefrag(h)[1]:
+                h = 'SELF#' + urldefrag(h)[1]
             out.append('A ' + h)
         elif el.name == 'img' and el.get('src'):
             s = el['src'].strip()
@@ -59,7 +61,8 @@ def main():
     p.add_argument('--content', action='append')
     p.add_argument('--keep', action='append')
     p.add_argument('--drop', action='append')
-    p.add_argument('--base'); p.add_argument('--self', action='store_true')
+    p.add_argument('--base'); p.add_argument('--self', action='store_true', help='any link to the page itself becomes SELF')
+    p.add_argument('--selffrag', action='store_true', help='only links to a fragment of the page itself become SELF#frag')
     p.add_argument('--json'); p.add_argument('--ctx', type=int, default=1)
     a = p.parse_args()
     blocks, groups = {}, collections.defaultdict(list)

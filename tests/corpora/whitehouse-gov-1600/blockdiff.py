@@ -14,7 +14,18 @@ def block_lines(path, rel, a):
     for c in soup.find_all(string=lambda s: isinstance(s, Comment)):
         c.extract()
     found = 0
-    for sel in a.content:
+    if getattr(a, 'keep', None):
+        keep = []
+        for sel in a.keep:
+            for el in soup.select(sel):
+                if not any(el in k.descendants for k in keep):
+                    keep.append(el)
+        found = len(keep)
+        new = BeautifulSoup('<html><body></body></html>', 'lxml')
+        for el in keep:
+            new.body.append(el.extract())
+        soup = new
+    for sel in a.content or []:
         for el in soup.select(sel):
             el.decompose(); found += 1
     for sel in a.drop or []:
@@ -35,6 +46,8 @@ def block_lines(path, rel, a):
                 h = urljoin(base, h)
             if a.self and selfurl and urldefrag(h)[0] == selfurl:
                 h = 'SELF'
+            elif getattr(a, 'selffrag', False) and selfurl and urldefrag(h)[0] == selfurl and urldefrag(h)[1]:
+                h = 'SELF#' + urldefrag(h)[1]
             out.append('A ' + h)
         elif el.name == 'img' and el.get('src'):
             s = el['src'].strip()
@@ -45,9 +58,11 @@ def block_lines(path, rel, a):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument('root'); p.add_argument('files', nargs='+')
-    p.add_argument('--content', action='append', required=True)
+    p.add_argument('--content', action='append')
+    p.add_argument('--keep', action='append')
     p.add_argument('--drop', action='append')
-    p.add_argument('--base'); p.add_argument('--self', action='store_true')
+    p.add_argument('--base'); p.add_argument('--self', action='store_true', help='any link to the page itself becomes SELF')
+    p.add_argument('--selffrag', action='store_true', help='only links to a fragment of the page itself become SELF#frag')
     p.add_argument('--json'); p.add_argument('--ctx', type=int, default=1)
     a = p.parse_args()
     blocks, groups = {}, collections.defaultdict(list)
