@@ -97,6 +97,7 @@ def link_only(s: str) -> bool:
 
 def noise_applicable(s: str, style: str) -> list[str]:
     opts = ["trail"]
+    s = s[re.match(r"\s*(\* )?", s).end():]
     plain = "".join(s[a:b] for a, b in outside_urls(s))
     if re.search(r"(?<=\S) (?=\S)", plain):
         opts += ["nbsp", "tab"]
@@ -108,6 +109,9 @@ def noise_applicable(s: str, style: str) -> list[str]:
 
 
 def apply_noise(s: str, noise: list[str]) -> str:
+    """Formatting noise on the text after any list marker (a list marker keeps its plain space)."""
+    m = re.match(r"\s*(\* )?", s)
+    prefix, s = s[:m.end()], s[m.end():]
     for n in noise:
         if n == "nbsp":
             s = map_outside(s, lambda t: re.sub(r"(?<=\S) (?=\S)", "\u00a0", t, count=1))
@@ -117,7 +121,7 @@ def apply_noise(s: str, noise: list[str]) -> str:
             s = map_outside(s, lambda t: unicodedata.normalize("NFD", t))
         elif n == "smart":
             s = map_outside(s, lambda t: re.sub(r'"([^"]*)"', "\u201c\\1\u201d", t).replace("'", "\u2019"))
-    return s
+    return prefix + s
 
 
 # ----------------------------------------------------------------------------------------------
