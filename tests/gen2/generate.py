@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import gzip
 import html
 import json
 import pathlib
@@ -369,8 +370,13 @@ def expand(rng: random.Random, site: dict, page: dict, famd: dict) -> list[dict]
         path, title = page["path"], page["title"]
         col = COLON.get(famd["lang"], ": ")
         if kind == "crumb":
-            sect = {"": L["home"]}.get(page["folder"].split("/")[0], page["folder"].split("/")[0].capitalize())
-            add("page", f"{L['crumb']}{col}{L['home']} > {sect} > {title}", "p", blk=blk)
+            parts = [x.capitalize() for x in page["folder"].split("/") if x]
+            if site["crumb_style"] == "line" or not parts:
+                add("page", f"{L['crumb']}{col}" + " > ".join([L["home"]] + parts + [title]), "p", blk=blk)
+            else:  # one line per level: 2 or 3 lines, by the page's depth
+                add("page", f"{L['crumb']}{col}{L['home']} > {parts[0]}", "p", blk=blk)
+                for x in parts[1:] + [title]:
+                    add("page", f"> {x}", "p", blk=blk)
         elif kind == "updated":
             add("page", f"{L['updated']}{col}{page['date']}", "p", blk=blk)
         elif kind == "share":
@@ -481,6 +487,7 @@ def make_site(seed: int) -> dict:
     site["wrap"] = rng.choice([None, None, 72, 76, 78, 80]) if site["fmt"] == "txt" else None
     site["srcwrap"] = rng.choice([None, 90, 110]) if site["fmt"] == "html" else None
     site["crumbs"] = rng.random() < 0.6
+    site["crumb_style"] = rng.choice(["line", "line", "stack"])
     site["decoys"] = rng.random() < 0.6
     site["noise_p"] = rng.choice([0.03, 0.08, 0.15])
     site["table"] = ([f"| {y} | {rng.randint(1, 40)} | {rng.randint(1, 9)} |" for y in range(2019, 2019 + rng.randint(2, 4))]
@@ -618,7 +625,9 @@ def plan_drifts(rng: random.Random, site: dict) -> None:
     used: set[int] = set()
     n_events = min(rng.choice([0, 1, 2, 3, 3, 4, 4, 5, 6]), n // 2)
     recipes = ["number", "url", "url_num", "url_missing", "url_added", "value", "text", "missing", "missing_pair",
-               "edge", "added", "added_near_page", "moved", "block_missing", "stale", "minority_shared"]
+               "edge", "added", "added_near_page", "moved", "block_missing", "stale", "minority_shared",
+               "unreadable"]
+    weights = [2, 1, 1, 1, 1, 1, 1.2, 1, 0.7, 1, 1, 1, 1, 0.5, 0.6, 2, 0.4]
 
     def ok(slots, k=1):
         return all((len(drifted.get(s, set())) + k) * 3 < carriers.get(s, 0) for s in slots)
@@ -635,7 +644,7 @@ def plan_drifts(rng: random.Random, site: dict) -> None:
     tries = 0
     while len(site["planned"]) < n_events and tries < 200:
         tries += 1
-        recipe = rng.choice(recipes)
+        recipe = rng.choices(recipes, weights=weights)[0]
         free = [i for i in range(n) if i not in used]
         if not free:
             break
@@ -787,6 +796,15 @@ def plan_drifts(rng: random.Random, site: dict) -> None:
                 continue
             ops = [("block_missing", "block-missing", "whole block")]
             mark(slots, [pi])
+        elif recipe == "unreadable":
+            # a capture saved still gzip-compressed: the file holds no readable text
+            if n < 8 or any(op[0] == "unreadable" for q in pages for op in q["ops"]) or rng.random() < 0.5:
+                continue
+            slots = [it["slot"] for it in bis]
+            if not ok(slots):
+                continue
+            ops = [("unreadable", "snapshot-unreadable", "saved gzip-compressed")]
+            mark(slots, [pi])
         elif recipe == "stale":
             if any(r[0] == "stale" for r in site["planned"]):
                 continue  # one older version per site
@@ -894,6 +912,8 @@ def apply_ops(page: dict) -> list[dict]:
                 items[byid(iid)].update(tpl=new, stale=True)
             items.append(dict(id=next_id, role="stale_note", slot_t=slots, note=note))
             next_id += 1
+        elif op[0] == "unreadable":
+            continue
         elif op[0] == "block_missing":
             ks = [k for k, x in enumerate(items) if x.get("blk") is not None]
             first = ks[0]
@@ -955,7 +975,11 @@ def build_site(seed: int, root: pathlib.Path, *, clean: bool = False) -> dict:
         text, pos = render(p, [x for x in items if x["role"] != "stale_note"], site)
         f = root / p["path"]
         f.parent.mkdir(parents=True, exist_ok=True)
-        f.write_bytes(text.encode("utf-8"))
+        data = text.encode("utf-8")
+        if not clean and any(op[0] == "unreadable" for op in p["ops"]):
+            data = gzip.compress(data, mtime=0)
+            drifts.append(dict(page=p["path"], line=1, kind="snapshot-unreadable", slot="*", note="saved gzip-compressed"))
+        f.write_bytes(data)
         if not clean:
             drifts += truth_for(p, items, pos, site)
     fams = site["families"]
