@@ -98,7 +98,7 @@ def link_only(s: str) -> bool:
 
 def noise_applicable(s: str, style: str) -> list[str]:
     opts = ["trail"]
-    s = s[re.match(r"\s*(\* )?", s).end():]
+    s = s[re.match(r"\s*(\* |#+ )?", s).end():]
     plain = "".join(s[a:b] for a, b in outside_urls(s))
     if re.search(r"(?<=\S) (?=\S)", plain):
         opts += ["nbsp", "tab"]
@@ -110,8 +110,8 @@ def noise_applicable(s: str, style: str) -> list[str]:
 
 
 def apply_noise(s: str, noise: list[str]) -> str:
-    """Formatting noise on the text after any list marker (a list marker keeps its plain space)."""
-    m = re.match(r"\s*(\* )?", s)
+    """Formatting noise on the text after any list or heading marker (the marker keeps its plain space)."""
+    m = re.match(r"\s*(\* |#+ )?", s)
     prefix, s = s[:m.end()], s[m.end():]
     for n in noise:
         if n == "nbsp":
