@@ -30,7 +30,9 @@ def sites(tmp_path_factory):
 
 
 def files(d: pathlib.Path) -> dict[str, bytes]:
-    return {p.relative_to(d).as_posix(): p.read_bytes() for p in sorted(d.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(d).as_posix(): p.read_bytes() for p in sorted(d.rglob("*")) if p.is_file()
+    }
 
 
 def lines(b: bytes) -> list[str]:
@@ -55,7 +57,10 @@ def test_truth_lines_point_at_the_change(sites):
             original = (clean / d["page"]).read_bytes()
             kind, line = d["kind"], d["line"]
             if kind == "snapshot-unreadable":
-                assert drifted[:2] == b"\x1f\x8b" and gzip.decompress(drifted) == original, (seed, d)
+                assert drifted[:2] == b"\x1f\x8b" and gzip.decompress(drifted) == original, (
+                    seed,
+                    d,
+                )
             elif kind in ("line-missing", "block-missing"):
                 assert len(lines(original)) > len(lines(drifted)), (seed, d)
                 assert 1 <= line <= len(lines(drifted)) + 1, (seed, d)
@@ -74,10 +79,15 @@ def test_line_missing_points_after_the_previous_line(sites):
         for d in truth["drifts"]:
             if d["kind"] != "line-missing":
                 continue
-            new, old = lines((site / d["page"]).read_bytes()), lines((clean / d["page"]).read_bytes())
-            others = [x for x in truth["drifts"] if x["page"] == d["page"] and x["line"] < d["line"]]
+            new, old = (
+                lines((site / d["page"]).read_bytes()),
+                lines((clean / d["page"]).read_bytes()),
+            )
+            others = [
+                x for x in truth["drifts"] if x["page"] == d["page"] and x["line"] < d["line"]
+            ]
             if not others:
-                assert new[:d["line"] - 1] == old[:d["line"] - 1], (seed, d)
+                assert new[: d["line"] - 1] == old[: d["line"] - 1], (seed, d)
 
 
 def test_drift_changes_stay_near_the_truth_lines(sites):
@@ -88,14 +98,17 @@ def test_drift_changes_stay_near_the_truth_lines(sites):
         for page, data in files(site).items():
             original = (clean / page).read_bytes()
             if page not in by_page:
-                assert data == original, (seed, page)  # an undrifted page is byte-identical, noise included
+                assert data == original, (
+                    seed,
+                    page,
+                )  # an undrifted page is byte-identical, noise included
                 continue
             ds = by_page[page]
             if any(d["kind"] in ("block-missing", "snapshot-unreadable") for d in ds):
                 continue
             anchors = [ln for d in ds for ln in (d.get("lines") or [d["line"]])]
             sm = difflib.SequenceMatcher(a=lines(original), b=lines(data), autojunk=False)
-            for tag, i1, i2, j1, j2 in sm.get_opcodes():
+            for tag, _i1, _i2, j1, j2 in sm.get_opcodes():
                 if tag == "equal":
                     continue
                 for j in range(j1 + 1, max(j1 + 1, j2) + 1):
@@ -104,11 +117,11 @@ def test_drift_changes_stay_near_the_truth_lines(sites):
 
 def test_clean_copy_has_no_drift_but_the_same_noise(sites):
     seen = collections.Counter()
-    for seed, (truth, site, clean, ctruth) in sites.items():
+    for truth, site, clean, ctruth in sites.values():
         assert ctruth["drifts"] == [] and ctruth["clean"] is True
         assert ctruth["noise"] == truth["noise"]
         assert set(files(site)) == set(files(clean))
-        for page, data in files(clean).items():
+        for data in files(clean).values():
             if data.startswith(b"\xef\xbb\xbf"):
                 seen["bom"] += 1
             text = data.decode("utf-8")
@@ -133,7 +146,9 @@ def test_variety_across_seeds(sites):
     assert len(langs) >= 4 and {"ru", "el", "zh"} <= langs
     assert any(t["families"] == 2 for t in truths)
     assert any("profile" in t["page_types"] for t in truths)
-    assert any(t["wrap"] for t in truths) and any(t["format"] == "txt" and not t["wrap"] for t in truths)
+    assert any(t["wrap"] for t in truths) and any(
+        t["format"] == "txt" and not t["wrap"] for t in truths
+    )
     assert all(6 <= t["pages"] <= 60 for t in truths)
     assert any(not t["drifts"] for t in truths)
     kinds = {d["kind"] for t in truths for d in t["drifts"]}
@@ -148,7 +163,9 @@ def test_no_line_loses_its_majority():
     """Drifted pages on one block line stay under a third of the pages carrying it."""
     for seed in SEEDS:
         site = generate.make_site(seed)
-        carriers = collections.Counter(it["slot"] for p in site["pages"] for it in generate.block_items(p))
+        carriers = collections.Counter(
+            it["slot"] for p in site["pages"] for it in generate.block_items(p)
+        )
         drifted = collections.defaultdict(set)
         for p in site["pages"]:
             for op in p["ops"]:

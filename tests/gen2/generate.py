@@ -11,7 +11,7 @@ OUT/<seed>/truth.json.
 A site is modelled as pages made of *items* (logical lines). Items have a role:
 
     block   a line of the shared boilerplate block (has a slot name)
-    page    a per-page line standing inside or next to the block (breadcrumb, dates, share line, title)
+    page    a per-page line inside or next to the block (breadcrumb, dates, share line, title)
     body    the page's own text
     blank   an empty line (text format only)
     markup  an HTML-only line (<nav>, <ul>, </footer> ...)
@@ -38,8 +38,19 @@ import unicodedata
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from phrases import LANGS  # noqa: E402
 
-KINDS = ["number-changed", "url-changed", "url-missing", "url-added", "value-changed", "text-changed",
-         "line-missing", "line-added", "line-moved", "block-missing", "template-stale"]
+KINDS = [
+    "number-changed",
+    "url-changed",
+    "url-missing",
+    "url-added",
+    "value-changed",
+    "text-changed",
+    "line-missing",
+    "line-added",
+    "line-moved",
+    "block-missing",
+    "template-stale",
+]
 
 LINK = re.compile(r"(!?)\[([^\]]*)\]\(([^)\s]*)\)")
 PROTECT = re.compile(r"\]\([^)]*\)|https?://\S+|[\w.+-]+@[\w.-]+")
@@ -50,6 +61,7 @@ COLON = {"fr": " : ", "zh": "："}
 
 # ----------------------------------------------------------------------------------------------
 # small text helpers
+
 
 def outside_urls(s: str) -> list[tuple[int, int]]:
     """Spans of s that are not link targets, bare URLs or e-mail addresses."""
@@ -96,9 +108,10 @@ def link_only(s: str) -> bool:
 # ----------------------------------------------------------------------------------------------
 # noise
 
+
 def noise_applicable(s: str, style: str) -> list[str]:
     opts = ["trail"]
-    s = s[re.match(r"\s*(\* |#+ )?", s).end():]
+    s = s[re.match(r"\s*(\* |#+ )?", s).end() :]
     plain = "".join(s[a:b] for a, b in outside_urls(s))
     if re.search(r"(?<=\S) (?=\S)", plain):
         opts += ["nbsp", "tab"]
@@ -110,9 +123,9 @@ def noise_applicable(s: str, style: str) -> list[str]:
 
 
 def apply_noise(s: str, noise: list[str]) -> str:
-    """Formatting noise on the text after any list or heading marker (the marker keeps its plain space)."""
+    """Formatting noise on the text after any list or heading marker (kept with its plain space)."""
     m = re.match(r"\s*(\* |#+ )?", s)
-    prefix, s = s[:m.end()], s[m.end():]
+    prefix, s = s[: m.end()], s[m.end() :]
     for n in noise:
         if n == "nbsp":
             s = map_outside(s, lambda t: re.sub(r"(?<=\S) (?=\S)", "\u00a0", t, count=1))
@@ -121,25 +134,35 @@ def apply_noise(s: str, noise: list[str]) -> str:
         elif n == "nfd":
             s = map_outside(s, lambda t: unicodedata.normalize("NFD", t))
         elif n == "smart":
-            s = map_outside(s, lambda t: re.sub(r'"([^"]*)"', "\u201c\\1\u201d", t).replace("'", "\u2019"))
+            s = map_outside(
+                s, lambda t: re.sub(r'"([^"]*)"', "\u201c\\1\u201d", t).replace("'", "\u2019")
+            )
     return prefix + s
 
 
 # ----------------------------------------------------------------------------------------------
 # rendering
 
+
 def wrap_txt(s: str, width: int | None, style: str) -> list[str]:
     if not width or len(s) <= width or style in ("list", "row", "sep", "img") or link_only(s):
         return [s]
-    lines = textwrap.wrap(s, width, break_long_words=False, break_on_hyphens=False, expand_tabs=False,
-                          replace_whitespace=False, subsequent_indent="    " if style == "list" else "")
+    lines = textwrap.wrap(
+        s,
+        width,
+        break_long_words=False,
+        break_on_hyphens=False,
+        expand_tabs=False,
+        replace_whitespace=False,
+        subsequent_indent="    " if style == "list" else "",
+    )
     return lines or [s]
 
 
 def inline_html(s: str) -> str:
     out, pos = [], 0
     for m in LINK.finditer(s):
-        out.append(html.escape(s[pos:m.start()], quote=False))
+        out.append(html.escape(s[pos : m.start()], quote=False))
         bang, label, url = m.groups()
         if bang:
             out.append(f'<img src="{html.escape(url)}" alt="{html.escape(label)}">')
@@ -191,10 +214,15 @@ def render(page: dict, items: list[dict], site: dict) -> tuple[str, dict]:
         if is_html:
             el = to_html(s, it["style"], it.get("ent", False))
             phys = [page["indent"] + el]
-            if site["srcwrap"] and it["style"] == "p" and "<a " not in el and len(phys[0]) > site["srcwrap"]:
+            if (
+                site["srcwrap"]
+                and it["style"] == "p"
+                and "<a " not in el
+                and len(phys[0]) > site["srcwrap"]
+            ):
                 cut = phys[0].rfind(" ", 0, site["srcwrap"])
                 if cut > len(page["indent"]) + 4:
-                    phys = [phys[0][:cut], page["indent"] + page["indent"] + phys[0][cut + 1:]]
+                    phys = [phys[0][:cut], page["indent"] + page["indent"] + phys[0][cut + 1 :]]
         else:
             phys = wrap_txt(s, site["wrap"], it["style"])
         if "trail" in it.get("noise", []):
@@ -211,9 +239,14 @@ def render(page: dict, items: list[dict], site: dict) -> tuple[str, dict]:
 # ----------------------------------------------------------------------------------------------
 # the site model
 
+
 def person(rng: random.Random, L: dict) -> str:
     if L is LANGS["zh"]:
-        return rng.choice(L["last"]) + rng.choice(L["first"]) + rng.choice(["", rng.choice(L["first"])])
+        return (
+            rng.choice(L["last"])
+            + rng.choice(L["first"])
+            + rng.choice(["", rng.choice(L["first"])])
+        )
     name = f"{rng.choice(L['first'])} {rng.choice(L['last'])}"
     return f"{L['honor']} {name}".strip()
 
@@ -233,7 +266,9 @@ def make_family(rng: random.Random, lang: str, site: dict, fam: int, shared: dic
         menu_part.append(("B", "logo", f"![{L['logo']}]({{up}}img/logo.png)", "img"))
     menu_part.append(("B", "org", org, "p"))
     if rng.random() < 0.6:
-        menu_part.append(("B", "sent", L["sentence"].format(org=org, n=site["nmembers"], m=site["ncomm"]), "p"))
+        menu_part.append(
+            ("B", "sent", L["sentence"].format(org=org, n=site["nmembers"], m=site["ncomm"]), "p")
+        )
     menu_part += [("BLANK",), ("M", "<nav>"), ("M", "<ul>")]
     for i, (label, path) in enumerate(menu):
         menu_part.append(("B", f"menu{i}", f"  * [{label}]({{up}}{path})", "list"))
@@ -245,19 +280,40 @@ def make_family(rng: random.Random, lang: str, site: dict, fam: int, shared: dic
     if site["crumbs"]:
         menu_part.append(("P", "crumb"))
     # page-type sections (profile / list pages)
-    menu_part.append(("T", "list", [
-        ("B", "t_sort", L["sort"], "p"),
-        ("B", "t_dl", f"  * [{L['download']}]({{up}}members/list.csv)", "list")]))
-    menu_part.append(("T", "profile", [
-        ("B", "t_back", f"  * [{L['backlist']}]({{up}}members/index.html)", "list"),
-        ("B", "t_checked", L["checked"].format(n=rng.randint(2, 6)), "p")]))
+    menu_part.append(
+        (
+            "T",
+            "list",
+            [
+                ("B", "t_sort", L["sort"], "p"),
+                ("B", "t_dl", f"  * [{L['download']}]({{up}}members/list.csv)", "list"),
+            ],
+        )
+    )
+    menu_part.append(
+        (
+            "T",
+            "profile",
+            [
+                ("B", "t_back", f"  * [{L['backlist']}]({{up}}members/index.html)", "list"),
+                ("B", "t_checked", L["checked"].format(n=rng.randint(2, 6)), "p"),
+            ],
+        )
+    )
     menu_part += [("M", "</header>"), ("BLANK",)]
 
     contact: list[tuple] = [("BLANK",), ("M", "<footer>")]
     if rng.random() < 0.4:
         contact.append(("B", "sep2", "* * *", "sep"))
-    contact.append(("OPT", [("B", "help0", L["help"][0], "p"),
-                            ("B", "help1", L["help"][1].format(n=rng.randint(2, 9)), "p")]))
+    contact.append(
+        (
+            "OPT",
+            [
+                ("B", "help0", L["help"][0], "p"),
+                ("B", "help1", L["help"][1].format(n=rng.randint(2, 9)), "p"),
+            ],
+        )
+    )
     if shared is None:
         lines = []
         if rng.random() < 0.7:
@@ -278,7 +334,14 @@ def make_family(rng: random.Random, lang: str, site: dict, fam: int, shared: dic
         for key in order:
             contact.append(("B", "sh_" + key, shared[key], "p"))
     if rng.random() < 0.6:
-        contact.append(("B", "report", f"[{L['report'].format(y=y)}](https://{host}/reports/{y}/annual-report.pdf)", "p"))
+        contact.append(
+            (
+                "B",
+                "report",
+                f"[{L['report'].format(y=y)}](https://{host}/reports/{y}/annual-report.pdf)",
+                "p",
+            )
+        )
     pp = [k for k in ("share", "permalink", "updated") if rng.random() < 0.5]
     contact += [("P", k) for k in pp]
     if shared is None:
@@ -288,8 +351,16 @@ def make_family(rng: random.Random, lang: str, site: dict, fam: int, shared: dic
     for i, (label, path) in enumerate(L["extra_menu"][:2] + [L["menu"][8]]):
         sidebar.append(("B", f"side{i}", f"  * [{label}]({{up}}{path})", "list"))
     sidebar += [("M", "</ul>"), ("M", "</aside>"), ("BLANK",)]
-    return dict(lang=lang, L=L, org=org, menu=menu_part, contact=contact, sidebar=sidebar, fam=fam,
-                old_menu=L["old_menu"])
+    return dict(
+        lang=lang,
+        L=L,
+        org=org,
+        menu=menu_part,
+        contact=contact,
+        sidebar=sidebar,
+        fam=fam,
+        old_menu=L["old_menu"],
+    )
 
 
 def page_blocks(site: dict, famd: dict) -> list[tuple[str, list]]:
@@ -297,13 +368,41 @@ def page_blocks(site: dict, famd: dict) -> list[tuple[str, list]]:
     menu = famd["menu"]
     contact = famd["contact"]
     pl = site["placement"]
-    strip = lambda e: [x for x in e if not (x[0] == "M" and x[1] in ("<header>", "</header>", "<footer>", "</footer>"))]  # noqa: E731
+
+    def strip(e):
+        outer = ("<header>", "</header>", "<footer>", "</footer>")
+        return [x for x in e if not (x[0] == "M" and x[1] in outer)]
+
     if pl == "top":
-        return [("pre", [("M", "<header>")] + strip(menu) + strip(contact) + [("M", "</header>"), ("BLANK",)])]
+        return [
+            (
+                "pre",
+                [("M", "<header>")]
+                + strip(menu)
+                + strip(contact)
+                + [("M", "</header>"), ("BLANK",)],
+            )
+        ]
     if pl == "bottom":
-        return [("post", [("BLANK",), ("M", "<footer>")] + strip(contact) + strip(menu) + [("M", "</footer>")])]
+        return [
+            (
+                "post",
+                [("BLANK",), ("M", "<footer>")]
+                + strip(contact)
+                + strip(menu)
+                + [("M", "</footer>")],
+            )
+        ]
     if pl == "after_header":
-        return [("pre", [("M", "<header>")] + strip(menu) + strip(contact) + [("M", "</header>"), ("BLANK",)])]
+        return [
+            (
+                "pre",
+                [("M", "<header>")]
+                + strip(menu)
+                + strip(contact)
+                + [("M", "</header>"), ("BLANK",)],
+            )
+        ]
     if pl == "both":
         return [("pre", menu), ("post", contact)]
     return [("pre", menu), ("mid", famd["sidebar"]), ("post", contact)]
@@ -314,36 +413,55 @@ def make_body(rng: random.Random, site: dict, page: dict, famd: dict) -> list[tu
     L = famd["L"]
     col = COLON.get(famd["lang"], ": ")
     out: list[tuple] = []
-    w = rng.choice(L["topics"])
     for _ in range(rng.randint(2, 6)):
-        sent = " ".join(rng.choice(L["body"]).format(w=rng.choice(L["topics"]), n=rng.randint(2, 40),
-                                                     d=rng.randint(1, 28)) for _ in range(rng.randint(1, 3)))
+        sent = " ".join(
+            rng.choice(L["body"]).format(
+                w=rng.choice(L["topics"]), n=rng.randint(2, 40), d=rng.randint(1, 28)
+            )
+            for _ in range(rng.randint(1, 3))
+        )
         out.append(("body", sent, "p"))
         if rng.random() < 0.5:
             out.append(("BLANK",))
     if page["type"] == "profile":
-        rec = [("page", f"{L['party']}{col}{page['party']}", "p"),
-               ("page", f"{L['constituency']}{col}{rng.choice(L['towns'])} {rng.randint(1, 9)}", "p"),
-               ("page", f"{L['mtype']}{col}{page['mtype']}", "p"),
-               ("page", f"{L['phone']}{col}{site['phone'][:-4]}{1000 + page['index']}", "p")]
+        rec = [
+            ("page", f"{L['party']}{col}{page['party']}", "p"),
+            ("page", f"{L['constituency']}{col}{rng.choice(L['towns'])} {rng.randint(1, 9)}", "p"),
+            ("page", f"{L['mtype']}{col}{page['mtype']}", "p"),
+            ("page", f"{L['phone']}{col}{site['phone'][:-4]}{1000 + page['index']}", "p"),
+        ]
         out = rec + [("BLANK",)] + out
     if page["type"] == "list":
         names = [("M", "<ul>")]
         for _ in range(rng.randint(3, 8)):
-            names.append(("body", f"  * [{person(rng, L)}]({{up}}members/m{rng.randint(100, 999)}.html)", "list"))
+            names.append(
+                (
+                    "body",
+                    f"  * [{person(rng, L)}]({{up}}members/m{rng.randint(100, 999)}.html)",
+                    "list",
+                )
+            )
         names.append(("M", "</ul>"))
         out = [("body", L["name_list"], "p")] + names + [("BLANK",)] + out
     # decoy: the block's number sentence quoted with other numbers
     if site["decoys"] and rng.random() < 0.35:
-        decoy = L["sentence"].format(org=famd["org"], n=site["nmembers"] + rng.randint(1, 9),
-                                     m=site["ncomm"] + rng.randint(1, 3))
+        decoy = L["sentence"].format(
+            org=famd["org"],
+            n=site["nmembers"] + rng.randint(1, 9),
+            m=site["ncomm"] + rng.randint(1, 3),
+        )
         out.insert(rng.randint(1, len(out)), ("body", decoy, "p"))
     if rng.random() < 0.3:
         out.insert(rng.randint(1, len(out)), ("body", "* * *", "sep"))
     if rng.random() < 0.25:
-        out.insert(rng.randint(1, len(out)), ("body", rng.choice(["[", "---", "|", "...", "(…)", "—", "* * *"]), "p"))
+        out.insert(
+            rng.randint(1, len(out)),
+            ("body", rng.choice(["[", "---", "|", "...", "(…)", "—", "* * *"]), "p"),
+        )
     if site["table"] and rng.random() < 0.4:
-        rows = [("M", "<table>")] + [("body", r, "row") for r in site["table"]] + [("M", "</table>")]
+        rows = (
+            [("M", "<table>")] + [("body", r, "row") for r in site["table"]] + [("M", "</table>")]
+        )
         at = rng.randint(1, len(out))
         out[at:at] = rows
     return out
@@ -372,7 +490,12 @@ def expand(rng: random.Random, site: dict, page: dict, famd: dict) -> list[dict]
         if kind == "crumb":
             parts = [x.capitalize() for x in page["folder"].split("/") if x]
             if site["crumb_style"] == "line" or not parts:
-                add("page", f"{L['crumb']}{col}" + " > ".join([L["home"]] + parts + [title]), "p", blk=blk)
+                add(
+                    "page",
+                    f"{L['crumb']}{col}" + " > ".join([L["home"]] + parts + [title]),
+                    "p",
+                    blk=blk,
+                )
             else:  # one line per level: 2 or 3 lines, by the page's depth
                 add("page", f"{L['crumb']}{col}{L['home']} > {parts[0]}", "p", blk=blk)
                 for x in parts[1:] + [title]:
@@ -380,7 +503,12 @@ def expand(rng: random.Random, site: dict, page: dict, famd: dict) -> list[dict]
         elif kind == "updated":
             add("page", f"{L['updated']}{col}{page['date']}", "p", blk=blk)
         elif kind == "share":
-            add("page", f"{L['print']} | {L['share']}{col}https://{site['host']}/{path} | {L['top']}", "p", blk=blk)
+            add(
+                "page",
+                f"{L['print']} | {L['share']}{col}https://{site['host']}/{path} | {L['top']}",
+                "p",
+                blk=blk,
+            )
         elif kind == "permalink":
             add("page", f"{L['permalink']}{col}https://{site['host']}/{path}", "p", blk=blk)
 
@@ -398,17 +526,20 @@ def expand(rng: random.Random, site: dict, page: dict, famd: dict) -> list[dict]
                 if page["help"]:
                     for x in e[1]:
                         add("block", x[2], x[3], slot=f"F{fam}.b{blk}.{x[1]}", blk=blk, opt=True)
-            elif e[0] == "T":
-                if page["type"] == e[1]:
-                    for x in e[2]:
-                        add("block", x[2], x[3], slot=f"F{fam}.b{blk}.{x[1]}", blk=blk, section=e[1])
+            elif e[0] == "T" and page["type"] == e[1]:
+                for x in e[2]:
+                    add("block", x[2], x[3], slot=f"F{fam}.b{blk}.{x[1]}", blk=blk, section=e[1])
 
     if is_html:
         add("markup", html="<!DOCTYPE html>")
         add("markup", html=f'<html lang="{famd["lang"]}">')
         add("markup", html="<head>")
         add("markup", html='<meta charset="utf-8">')
-        add("markup", html=f"<title>{html.escape(page['title'], quote=False)} | {html.escape(famd['org'], quote=False)}</title>")
+        add(
+            "markup",
+            html=f"<title>{html.escape(page['title'], quote=False)} | "
+            f"{html.escape(famd['org'], quote=False)}</title>",
+        )
         add("markup", html="</head>")
         add("markup", html="<body>")
     blocks = page_blocks(site, famd)
@@ -474,13 +605,23 @@ def make_site(seed: int) -> dict:
         n_pages = max(n_pages, 10)
     city_i = rng.randrange(5)
     org_i = rng.randrange(5)
-    site: dict = dict(seed=seed, fmt="html" if fmt == "html" else "txt", ext={"txt": ".txt", "md": ".md", "html": ".html"}[fmt],
-                      langs=[lang_a] + ([lang_b] if lang_b else []), n_pages=n_pages)
+    site: dict = dict(
+        seed=seed,
+        fmt="html" if fmt == "html" else "txt",
+        ext={"txt": ".txt", "md": ".md", "html": ".html"}[fmt],
+        langs=[lang_a] + ([lang_b] if lang_b else []),
+        n_pages=n_pages,
+    )
     site["city"] = {lg: LANGS[lg]["cities"][city_i][0] for lg in langs}
     site["org_tpl"] = {lg: LANGS[lg]["orgs"][org_i] for lg in langs}
-    site["host"] = LANGS[lang_a]["cities"][city_i][1] + rng.choice([".example.org", ".example.net", "-online.example"])
+    site["host"] = LANGS[lang_a]["cities"][city_i][1] + rng.choice(
+        [".example.org", ".example.net", "-online.example"]
+    )
     site["year"] = rng.choice([2022, 2023, 2024, 2025])
-    site["phone"] = f"+{rng.choice([1, 30, 33, 49, 7, 86])} {rng.randint(20, 99)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}"
+    site["phone"] = (
+        f"+{rng.choice([1, 30, 33, 49, 7, 86])} {rng.randint(20, 99)} "
+        f"{rng.randint(100, 999)} {rng.randint(1000, 9999)}"
+    )
     site["nmembers"] = rng.randint(9, 120)
     site["ncomm"] = rng.randint(3, 15)
     site["placement"] = rng.choice(["top", "bottom", "after_header", "both", "several"])
@@ -490,18 +631,29 @@ def make_site(seed: int) -> dict:
     site["crumb_style"] = rng.choice(["line", "line", "stack"])
     site["decoys"] = rng.random() < 0.6
     site["noise_p"] = rng.choice([0.03, 0.08, 0.15])
-    site["table"] = ([f"| {y} | {rng.randint(1, 40)} | {rng.randint(1, 9)} |" for y in range(2019, 2019 + rng.randint(2, 4))]
-                     if two and rng.random() < 0.7 else None)
+    site["table"] = (
+        [
+            f"| {y} | {rng.randint(1, 40)} | {rng.randint(1, 9)} |"
+            for y in range(2019, 2019 + rng.randint(2, 4))
+        ]
+        if two and rng.random() < 0.7
+        else None
+    )
     site["has_types"] = (not two) and rng.random() < 0.5 and n_pages >= 10
     shared = None
     if two:
-        shared = dict(phone_line=f"Tel. {site['phone']}", mail=f"office@{site['host']}",
-                      copy=f"© {site['year']} {site['host']}",
-                      chair={lg: person(rng, LANGS[lg]) for lg in site["langs"]})
+        shared = dict(
+            phone_line=f"Tel. {site['phone']}",
+            mail=f"office@{site['host']}",
+            copy=f"© {site['year']} {site['host']}",
+            chair={lg: person(rng, LANGS[lg]) for lg in site["langs"]},
+        )
         shared["phone"] = shared.pop("phone_line")
         keys = ["phone", "mail", "copy"]
         o1 = keys[:]
-        o2 = rng.choice([["copy", "phone", "mail"], ["mail", "phone", "copy"], ["phone", "copy", "mail"]])
+        o2 = rng.choice(
+            [["copy", "phone", "mail"], ["mail", "phone", "copy"], ["phone", "copy", "mail"]]
+        )
         shared["orders"] = {0: o1, 1: o2}
     fams = [make_family(rng, lang_a, site, 0, shared)]
     if two:
@@ -531,19 +683,34 @@ def make_site(seed: int) -> dict:
         elif t == "list":
             folder = rng.choice(["members", "members/lists"])
         else:
-            folder = rng.choice(["", "", "news", "news/" + str(site["year"]), "about", "about/team"])
+            folder = rng.choice(
+                ["", "", "news", "news/" + str(site["year"]), "about", "about/team"]
+            )
         depth = len(folder.split("/")) if folder else 0
         suffix = "" if fam_of[i] == 0 else "." + famd["lang"]
-        name = f"{'p' if t == 'profile' else 'l' if t == 'list' else 'page'}-{i:02d}{suffix}{site['ext']}"
+        stem = {"profile": "p", "list": "l"}.get(t, "page")
+        name = f"{stem}-{i:02d}{suffix}{site['ext']}"
         path = f"{folder}/{name}" if folder else name
         if t == "profile":
             title = person(rng, L)
         else:
             title = rng.choice(L["titles"]).format(w=rng.choice(L["topics"]))
-        page = dict(index=i, path=path, folder=folder, up="../" * depth, family=fam_of[i], type=t, title=title,
-                    help=helpful[i], date=f"{site['year']}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                    crlf=rng.random() < 0.2, bom=rng.random() < 0.15, indent=rng.choice(["  ", "\t", "", "    "]),
-                    party=rng.choices(L["parties"], weights=[6, 3, 2])[0], mtype=rng.choices(L["mtypes"], weights=[4, 1])[0])
+        page = dict(
+            index=i,
+            path=path,
+            folder=folder,
+            up="../" * depth,
+            family=fam_of[i],
+            type=t,
+            title=title,
+            help=helpful[i],
+            date=f"{site['year']}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            crlf=rng.random() < 0.2,
+            bom=rng.random() < 0.15,
+            indent=rng.choice(["  ", "\t", "", "    "]),
+            party=rng.choices(L["parties"], weights=[6, 3, 2])[0],
+            mtype=rng.choices(L["mtypes"], weights=[4, 1])[0],
+        )
         page["items"] = expand(rng, site, page, famd)
         page["ops"] = []
         pages.append(page)
@@ -554,6 +721,7 @@ def make_site(seed: int) -> dict:
 
 # ----------------------------------------------------------------------------------------------
 # drift planning
+
 
 def block_items(page: dict) -> list[dict]:
     return [it for it in page["items"] if it["role"] == "block"]
@@ -578,15 +746,21 @@ def mutate_url(rng, s):
     digits = list(re.finditer(r"\d+", url))
     if digits:
         d = rng.choice(digits)
-        newurl = url[:d.start()] + str(int(d.group()) - 1) + url[d.end():]
+        newurl = url[: d.start()] + str(int(d.group()) - 1) + url[d.end() :]
         tag = "number inside URL"
     else:
         stem = re.search(r"([\w-]+)(\.\w+)?$", url)
         if not stem:
             return None, None
-        newurl = url[:stem.start(1)] + stem.group(1) + "-" + rng.choice(["old", "archive", "v2"]) + url[stem.end(1):]
+        newurl = (
+            url[: stem.start(1)]
+            + stem.group(1)
+            + "-"
+            + rng.choice(["old", "archive", "v2"])
+            + url[stem.end(1) :]
+        )
         tag = "path"
-    return s[:m.start(3)] + newurl + s[m.end(3):], tag
+    return s[: m.start(3)] + newurl + s[m.end(3) :], tag
 
 
 def strip_link(s):
@@ -594,7 +768,7 @@ def strip_link(s):
     if not links:
         return None
     m = links[0]
-    return s[:m.start()] + m.group(2) + s[m.end():]
+    return s[: m.start()] + m.group(2) + s[m.end() :]
 
 
 def mutate_words(rng, s, L):
@@ -610,7 +784,7 @@ def mutate_words(rng, s, L):
     alt = rng.choice([w for w in L["alt_words"] if w != word])
     if re.fullmatch(r"[\u3000-\u9fff]+", word):
         k = rng.randrange(len(word) - 1)
-        return s[:a] + word[:k] + alt + word[k + 2:] + s[b:]
+        return s[:a] + word[:k] + alt + word[k + 2 :] + s[b:]
     return s[:a] + alt + s[b:] if rng.random() < 0.5 else s[:a] + alt + " " + word + s[b:]
 
 
@@ -624,9 +798,25 @@ def plan_drifts(rng: random.Random, site: dict) -> None:
     drifted: dict[str, set] = {}
     used: set[int] = set()
     n_events = min(rng.choice([0, 1, 2, 3, 3, 4, 4, 5, 6]), n // 2)
-    recipes = ["number", "url", "url_num", "url_missing", "url_added", "value", "text", "missing", "missing_pair",
-               "edge", "added", "added_near_page", "moved", "block_missing", "stale", "minority_shared",
-               "unreadable"]
+    recipes = [
+        "number",
+        "url",
+        "url_num",
+        "url_missing",
+        "url_added",
+        "value",
+        "text",
+        "missing",
+        "missing_pair",
+        "edge",
+        "added",
+        "added_near_page",
+        "moved",
+        "block_missing",
+        "stale",
+        "minority_shared",
+        "unreadable",
+    ]
     weights = [2, 1, 1, 1, 1, 1, 1.2, 1, 0.7, 1, 1, 1, 1, 0.5, 0.6, 2, 0.4]
 
     def ok(slots, k=1):
@@ -669,20 +859,35 @@ def plan_drifts(rng: random.Random, site: dict) -> None:
                     new = strip_link(s)
                     if new:
                         cands.append((it, new, "url-missing", ""))
-                elif recipe == "url_added" and it["style"] in ("p", "h") and not LINK.search(s) and not is_key(s) \
-                        and has_letters(s):
+                elif (
+                    recipe == "url_added"
+                    and it["style"] in ("p", "h")
+                    and not LINK.search(s)
+                    and not is_key(s)
+                    and has_letters(s)
+                ):
                     if it["slot"].endswith(".org"):
                         new = f"[{s}]({{up}}index.html)"
                     else:
                         new = f"{s} [{L['more']}]({{up}}about/more-{rng.randint(1, 9)}.html)"
                     cands.append((it, new, "url-added", ""))
-                elif recipe == "value" and is_key(s) and not NUM.search(s) and not PROTECT.search(s) \
-                        and it["slot"].split(".")[-1] in ("chair", "clerk"):
+                elif (
+                    recipe == "value"
+                    and is_key(s)
+                    and not NUM.search(s)
+                    and not PROTECT.search(s)
+                    and it["slot"].split(".")[-1] in ("chair", "clerk")
+                ):
                     m = KEYLINE.match(s.strip())
                     newname = person(rng, L)
                     if newname != m.group(3):
-                        cands.append((it, s[:s.index(m.group(3))] + newname, "value-changed", ""))
-                elif recipe == "text" and not is_key(s) and it["style"] in ("p", "list", "h") and has_letters(s):
+                        cands.append((it, s[: s.index(m.group(3))] + newname, "value-changed", ""))
+                elif (
+                    recipe == "text"
+                    and not is_key(s)
+                    and it["style"] in ("p", "list", "h")
+                    and has_letters(s)
+                ):
                     new = mutate_words(rng, s, L)
                     if new and new != s:
                         cands.append((it, new, "text-changed", ""))
@@ -702,16 +907,23 @@ def plan_drifts(rng: random.Random, site: dict) -> None:
         elif recipe == "missing_pair":
             pairs = []
             items = p["items"]
-            for a, b in zip(bis, bis[1:]):
-                between = items[items.index(a) + 1:items.index(b)]
-                if a.get("blk") == b.get("blk") and not a.get("opt") and not b.get("opt") \
-                        and all(x["role"] in ("markup", "blank") for x in between) and ok([a["slot"], b["slot"]]):
+            for a, b in zip(bis, bis[1:], strict=False):
+                between = items[items.index(a) + 1 : items.index(b)]
+                if (
+                    a.get("blk") == b.get("blk")
+                    and not a.get("opt")
+                    and not b.get("opt")
+                    and all(x["role"] in ("markup", "blank") for x in between)
+                    and ok([a["slot"], b["slot"]])
+                ):
                     pairs.append((a, b))
             if not pairs:
                 continue
             a, b = rng.choice(pairs)
-            ops = [("delete", a["id"], "line-missing", a["slot"], "missing pair"),
-                   ("delete", b["id"], "line-missing", b["slot"], "missing pair")]
+            ops = [
+                ("delete", a["id"], "line-missing", a["slot"], "missing pair"),
+                ("delete", b["id"], "line-missing", b["slot"], "missing pair"),
+            ]
             mark([a["slot"], b["slot"]], [pi])
         elif recipe == "edge":
             by_blk: dict = {}
@@ -731,18 +943,31 @@ def plan_drifts(rng: random.Random, site: dict) -> None:
                 if nw:
                     choices.append(("replace", nw, "text-changed"))
             op, new, kind = rng.choice(choices)
-            ops = [(op, it["id"], new, kind, it["slot"], "block edge")] if op == "replace" else \
-                [(op, it["id"], kind, it["slot"], "block edge")]
+            ops = (
+                [(op, it["id"], new, kind, it["slot"], "block edge")]
+                if op == "replace"
+                else [(op, it["id"], kind, it["slot"], "block edge")]
+            )
             mark([it["slot"]], [pi])
         elif recipe in ("added", "added_near_page"):
             items = p["items"]
             spots = []
             for k, it in enumerate(items):
                 if recipe == "added" and it["role"] == "block":
-                    nxt = next((x for x in items[k + 1:] if x["role"] not in ("markup", "blank")), None)
-                    if nxt is not None and nxt["role"] == "block" and nxt.get("blk") == it.get("blk"):
+                    nxt = next(
+                        (x for x in items[k + 1 :] if x["role"] not in ("markup", "blank")), None
+                    )
+                    if (
+                        nxt is not None
+                        and nxt["role"] == "block"
+                        and nxt.get("blk") == it.get("blk")
+                    ):
                         spots.append((k, it, nxt))
-                if recipe == "added_near_page" and it["role"] == "page" and it.get("blk") is not None:
+                if (
+                    recipe == "added_near_page"
+                    and it["role"] == "page"
+                    and it.get("blk") is not None
+                ):
                     nxt = items[k + 1] if k + 1 < len(items) else None
                     prv = items[k - 1] if k else None
                     if nxt is not None and nxt["role"] == "block":
@@ -759,21 +984,34 @@ def plan_drifts(rng: random.Random, site: dict) -> None:
             else:
                 new, style = rng.choice(L["added"]), "p"
             slot = anchor.get("slot") or nxt.get("slot")
-            ops = [("insert", items[k]["id"], new, style, "line-added", slot, recipe.replace("_", " "))]
+            ops = [
+                ("insert", items[k]["id"], new, style, "line-added", slot, recipe.replace("_", " "))
+            ]
             mark([slot], [pi])
         elif recipe == "moved":
             items = p["items"]
             runs, cur = [], []
             for it in items:
-                if it["role"] == "block" and cur and it["style"] == cur[-1]["style"] and it["blk"] == cur[-1]["blk"] \
-                        and it["style"] in ("list", "p") and not it.get("opt") and not it.get("section"):
+                if (
+                    it["role"] == "block"
+                    and cur
+                    and it["style"] == cur[-1]["style"]
+                    and it["blk"] == cur[-1]["blk"]
+                    and it["style"] in ("list", "p")
+                    and not it.get("opt")
+                    and not it.get("section")
+                ):
                     cur.append(it)
                 elif it["role"] in ("markup", "blank") and cur:
                     continue
                 else:
                     if len(cur) >= 4:
                         runs.append(cur)
-                    cur = [it] if it["role"] == "block" and not it.get("opt") and not it.get("section") else []
+                    cur = (
+                        [it]
+                        if it["role"] == "block" and not it.get("opt") and not it.get("section")
+                        else []
+                    )
             if len(cur) >= 4:
                 runs.append(cur)
             if not runs:
@@ -785,8 +1023,17 @@ def plan_drifts(rng: random.Random, site: dict) -> None:
             if not ok([run[i]["slot"]]):
                 continue
             # move run[i] to stand after run[j] (down) or before run[j] (up)
-            ops = [("move", run[i]["id"], run[j]["id"], "after" if j > i else "before", "line-moved",
-                    run[i]["slot"], "moved")]
+            ops = [
+                (
+                    "move",
+                    run[i]["id"],
+                    run[j]["id"],
+                    "after" if j > i else "before",
+                    "line-moved",
+                    run[i]["slot"],
+                    "moved",
+                )
+            ]
             mark([run[i]["slot"]], [pi])
         elif recipe == "block_missing":
             if n < 8 or any(op[0] == "block_missing" for q in pages for op in q["ops"]):
@@ -798,7 +1045,11 @@ def plan_drifts(rng: random.Random, site: dict) -> None:
             mark(slots, [pi])
         elif recipe == "unreadable":
             # a capture saved still gzip-compressed: the file holds no readable text
-            if n < 8 or any(op[0] == "unreadable" for q in pages for op in q["ops"]) or rng.random() < 0.5:
+            if (
+                n < 8
+                or any(op[0] == "unreadable" for q in pages for op in q["ops"])
+                or rng.random() < 0.5
+            ):
                 continue
             slots = [it["slot"] for it in bis]
             if not ok(slots):
@@ -817,30 +1068,51 @@ def plan_drifts(rng: random.Random, site: dict) -> None:
                 continue
             chosen = [p] + rng.sample([q for q in fam_pages if q is not p], k - 1)
             famd = site["families"][fam]
-            # the older version: reworded menu labels, last year's report link and copyright, an old phone
+            # the older version: reworded menu labels, last year's report link and
+            # copyright, an old phone
             old_by_slot = {}
             for it in bis:
                 s, name = it["tpl"], it["slot"].split(".")[-1]
                 if name.startswith("menu"):
                     m = LINK.search(s)
                     if m and m.group(2) in famd["old_menu"]:
-                        old_by_slot[it["slot"]] = s.replace(f"[{m.group(2)}]", f"[{famd['old_menu'][m.group(2)]}]")
+                        old_by_slot[it["slot"]] = s.replace(
+                            f"[{m.group(2)}]", f"[{famd['old_menu'][m.group(2)]}]"
+                        )
                 elif name in ("report", "copy", "sh_copy"):
                     old_by_slot[it["slot"]] = s.replace(str(site["year"]), str(site["year"] - 1))
                 elif name in ("phone", "sh_phone"):
-                    old_by_slot[it["slot"]] = s[:-4] + "0000" if not s.endswith("0000") else s[:-4] + "1111"
+                    old_by_slot[it["slot"]] = (
+                        s[:-4] + "0000" if not s.endswith("0000") else s[:-4] + "1111"
+                    )
             slots = list(old_by_slot)
             rng.shuffle(slots)
-            slots = slots[:rng.randint(3, 5)]
+            slots = slots[: rng.randint(3, 5)]
             if len(slots) < 3:
                 continue
             # every chosen page must carry all those slots
-            chosen = [q for q in chosen if all(any(it["slot"] == s for it in block_items(q)) for s in slots)]
+            chosen = [
+                q
+                for q in chosen
+                if all(any(it["slot"] == s for it in block_items(q)) for s in slots)
+            ]
             if not chosen or not ok(slots, len(chosen)):
                 continue
             for q in chosen:
-                reps = [(it["id"], old_by_slot[it["slot"]]) for it in block_items(q) if it["slot"] in slots]
-                q["ops"].append(("stale", reps, "template-stale", sorted(slots), f"older block version on {len(chosen)} page(s)"))
+                reps = [
+                    (it["id"], old_by_slot[it["slot"]])
+                    for it in block_items(q)
+                    if it["slot"] in slots
+                ]
+                q["ops"].append(
+                    (
+                        "stale",
+                        reps,
+                        "template-stale",
+                        sorted(slots),
+                        f"older block version on {len(chosen)} page(s)",
+                    )
+                )
             mark(slots, [q["index"] for q in chosen])
             site["planned"].append(("stale", [q["index"] for q in chosen]))
             continue
@@ -848,7 +1120,9 @@ def plan_drifts(rng: random.Random, site: dict) -> None:
             if not site["has_types"]:
                 continue
             counts = {t: sum(1 for q in pages if q["type"] == t) for t in ("profile", "list")}
-            big = [t for t in counts if counts[t] >= 7]  # 2 drifted pages stay under a third of the section
+            big = [
+                t for t in counts if counts[t] >= 7
+            ]  # 2 drifted pages stay under a third of the section
             if not big:
                 continue
             t = rng.choice(big)
@@ -869,7 +1143,9 @@ def plan_drifts(rng: random.Random, site: dict) -> None:
                 continue
             for q in pair:
                 qi = next(x for x in block_items(q) if x["slot"] == it["slot"])
-                q["ops"].append(("replace", qi["id"], new, kind, it["slot"], f"shared by 2 {t} pages"))
+                q["ops"].append(
+                    ("replace", qi["id"], new, kind, it["slot"], f"shared by 2 {t} pages")
+                )
             mark([it["slot"]], [q["index"] for q in pair])
             site["planned"].append((recipe, [q["index"] for q in pair]))
             continue
@@ -880,6 +1156,7 @@ def plan_drifts(rng: random.Random, site: dict) -> None:
 
 # ----------------------------------------------------------------------------------------------
 # applying drift and writing
+
 
 def apply_ops(page: dict) -> list[dict]:
     items = copy.deepcopy(page["items"])
@@ -898,7 +1175,18 @@ def apply_ops(page: dict) -> list[dict]:
         elif op[0] == "insert":
             _, iid, new, style, kind, slot, note = op
             k = byid(iid)
-            items.insert(k + 1, dict(id=next_id, role="block", tpl=new, style=style, truth=kind, slot_t=slot, note=note))
+            items.insert(
+                k + 1,
+                dict(
+                    id=next_id,
+                    role="block",
+                    tpl=new,
+                    style=style,
+                    truth=kind,
+                    slot_t=slot,
+                    note=note,
+                ),
+            )
             next_id += 1
         elif op[0] == "move":
             _, iid, tid, where, kind, slot, note = op
@@ -918,9 +1206,14 @@ def apply_ops(page: dict) -> list[dict]:
             ks = [k for k, x in enumerate(items) if x.get("blk") is not None]
             first = ks[0]
             items = [x for k, x in enumerate(items) if k not in set(ks)]
-            items.insert(first, dict(id=next_id, role="marker", truth="block-missing", slot_t="*", note=op[2]))
+            items.insert(
+                first,
+                dict(id=next_id, role="marker", truth="block-missing", slot_t="*", note=op[2]),
+            )
             next_id += 1
-    return [x for x in items if x["role"] != "stale_note"] + [x for x in items if x["role"] == "stale_note"]
+    return [x for x in items if x["role"] != "stale_note"] + [
+        x for x in items if x["role"] == "stale_note"
+    ]
 
 
 def truth_for(page: dict, items: list[dict], pos: dict, site: dict) -> list[dict]:
@@ -934,19 +1227,31 @@ def truth_for(page: dict, items: list[dict], pos: dict, site: dict) -> list[dict
             j = k - 1
             while j >= 0 and items[j]["role"] in skip:
                 j -= 1
-            if j >= 0 and (items[j]["role"] == "block" or (is_html and items[j]["role"] == "markup")):
+            if j >= 0 and (
+                items[j]["role"] == "block" or (is_html and items[j]["role"] == "markup")
+            ):
                 line = pos[items[j]["id"]][1] + 1
             else:
                 line = pos[it["id"]][0]
         else:
             line = pos[it["id"]][0]
-        out.append(dict(page=page["path"], line=line, kind=it["truth"], slot=it["slot_t"], note=it["note"]))
+        out.append(
+            dict(page=page["path"], line=line, kind=it["truth"], slot=it["slot_t"], note=it["note"])
+        )
     stale = [it for it in items if it.get("stale")]
     if stale:
         note = next(x for x in items if x["role"] == "stale_note")
         lines = sorted(pos[it["id"]][0] for it in stale)
-        out.append(dict(page=page["path"], line=lines[0], kind="template-stale", slot=note["slot_t"],
-                        note=note["note"], lines=lines))
+        out.append(
+            dict(
+                page=page["path"],
+                line=lines[0],
+                kind="template-stale",
+                slot=note["slot_t"],
+                note=note["note"],
+                lines=lines,
+            )
+        )
     return sorted(out, key=lambda d: d["line"])
 
 
@@ -978,16 +1283,35 @@ def build_site(seed: int, root: pathlib.Path, *, clean: bool = False) -> dict:
         data = text.encode("utf-8")
         if not clean and any(op[0] == "unreadable" for op in p["ops"]):
             data = gzip.compress(data, mtime=0)
-            drifts.append(dict(page=p["path"], line=1, kind="snapshot-unreadable", slot="*", note="saved gzip-compressed"))
+            drifts.append(
+                dict(
+                    page=p["path"],
+                    line=1,
+                    kind="snapshot-unreadable",
+                    slot="*",
+                    note="saved gzip-compressed",
+                )
+            )
         f.write_bytes(data)
         if not clean:
             drifts += truth_for(p, items, pos, site)
     fams = site["families"]
     types = sorted({p["type"] for p in site["pages"]})
-    return dict(seed=seed, clean=clean, format=site["fmt"], ext=site["ext"], languages=site["langs"],
-                pages=len(site["pages"]), placement=site["placement"], wrap=site["wrap"], srcwrap=site["srcwrap"],
-                families=len(fams), page_types=types, noise=noise_summary(site),
-                drifts=sorted(drifts, key=lambda d: (d["page"], d["line"])))
+    return dict(
+        seed=seed,
+        clean=clean,
+        format=site["fmt"],
+        ext=site["ext"],
+        languages=site["langs"],
+        pages=len(site["pages"]),
+        placement=site["placement"],
+        wrap=site["wrap"],
+        srcwrap=site["srcwrap"],
+        families=len(fams),
+        page_types=types,
+        noise=noise_summary(site),
+        drifts=sorted(drifts, key=lambda d: (d["page"], d["line"])),
+    )
 
 
 def parse_seeds(spec: str) -> list[int]:
@@ -1012,9 +1336,13 @@ def main(argv=None) -> int:
         d = args.out / str(seed)
         truth = build_site(seed, d / "site")
         build_site(seed, d / "clean", clean=True)
-        (d / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"{seed}: {truth['pages']} pages, {truth['format']}, {'/'.join(truth['languages'])}, "
-              f"{truth['placement']}, {len(truth['drifts'])} drift(s)")
+        (d / "truth.json").write_text(
+            json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+        print(
+            f"{seed}: {truth['pages']} pages, {truth['format']}, {'/'.join(truth['languages'])}, "
+            f"{truth['placement']}, {len(truth['drifts'])} drift(s)"
+        )
     return 0
 
 

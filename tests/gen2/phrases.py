@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (phrase tables: a sentence stays on one line, as it reads)
 """Phrase tables for the gen2 site generator: six languages, four scripts (Latin, Cyrillic, Greek, CJK).
 
 Everything here is invented. `{up}` in a link target is the page's relative prefix to the site root

@@ -25,8 +25,17 @@ sys.path.insert(0, str(HERE))
 from generate import build_site, parse_seeds  # noqa: E402
 
 TOL = 2
-LINE_KINDS = {"number-changed", "url-changed", "url-missing", "url-added", "value-changed", "text-changed",
-              "line-missing", "line-added", "line-moved"}
+LINE_KINDS = {
+    "number-changed",
+    "url-changed",
+    "url-missing",
+    "url-added",
+    "value-changed",
+    "text-changed",
+    "line-missing",
+    "line-added",
+    "line-moved",
+}
 PAGE_LEVEL = {"template-stale", "block-missing"}
 COUNTED = {"error", "warning", "info"}
 
@@ -52,8 +61,15 @@ def run_checker(cmd: str, site: pathlib.Path) -> tuple[list[dict], str | None]:
             rel = snap.resolve().relative_to(site.resolve()).as_posix()
         except ValueError:
             rel = snap.as_posix()
-        out.append(dict(page=rel, line=int(f.get("line") or 0), kind=f.get("kind"), severity=f.get("severity"),
-                        message=(f.get("message") or "")[:120]))
+        out.append(
+            dict(
+                page=rel,
+                line=int(f.get("line") or 0),
+                kind=f.get("kind"),
+                severity=f.get("severity"),
+                message=(f.get("message") or "")[:120],
+            )
+        )
     return out, None
 
 
@@ -84,9 +100,23 @@ def score_site(seed: int, tmp: pathlib.Path, checker: str) -> dict:
     locs: dict[tuple[str, int], list[dict]] = {}
     for f in counted:
         locs.setdefault((f["page"], f["line"]), []).append(f)
-    res = dict(seed=seed, truth=len(drifts), matched=0, kind_ok=0, misses=[], wrong_kind=[], locations=len(locs),
-               true_locations=0, false=[], clean_findings=len(found_clean), clean_list=found_clean[:20],
-               error=err or err_clean, errwarn_locations=0, errwarn_true=0, drifts=drifts)
+    res = dict(
+        seed=seed,
+        truth=len(drifts),
+        matched=0,
+        kind_ok=0,
+        misses=[],
+        wrong_kind=[],
+        locations=len(locs),
+        true_locations=0,
+        false=[],
+        clean_findings=len(found_clean),
+        clean_list=found_clean[:20],
+        error=err or err_clean,
+        errwarn_locations=0,
+        errwarn_true=0,
+        drifts=drifts,
+    )
     for t in drifts:
         if t["kind"] == "template-stale":  # recall: any finding on the page
             cands = [f for (pg, _), fs in locs.items() if pg == t["page"] for f in fs]
@@ -108,8 +138,14 @@ def score_site(seed: int, tmp: pathlib.Path, checker: str) -> dict:
             res["errwarn_locations"] += 1
             res["errwarn_true"] += hit
         if not hit:
-            res["false"].append(dict(page=loc[0], line=loc[1], kinds=sorted({f["kind"] for f in fs}),
-                                     message=fs[0]["message"]))
+            res["false"].append(
+                dict(
+                    page=loc[0],
+                    line=loc[1],
+                    kinds=sorted({f["kind"] for f in fs}),
+                    message=fs[0]["message"],
+                )
+            )
     return res
 
 
@@ -119,7 +155,9 @@ def main(argv=None) -> int:
     ap.add_argument("--checker", default=f"{shlex.quote(sys.executable)} -m checker check")
     ap.add_argument("--verbose", "-v", action="store_true")
     ap.add_argument("--jobs", type=int, default=max(1, min(8, os.cpu_count() or 1)))
-    ap.add_argument("--keep", type=pathlib.Path, help="write the sites here instead of a temporary folder")
+    ap.add_argument(
+        "--keep", type=pathlib.Path, help="write the sites here instead of a temporary folder"
+    )
     args = ap.parse_args(argv)
     seeds = parse_seeds(args.seeds)
     with tempfile.TemporaryDirectory(prefix="gen2-score-") as tmpd:
@@ -138,26 +176,40 @@ def main(argv=None) -> int:
     errors = [(r["seed"], r["error"]) for r in results if r["error"]]
     if args.verbose:
         for r in results:
-            if not (r["misses"] or r["false"] or r["wrong_kind"] or r["clean_findings"] or r["error"]):
+            if not (
+                r["misses"] or r["false"] or r["wrong_kind"] or r["clean_findings"] or r["error"]
+            ):
                 continue
-            print(f"--- seed {r['seed']}: {r['matched']}/{r['truth']} found, {len(r['false'])} false location(s), "
-                  f"{r['clean_findings']} finding(s) on the clean copy")
+            print(
+                f"--- seed {r['seed']}: {r['matched']}/{r['truth']} found, "
+                f"{len(r['false'])} false location(s), "
+                f"{r['clean_findings']} finding(s) on the clean copy"
+            )
             if r["error"]:
                 print(f"  checker error: {r['error']}")
             for t in r["misses"]:
-                print(f"  MISS  {t['page']}:{t['line']} {t['kind']} ({t['note']}; slot {t['slot']})")
+                print(
+                    f"  MISS  {t['page']}:{t['line']} {t['kind']} ({t['note']}; slot {t['slot']})"
+                )
             for w in r["wrong_kind"]:
                 t = w["truth"]
-                print(f"  KIND  {t['page']}:{t['line']} truth {t['kind']}, found {', '.join(w['found'])}")
+                print(
+                    f"  KIND  {t['page']}:{t['line']} truth {t['kind']}, "
+                    f"found {', '.join(w['found'])}"
+                )
             for f in r["false"]:
                 print(f"  FALSE {f['page']}:{f['line']} {', '.join(f['kinds'])}: {f['message']}")
             for f in r["clean_list"]:
-                print(f"  CLEAN {f['page']}:{f['line']} {f['kind']} ({f['severity']}): {f['message']}")
+                print(
+                    f"  CLEAN {f['page']}:{f['line']} {f['kind']} ({f['severity']}): {f['message']}"
+                )
     # per-kind recall
     kinds: dict[str, list[int]] = {}
     for r in results:
         missed = {(t["page"], t["line"], t["kind"]) for t in r["misses"]}
-        wrong = {(w["truth"]["page"], w["truth"]["line"], w["truth"]["kind"]) for w in r["wrong_kind"]}
+        wrong = {
+            (w["truth"]["page"], w["truth"]["line"], w["truth"]["kind"]) for w in r["wrong_kind"]
+        }
         for t in r["drifts"]:
             k = kinds.setdefault(t["kind"], [0, 0, 0])
             k[0] += 1
@@ -170,9 +222,14 @@ def main(argv=None) -> int:
         kind_accuracy=round(K / M, 4) if M else None,
         clean_findings=C,
     )
-    print(f"seeds: {len(seeds)}  truth drifts: {T}  matched: {M}  finding locations: {Lc} (true {Tl})")
+    print(
+        f"seeds: {len(seeds)}  truth drifts: {T}  matched: {M}  finding locations: {Lc} (true {Tl})"
+    )
     print(f"recall          {summary['recall']}")
-    print(f"precision       {summary['precision']}   (error+warning only: {round(EWt / EW, 4) if EW else None})")
+    print(
+        f"precision       {summary['precision']}   "
+        f"(error+warning only: {round(EWt / EW, 4) if EW else None})"
+    )
     print(f"kind accuracy   {summary['kind_accuracy']}")
     print(f"clean findings  {C} (on {clean_sites} of {len(seeds)} drift-free copies)")
     if kinds:
