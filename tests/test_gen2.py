@@ -68,7 +68,9 @@ def test_truth_lines_point_at_the_change(sites):
                 new, old = lines(drifted), lines(original)
                 for ln in d.get("lines") or [line]:
                     assert 1 <= ln <= len(new), (seed, d)
-                    assert ln > len(old) or new[ln - 1] != old[ln - 1], (seed, d, new[ln - 1])
+                    # a wrapped logical line may change only in a continuation line
+                    span = range(ln - 1, min(ln + 2, len(new)))
+                    assert any(k >= len(old) or new[k] != old[k] for k in span), (seed, d)
             checked[kind] += 1
     assert sum(checked.values()) > 100
 

@@ -832,9 +832,12 @@ def plan_drifts(rng: random.Random, site: dict) -> None:
 
     site["planned"] = []
     tries = 0
+    sections = [t for t in ("profile", "list") if sum(q["type"] == t for q in pages) >= 7]
+    first = "minority_shared" if sections and n_events and rng.random() < 0.6 else None
     while len(site["planned"]) < n_events and tries < 200:
         tries += 1
-        recipe = rng.choices(recipes, weights=weights)[0]
+        recipe = first or rng.choices(recipes, weights=weights)[0]
+        first = None
         free = [i for i in range(n) if i not in used]
         if not free:
             break
