@@ -1,4 +1,5 @@
 # ruff: noqa: E501  (phrase tables: a sentence stays on one line, as it reads)
+# fmt: off
 """Phrase tables for the gen2 site generator: six languages, four scripts (Latin, Cyrillic, Greek, CJK).
 
 Everything here is invented. `{up}` in a link target is the page's relative prefix to the site root

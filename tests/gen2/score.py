@@ -105,6 +105,8 @@ def score_site(seed: int, tmp: pathlib.Path, checker: str) -> dict:
         truth=len(drifts),
         matched=0,
         kind_ok=0,
+        matched_findings=0,
+        matched_findings_kind_ok=0,
         misses=[],
         wrong_kind=[],
         locations=len(locs),
@@ -134,6 +136,12 @@ def score_site(seed: int, tmp: pathlib.Path, checker: str) -> dict:
         sev_ew = any(f["severity"] in ("error", "warning") for f in fs)
         hit = any(near(t, loc) for t in drifts)
         res["true_locations"] += hit
+        if hit:  # kind accuracy per matched finding: its kind fits a truth it matches
+            for f in fs:
+                res["matched_findings"] += 1
+                res["matched_findings_kind_ok"] += any(
+                    near(t, loc) and kind_ok(t["kind"], f["kind"]) for t in drifts
+                )
         if sev_ew:
             res["errwarn_locations"] += 1
             res["errwarn_true"] += hit
@@ -167,6 +175,8 @@ def main(argv=None) -> int:
     T = sum(r["truth"] for r in results)
     M = sum(r["matched"] for r in results)
     K = sum(r["kind_ok"] for r in results)
+    MF = sum(r["matched_findings"] for r in results)
+    MFk = sum(r["matched_findings_kind_ok"] for r in results)
     Lc = sum(r["locations"] for r in results)
     Tl = sum(r["true_locations"] for r in results)
     EW = sum(r["errwarn_locations"] for r in results)
@@ -219,7 +229,7 @@ def main(argv=None) -> int:
     summary = dict(
         recall=round(M / T, 4) if T else None,
         precision=round(Tl / Lc, 4) if Lc else None,
-        kind_accuracy=round(K / M, 4) if M else None,
+        kind_accuracy=round(MFk / MF, 4) if MF else None,
         clean_findings=C,
     )
     print(
@@ -230,7 +240,10 @@ def main(argv=None) -> int:
         f"precision       {summary['precision']}   "
         f"(error+warning only: {round(EWt / EW, 4) if EW else None})"
     )
-    print(f"kind accuracy   {summary['kind_accuracy']}")
+    print(
+        f"kind accuracy   {summary['kind_accuracy']}   (of {MF} matched findings; "
+        f"per matched truth: {round(K / M, 4) if M else None})"
+    )
     print(f"clean findings  {C} (on {clean_sites} of {len(seeds)} drift-free copies)")
     if kinds:
         print("per truth kind (truths / found / right kind):")
