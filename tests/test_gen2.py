@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import difflib
 import gzip
+import json
 import pathlib
 import sys
 import unicodedata
@@ -192,3 +193,39 @@ def test_record_fields_and_optional_box_are_noise(sites):
     assert prof and all(any(it["role"] == "page" for it in p["items"]) for p in prof)
     helped = [p["help"] for p in site["pages"]]
     assert any(helped) and not all(helped)
+
+
+def test_cli_writes_site_clean_copy_and_truth(tmp_path):
+    assert generate.main([str(tmp_path), "--seeds", "104,116"]) == 0
+    for seed in (104, 116):
+        truth = json.loads((tmp_path / str(seed) / "truth.json").read_text(encoding="utf-8"))
+        assert truth["seed"] == seed and not truth["clean"]
+        assert set(files(tmp_path / str(seed) / "site")) == set(
+            files(tmp_path / str(seed) / "clean")
+        )
+        for d in truth["drifts"]:
+            assert (tmp_path / str(seed) / "site" / d["page"]).is_file()
+
+
+def test_scorer_gives_full_marks_to_a_perfect_checker(capsys):
+    """score.py against tests/gen2/oracle.py, which reports exactly the truth (not the checker)."""
+    import score
+
+    oracle = pathlib.Path(generate.__file__).with_name("oracle.py")
+    assert score.main(["--seeds", "105,112,139", "--checker", f"{sys.executable} {oracle}"]) == 0
+    last = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert last == {"recall": 1.0, "precision": 1.0, "kind_accuracy": 1.0, "clean_findings": 0}
+
+
+def test_scorer_matching_rules():
+    import score
+
+    stale = {"page": "a.txt", "line": 5, "kind": "template-stale", "lines": [5, 9]}
+    assert score.near(stale, ("a.txt", 11)) and not score.near(stale, ("a.txt", 12))
+    assert not score.near(stale, ("b.txt", 5))
+    missing = {"page": "a.txt", "line": 5, "kind": "line-missing"}
+    assert score.near(missing, ("a.txt", 3)) and score.near(missing, ("a.txt", 7))
+    assert not score.near(missing, ("a.txt", 8))
+    assert score.near({"page": "a.txt", "line": 40, "kind": "block-missing"}, ("a.txt", 1))
+    assert score.kind_ok("template-stale", "text-changed")
+    assert not score.kind_ok("number-changed", "text-changed")
