@@ -57,6 +57,7 @@ PROTECT = re.compile(r"\]\([^)]*\)|https?://\S+|[\w.+-]+@[\w.-]+")
 KEYLINE = re.compile(r"^\s*([^:：\[\]()|]{1,40}?)\s*([:：])\s*(\S.*)$")
 NUM = re.compile(r"\d+")
 COLON = {"fr": " : ", "zh": "："}
+STRAY = "\ue000"  # written as the single byte 0xA9 (Latin-1 "©") in a script comment
 
 
 # ----------------------------------------------------------------------------------------------
@@ -535,6 +536,9 @@ def expand(rng: random.Random, site: dict, page: dict, famd: dict) -> list[dict]
         add("markup", html=f'<html lang="{famd["lang"]}">')
         add("markup", html="<head>")
         add("markup", html='<meta charset="utf-8">')
+        if site["script_byte"] and rng.random() < 0.3:
+            add("markup", html=f"<script>/* slider helper {STRAY} some vendor */</script>")
+            page["stray"] = True
         add(
             "markup",
             html=f"<title>{html.escape(page['title'], quote=False)} | "
@@ -631,6 +635,8 @@ def make_site(seed: int) -> dict:
     site["crumb_style"] = rng.choice(["line", "line", "stack"])
     site["decoys"] = rng.random() < 0.6
     site["noise_p"] = rng.choice([0.03, 0.08, 0.15])
+    # some HTML sites carry a Latin-1 byte inside a script comment on some pages (never shown)
+    site["script_byte"] = site["fmt"] == "html" and rng.random() < 0.4
     site["table"] = (
         [
             f"| {y} | {rng.randint(1, 40)} | {rng.randint(1, 9)} |"
@@ -808,6 +814,7 @@ def plan_drifts(rng: random.Random, site: dict) -> None:
         "text",
         "missing",
         "missing_pair",
+        "missing_near_page",
         "edge",
         "added",
         "added_near_page",
@@ -817,7 +824,7 @@ def plan_drifts(rng: random.Random, site: dict) -> None:
         "minority_shared",
         "unreadable",
     ]
-    weights = [2, 1, 1, 1, 1, 1, 1.2, 1, 0.7, 1, 1, 1, 1, 0.5, 0.6, 2, 0.4]
+    weights = [2, 1, 1, 1, 1, 1, 1.2, 1, 0.7, 1, 1, 1, 1, 1, 0.5, 0.6, 2, 0.4]
 
     def ok(slots, k=1):
         return all((len(drifted.get(s, set())) + k) * 3 < carriers.get(s, 0) for s in slots)
@@ -906,6 +913,25 @@ def plan_drifts(rng: random.Random, site: dict) -> None:
                 continue
             it = rng.choice(cands)
             ops = [("delete", it["id"], "line-missing", it["slot"], "missing")]
+            mark([it["slot"]], [pi])
+        elif recipe == "missing_near_page":
+            # a block line lost right before or after per-page lines inside the block
+            items = p["items"]
+            cands = []
+            for k, it in enumerate(items):
+                if it["role"] != "block" or it.get("opt") or not ok([it["slot"]]):
+                    continue
+                prv = next((x for x in reversed(items[:k]) if x["role"] != "blank"), None)
+                nxt = next((x for x in items[k + 1 :] if x["role"] != "blank"), None)
+                if any(
+                    x is not None and x["role"] == "page" and x.get("blk") is not None
+                    for x in (prv, nxt)
+                ):
+                    cands.append(it)
+            if not cands:
+                continue
+            it = rng.choice(cands)
+            ops = [("delete", it["id"], "line-missing", it["slot"], "missing near page")]
             mark([it["slot"]], [pi])
         elif recipe == "missing_pair":
             pairs = []
@@ -1265,6 +1291,8 @@ def noise_summary(site: dict) -> list[str]:
             feats.add("crlf")
         if p["bom"]:
             feats.add("bom")
+        if p.get("stray"):
+            feats.add("stray-byte")
         for it in p["items"]:
             feats.update(it.get("noise", []))
     return sorted(feats)
@@ -1283,7 +1311,7 @@ def build_site(seed: int, root: pathlib.Path, *, clean: bool = False) -> dict:
         text, pos = render(p, [x for x in items if x["role"] != "stale_note"], site)
         f = root / p["path"]
         f.parent.mkdir(parents=True, exist_ok=True)
-        data = text.encode("utf-8")
+        data = text.encode("utf-8").replace(STRAY.encode("utf-8"), b"\xa9")
         if not clean and any(op[0] == "unreadable" for op in p["ops"]):
             data = gzip.compress(data, mtime=0)
             drifts.append(
