@@ -10,6 +10,7 @@ truth. See tests/gen2/README.md for the matching rules. The last line printed is
 from __future__ import annotations
 
 import argparse
+import collections
 import concurrent.futures as cf
 import json
 import os
@@ -114,6 +115,7 @@ def score_site(seed: int, tmp: pathlib.Path, checker: str) -> dict:
         false=[],
         clean_findings=len(found_clean),
         clean_list=found_clean[:20],
+        clean_by_kind=dict(collections.Counter(f["kind"] for f in found_clean)),
         error=err or err_clean,
         errwarn_locations=0,
         errwarn_true=0,
@@ -245,6 +247,11 @@ def main(argv=None) -> int:
         f"per matched truth: {round(K / M, 4) if M else None})"
     )
     print(f"clean findings  {C} (on {clean_sites} of {len(seeds)} drift-free copies)")
+    by_kind = collections.Counter()
+    for r in results:
+        by_kind.update(r["clean_by_kind"])
+    if by_kind:
+        print("clean findings by kind: " + ", ".join(f"{k} {n}" for k, n in by_kind.most_common()))
     if kinds:
         print("per truth kind (truths / found / right kind):")
         for k in sorted(kinds):
