@@ -1166,6 +1166,11 @@ def plan_drifts(rng: random.Random, site: dict) -> None:
                 new, kind = mutate_number(rng, s), "number-changed"
             elif LINK.search(s) and rng.random() < 0.5:
                 new, kind = mutate_url(rng, s)[0], "url-changed"
+            elif is_key(s):  # "Sort by: name | party": the key stays, a value word changes
+                key, sep, value = KEYLINE.match(s).groups()
+                changed = mutate_words(rng, value, L)
+                new = s[: s.rindex(value)] + changed if changed else None
+                kind = "value-changed"
             else:
                 new, kind = mutate_words(rng, s, L), "text-changed"
             if not new or new == s or not ok([it["slot"]], 2):
