@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -12,10 +11,13 @@ from checker.families import cluster
 from checker.lens import Lens
 from checker.load import Source
 from checker.model import Snapshot, Template
+from checker.normalize import LIST_START, normalize, wrap_column
+from checker.record import URL
 from checker.rules import Rules, Thresholds
 from checker.shortcut import Shortcut, build_shortcut
 from checker.snapshot import PLAIN, Reading, read
 from checker.template import learn_template
+from checker.versions import fold_versions
 
 # Lines checked across families must stand on nearly every page of the site.
 SHARED_SUPPORT = 0.8
@@ -67,12 +69,27 @@ def site_templates(
 
 
 def site_wrap(sample: list[Snapshot]) -> int | None:
-    """The column most of a site's wrapped pages were wrapped at, when a fair share was."""
-    widths = Counter(s.wrapped for s in sample if s.wrapped)
-    if not widths:
-        return None
-    width, count = widths.most_common(1)[0]
-    return width if count * 4 >= len(sample) else None
+    """The column the site's text snapshots were wrapped at, from all their lines at once.
+
+    Lengths are of the text as the converter saw it (links not yet resolved). HTML is
+    rendered, never wrapped by a converter: its lines say nothing here.
+    """
+    pairs: list[tuple[int, int]] = []
+    seen: set[tuple[str, str]] = set()
+    prose: dict[str, int] = {}
+    for snapshot in sample:
+        if snapshot.html:
+            continue
+        plain = [(line.number, normalize(line.text)) for line in snapshot.lines]
+        for text in (t for _, t in plain if " " in t):
+            # Converters leave list items, headings and table rows unwrapped, and links.
+            prose.setdefault(text, 0 if LIST_START.match(text) else len(URL.sub("", text)))
+        for (number, text), (after, following) in zip(plain, plain[1:], strict=False):
+            inside = after == number + 1 and " " in text and not LIST_START.match(following)
+            if inside and (text, following) not in seen:
+                seen.add((text, following))
+                pairs.append((len(text), len(following.split(None, 1)[0])))
+    return wrap_column(pairs, list(prose.values()))
 
 
 def learn_families(
@@ -81,8 +98,12 @@ def learn_families(
     """One template per family of pages that share a block."""
     if len(sample) < 2:
         return []
+    groups = cluster(sample, lens, thresholds.min_pages)
+    if len(groups) > 1:
+        first = [learn_template(site, 0, [sample[i] for i in g], lens, thresholds) for g in groups]
+        groups = fold_versions(groups, first)
     templates: list[Template] = []
-    for group in cluster(sample, lens, thresholds.min_pages):
+    for group in groups:
         members = [sample[i] for i in group]
         template = learn_template(site, len(templates), members, lens, thresholds)
         if template is not None:

@@ -96,7 +96,10 @@ class Snapshot:
     url: str | None = None
     """The page's own address, where known (WARC target URI, `<base href>`)."""
     wrapped: int = 0
-    """The column its text was found wrapped at and re-joined (0: not wrapped)."""
+    """The column its text was re-joined at, the site's wrap column (0: not wrapped)."""
+    html: bool = False
+    """Whether it was rendered from HTML (its line breaks are the markup's, not a
+    converter's)."""
     skipped: int = 0
     """For an archive's closing record only: records passed over (non-HTML, redirects);
     such a record is no snapshot."""

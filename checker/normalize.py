@@ -64,7 +64,20 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-_LIST_START = re.compile(r"^\s*(?:[*+\-|#>]|\d+[.)])\s")
+# Wrap columns converters use lie in this range (html2text: 78, fmt: 75, 80-column tools).
+WRAP_MIN, WRAP_MAX = 60, 100
+# Share of a site's in-paragraph line pairs that must read as wrapped at one column.
+# Lower: unwrapped text whose long lines happen to precede short words may look wrapped;
+# higher: wrapped sites with much short text (menus, tables in paragraphs) are missed.
+WRAP_FIT = 0.25
+# Share of breakable lines whose prose (links left out) may stand past the column.
+# Higher: an unwrapped site of short lines and a few paragraphs may look wrapped; lower:
+# a wrapped site with a few over-long words or code lines is not recognised.
+WRAP_OVER = 0.03
+# Fewer distinct wrapped-looking line pairs than this in the whole sample show no column.
+WRAP_LINES = 8
+
+LIST_START = re.compile(r"^\s*(?:[*+\-|#>]|\d+[.)])\s")
 
 Numbered = tuple[int, str, str, int]
 
@@ -72,23 +85,23 @@ Numbered = tuple[int, str, str, int]
 def unwrap(
     lines: list[Numbered], site_width: int | None = None
 ) -> tuple[list[Numbered], int | None]:
-    """Join lines that a converter wrapped at a fixed column back into logical lines.
+    """Join lines that a converter wrapped at the site's column back into logical lines.
 
     Each line is (number, text, normalized text, last physical line). A line counts as
     wrapped when the next line's first word would not have fit on it: the greedy wrapping
-    rule that html2text and `fmt` follow; the column used is returned too. Only snapshots
-    where many lines end near one column are treated this way, so prose with natural
-    breaks is safe. A page too short to show its column uses the site's (`site_width`),
-    as long as none of its lines is longer.
+    rule that html2text and `fmt` follow. The column is the site's (`wrap_column` over
+    all its pages), never one page's guess: a page of an unwrapped site is never joined,
+    and a page whose break fell elsewhere (a longer relative link) is joined all the same.
     """
-    norms = [norm for _, _, norm, _ in lines]
-    width = wrap_width(norms) or _fits(norms, site_width)
+    width = site_width
     if width is None:
         return lines, None
     joined: list[Numbered] = []
     last_physical = ""
     for number, text, norm, end in lines:
-        if joined and _continues(last_physical, norm, width):
+        # Lengths as the converter saw them: before links were resolved.
+        plain = normalize(text)
+        if joined and _continues(last_physical, plain, width):
             first, previous, previous_norm, _ = joined[-1]
             joined[-1] = (
                 first,
@@ -98,13 +111,13 @@ def unwrap(
             )
         else:
             joined.append((number, text, norm, end))
-        last_physical = norm
+        last_physical = plain
     return joined, width
 
 
 def _continues(previous: str, text: str, width: int) -> bool:
     """Whether `text` continues `previous`, a physical line wrapped at `width`."""
-    if not previous.strip() or not text.strip() or _LIST_START.match(text):
+    if not previous.strip() or not text.strip() or LIST_START.match(text):
         return False
     if len(previous) > width:
         return False
@@ -112,33 +125,27 @@ def _continues(previous: str, text: str, width: int) -> bool:
     return len(previous) + 1 + len(first_word) > width
 
 
-def _fits(norms: list[str], width: int | None) -> int | None:
-    """The site's wrap column, when no breakable line of this page is longer."""
-    if width is None or any(len(t) > width for t in norms if " " in t):
-        return None
-    return width
+def wrap_column(pairs: list[tuple[int, int]], prose: list[int]) -> int | None:
+    """The column a whole site's text was wrapped at, or None when it was not wrapped.
 
-
-def wrap_width(norms: list[str]) -> int | None:
-    """The column a snapshot's (normalized) lines were wrapped at, or None when they were
-    not wrapped.
-
-    Wrapped text has no breakable line longer than the column (only a lone word that
-    does not fit may stand past it), and many lines end just short of the column.
-    Lengths are of normalized text: NFD accents or doubled spaces must not hide a break.
+    `pairs` are (length of a line, length of the next line's first word) for lines that
+    follow each other inside a paragraph, over the site's distinct lines; `prose` are
+    the lengths of its distinct lines without links, list items and headings. A greedy
+    wrapper leaves a line short of its column W only when the next word would not fit:
+    length <= W < length + 1 + word. The column is the W most pairs agree on, given that
+    almost no prose stands past it. The whole site decides, never one page.
     """
-    breakable = [len(t) for t in norms if " " in t]
-    if len(breakable) < _WRAP_LINES:
+    if len(pairs) < WRAP_LINES:
         return None
-    width = max(breakable)
-    near = sum(1 for n in breakable if n >= width - 12)
-    if not 60 <= width <= 100 or near < max(3, len(breakable) // 5):
+    best, best_fit = None, 0
+    for width in range(WRAP_MIN, WRAP_MAX + 1):
+        fit = sum(1 for length, word in pairs if length <= width < length + 1 + word)
+        if fit > best_fit:
+            best, best_fit = width, fit
+    if best is None or best_fit < max(WRAP_LINES, WRAP_FIT * len(pairs)):
         return None
-    return width
-
-
-# Fewer breakable lines than this cannot show a wrap column on their own.
-_WRAP_LINES = 8
+    over = sum(1 for length in prose if length > best)
+    return best if over <= WRAP_OVER * len(prose) else None
 
 
 # A relative reference to a page or file, as mirroring tools write links into text.

@@ -18,8 +18,6 @@ from checker.model import Extra, Line, Observation, Snapshot, Template
 from checker.normalize import normalize, resolve_links, same_scheme, split_lines
 from checker.snapshot import MAX_LINE
 
-# Logical lines longer than this cannot come from a wrapping converter (see wrap_width).
-_UNWRAPPED = 100
 # A 0-based line index to its line number.
 _NEXT = (1).__add__
 
@@ -82,8 +80,6 @@ def observe_clean(shortcut: Shortcut, path: str, base: str, text: str) -> Observ
     at = list(compress(count(), map(raw.__contains__, stripped)))
     if len(at) != len(shortcut.order) or [raw[stripped[i]] for i in at] != shortcut.order:
         return None
-    if _may_wrap(physical):
-        return None
     kept = list(compress(count(), stripped))  # the non-blank lines
     if not text.isascii() and not all(map(normalize, compress(physical, stripped))):
         return None  # a line blank only once normalized would shift positions
@@ -120,23 +116,6 @@ class _Lines:
             self.physical[self.kept[position]][:MAX_LINE],
             self.norm(position),
         )
-
-
-def _may_wrap(physical: list[str]) -> bool:
-    """True unless some breakable line is too long to come from a wrapping converter."""
-    if _long_and_breakable(max(physical, key=len, default="")):
-        return False  # the page's longest line settles it, as it does on most pages
-    return not any(len(line) > _UNWRAPPED and _long_and_breakable(line) for line in physical)
-
-
-def _long_and_breakable(line: str) -> bool:
-    """Whether a line holds a space and is longer than _UNWRAPPED once normalized."""
-    text = line.strip()
-    if " " not in text:
-        return False
-    if text.isascii() and text.isprintable() and "  " not in text:
-        return len(text) > _UNWRAPPED  # normalizing such a line changes no length
-    return len(normalize(line)) > _UNWRAPPED
 
 
 def _extras(shortcut: Shortcut, lines: _Lines, positions: list[int]) -> list[Extra] | None:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz, utils
 
-from checker.record import record
+from checker.record import LineRecord, record
 
 # A line whose key survived but whose value changed scores at least this.
 _SAME_KEY = 0.86
 # A line that differs only in its numbers or URLs scores at least this.
 _SAME_SKELETON = 0.9
+_WORD = re.compile(r"[^\W_]+|#")
+# Lines linking to other resources are compared by their wording alone, a little below it.
+_LINKED = 0.97
 # Word-order-blind similarity counts a little less than the plain one.
 _REORDERED = 0.92
 
@@ -23,6 +28,12 @@ def similarity(text: str, variants: tuple[str, ...]) -> float:
     best = 0.0
     mine = record(text)
     for variant in variants:
+        theirs = record(variant)
+        if _other_resources(mine, theirs):
+            # Links to other resources: only the wording around them can make two lines
+            # alike (a menu item's `* [Home](<url>)` shape alone says nothing).
+            best = max(best, _LINKED * fuzz.ratio(_wording(mine), _wording(theirs)) / 100.0)
+            continue
         score = fuzz.ratio(text, variant) / 100.0
         # Reordered words ("the fee is 5" / "5 is the fee") are a rewording, not a new line.
         score = max(
@@ -33,10 +44,12 @@ def similarity(text: str, variants: tuple[str, ...]) -> float:
         )
         if not _has_word(variant):
             continue
-        theirs = record(variant)
         if mine.skeleton == theirs.skeleton:
             score = max(score, _SAME_SKELETON)
-        elif mine.key is not None and mine.key == theirs.key:
+        elif (mine.key is not None and mine.key == theirs.key) or set(mine.urls) & set(
+            theirs.urls
+        ):
+            # The same key, or a link to the same resource: the same line, reworded.
             score = max(score, _SAME_KEY)
         else:
             score = max(score, 0.97 * fuzz.ratio(mine.skeleton, theirs.skeleton) / 100.0)
@@ -52,3 +65,17 @@ def alike(a: str, b: str, threshold: float) -> bool:
 def _has_word(text: str) -> bool:
     """Whether a line holds a letter or a digit."""
     return any(char.isalnum() for char in text)
+
+
+def _other_resources(mine: LineRecord, theirs: LineRecord) -> bool:
+    """Whether both lines link, to no resource in common, in other wording."""
+    return (
+        bool(mine.urls and theirs.urls)
+        and mine.skeleton != theirs.skeleton
+        and not set(mine.urls) & set(theirs.urls)
+    )
+
+
+def _wording(line: LineRecord) -> str:
+    """A line's words, without its links and markup (`* [Home](<url>)` reads `Home`)."""
+    return " ".join(_WORD.findall(line.skeleton.replace("<url>", " ")))

@@ -180,6 +180,7 @@ def page(
         notes=tuple(notes),
         url=url,
         wrapped=width or 0,
+        html=html,
     )
 
 
