@@ -13,8 +13,6 @@ from checker.similarity import similarity
 Lens = Callable[[str], "str | None"]
 # Below this share of its slots found, a block counts as missing from the page.
 BLOCK_FOUND = 0.3
-# More extra lines than this together inside a block are the page's own content.
-ADDED_RUN = 2
 # Similarity enough for the one line just outside a block edge where its last slot is.
 ADJACENT = 0.6
 # Similarity enough for the one line left between two placed lines where one slot is
@@ -60,20 +58,44 @@ class Aligner:
         self.index = {
             (text, slot.occurrence): slot.id for slot in template.slots for text in slot.variants
         }
+        self.by_text: dict[str, list[int]] = {}
+        for slot in template.slots:
+            for text in slot.variants:
+                self.by_text.setdefault(text, []).append(slot.id)
         self.slots = {slot.id: slot for slot in template.slots}
 
     def align(self, snapshot: Snapshot) -> Alignment:
         """Place the template's slots in the snapshot: exact first, then fuzzy by position."""
         keys = keyed_lines(snapshot, self.lens)
         views = [key[0] if key else None for key in keys]
-        exact = [(i, self.index[key]) for i, key in enumerate(keys) if key in self.index]
+        exact = self._exact(snapshot, keys)
         ordered = longest_in_order(exact)
         placed: dict[int, int] = {slot: i for i, slot in ordered}
-        moved_candidates = [(i, s) for i, s in exact if s not in placed]
+        taken = set(placed.values())
+        moved_candidates = [(i, s) for i, s in exact if s not in placed and i not in taken]
         result = _Draft(snapshot, views)
         for block in self.template.blocks:
             self._align_block(block, placed, moved_candidates, result)
         return result.finish(self.template)
+
+    def _exact(
+        self, snapshot: Snapshot, keys: list[tuple[str, int] | None]
+    ) -> list[tuple[int, int]]:
+        """Every (line, slot) pair whose texts are equal, for the longest in-order run.
+
+        A text the template holds more than once (a separator in the menu and the footer)
+        may fill any of its slots, whatever copy of it this line is on the page: the order
+        decides which, so a copy the body adds, or one the block lost, moves nothing.
+        Candidates of one line come highest slot first, so the run takes one per line.
+        """
+        pairs: list[tuple[int, int]] = []
+        for i, key in enumerate(keys):
+            if key is not None and key in self.index and len(self.by_text[key[0]]) == 1:
+                pairs.append((i, self.index[key]))
+                continue
+            view = key[0] if key is not None else self.lens(snapshot.lines[i].norm)
+            pairs.extend((i, slot) for slot in reversed(self.by_text.get(view or "", ())))
+        return pairs
 
     def _align_block(
         self,
@@ -95,7 +117,11 @@ class Aligner:
             return
         first, last = min(found.values()), max(found.values())
         for i, slot_id in moved_candidates:
-            near = first - self.window <= i <= last + self.window and i not in draft.used
+            near = (
+                first - self.window <= i <= last + self.window
+                and i not in draft.used
+                and i not in found.values()
+            )
             if self.slots[slot_id].block == block and slot_id not in found and near:
                 found[slot_id] = i
                 draft.moved.add(slot_id)
@@ -128,19 +154,26 @@ class Aligner:
             # Between two placed lines, position vouches for a drifted line.
             self._match_run(run, before + 1, after - 1, found, draft, FRAMED)
             return
-        spacing = _spacing(draft, found)
+        # At a block's edge the run's lines stand right next to the placed line, but for
+        # the page lines the site holds there (a title): a line further out stands past
+        # the page's own lines, where a body quoting the block belongs. Blank lines say
+        # nothing either way.
+        reach = len(run) + (1 if self._content_near(run) else 0)
         if before is None:
-            hi = after - 1  # type: ignore[operator]
-            lo, next_to = max(0, hi - len(run) - self.window + 1), hi
-            lo = max(lo, _reach(draft, after, -1, spacing))  # type: ignore[arg-type]
+            lo, hi = _outward(draft, after - 1, -1, reach), after - 1  # type: ignore[operator]
+            next_to = hi
         else:
-            lo = before + 1
-            hi, next_to = min(len(draft.views) - 1, lo + len(run) + self.window - 1), lo
-            hi = min(hi, _reach(draft, before, 1, spacing))
+            lo, hi = before + 1, _outward(draft, before + 1, 1, reach)
+            next_to = lo
         self._match_run(run, lo, hi, found, draft, self.fuzzy)
         if len(run) == 1 and run[0].id not in found and lo <= next_to <= hi:
             # The line right at the block's edge gets some of the same benefit.
             self._match_run(run, next_to, next_to, found, draft, ADJACENT)
+
+    def _content_near(self, run: list) -> bool:
+        """Whether pages hold lines of their own beside this run of slots."""
+        ids = {slot.id for slot in run} | {run[0].id - 1, run[-1].id + 1}
+        return any(slot in ids for slot, _ in self.template.content_gaps)
 
     def _fill_unanchored(
         self, slots: Sequence, found: dict[int, int], draft: _Draft, lower: int, upper: int
@@ -179,26 +212,17 @@ class Aligner:
             found[run[r].id] = lines[c]
 
 
-def _spacing(draft: _Draft, found: dict[int, int]) -> int:
-    """How many physical lines apart a block's placed lines usually stand on this page."""
-    placed = sorted(found.values())
-    steps = sorted(
-        draft.line(b).number - draft.line(a).last for a, b in zip(placed, placed[1:], strict=False)
-    )
-    return steps[len(steps) // 2] if steps else 1
-
-
-def _reach(draft: _Draft, start: int, step: int, spacing: int) -> int:
-    """The furthest line index from a block edge that still stands as close to its
-    neighbour as the block's own lines do: a blank line more than usual ends the block."""
-    index = start
-    while 0 <= index + step < len(draft.views):
-        near, far = sorted((index, index + step))
-        gap = draft.line(far).number - draft.line(near).last
-        if gap > spacing:
-            break
+def _outward(draft: _Draft, start: int, step: int, count: int) -> int:
+    """The index `count` comparable lines out from `start` (itself the first), or the page's
+    edge; lines without a comparison text (ignored, list filler) are stepped over."""
+    index, seen = start, 0
+    while 0 <= index < len(draft.views):
+        if draft.views[index] is not None:
+            seen += 1
+            if seen >= count:
+                return index
         index += step
-    return index
+    return min(max(index - step, 0), len(draft.views) - 1)
 
 
 class _Draft:
@@ -260,14 +284,8 @@ class _Draft:
         self._edge(last + 1, 1, slots[-1].id, "end", spacing)
 
     def _gap(self, gap: list[int], after: int, upto: int) -> None:
-        """Record the extra lines found together between two slots.
-
-        A moved line counts towards the run: inside a long run of the page's own lines
-        it is content that quotes the block (a site map), not a line out of place.
-        """
-        moved = [i for i in gap if i in self.placed_moved]
-        if len(gap) > ADDED_RUN:
-            self.moved.difference_update(self.placed_moved[i] for i in moved)
+        """Record the extra lines found together between two slots (a moved block line is
+        moved however many of the page's own lines stand beside it)."""
         for i in gap:
             if i not in self.placed_moved:
                 self.extras.append(Extra(after, "after", self.line(i), run=len(gap), upto=upto))
@@ -283,12 +301,14 @@ class _Draft:
             )
 
     def _would_stand(self, slot_id: int, slots: Sequence, found: dict[int, int]) -> int:
-        """The line number where a missing slot would stand: before the next placed slot."""
-        later = [found[s.id] for s in slots if s.id > slot_id and s.id in found]
-        if later:
-            return self.line(min(later)).number
+        """The line number where a missing slot would stand: right after the block line
+        before it (per-page lines that follow stay the page's), or before the next one
+        when it is the block's first."""
         earlier = [found[s.id] for s in slots if s.id < slot_id and s.id in found]
-        return self.line(max(earlier)).number + 1 if earlier else 1
+        if earlier:
+            return self.line(max(earlier)).last + 1
+        later = [found[s.id] for s in slots if s.id > slot_id and s.id in found]
+        return self.line(min(later)).number if later else 1
 
     def finish(self, template: Template) -> Alignment:
         """Freeze the draft."""
