@@ -8,6 +8,7 @@ from operator import itemgetter
 
 from checker.model import Finding, Kind, SlotVariants
 from checker.rating import FindingMaker
+from checker.record import record
 from checker.rules import Thresholds
 from checker.similarity import similarity
 from checker.variants import ABSENT, GapTally, VariantTable
@@ -50,10 +51,11 @@ def added_lines(
     A line like a block's loose edge line (a heading some pages put first and others
     last) is that line standing elsewhere, not an addition.
     """
+    spread = _pages_holding(table)
     for (slot_id, where), tally in sorted(table.gaps.items()):
         like = loose.get(table.template.slots[slot_id].block, ())
-        yield from _surplus(table, maker, slot_id, tally, thresholds.fuzzy)
         content = (slot_id, where) in table.template.content_gaps
+        alien = _alien(tally, spread) if content else set()
         pages = table.block_pages[table.template.slots[slot_id].block]
         for text, holders in sorted(tally.holders.items()):
             if text in table.template.structure:
@@ -62,9 +64,10 @@ def added_lines(
                 continue
             if where == "after":
                 # Pages without the line must be a clear majority, as for any variant (a
-                # page that holds the line twice is still one page).
+                # page that holds the line twice is still one page). Among the pages' own
+                # lines, only a line alien to them is added, whatever their number.
                 holding = len({holder.snapshot for holder in holders})
-                if content or (pages - holding) < CLEAR * holding:
+                if (content and text not in alien) or (pages - holding) < CLEAR * holding:
                     continue
             elif (
                 len(holders) < thresholds.min_pages
@@ -89,28 +92,30 @@ def added_lines(
                     yield finding
 
 
-def _surplus(
-    table: VariantTable, maker: FindingMaker, slot_id: int, tally: GapTally, fuzzy: float
-) -> Iterator[Finding]:
-    """In a gap of per-page content, a line unlike what any other page holds there."""
-    slot = table.template.slots[slot_id]
-    for text, holders in sorted(tally.surplus.items()):
-        pages = {h.snapshot for h in holders}
-        others = tuple(t for t, page in tally.sample.items() if t != text and page not in pages)
-        if others and similarity(text, others) >= fuzzy:
-            continue
-        for holder in holders:
-            finding = maker.make(
-                Kind.LINE_ADDED,
-                holder,
-                "",
-                "line added inside the block",
-                slot=slot_id,
-                anchor=slot.canonical,
-                variant=f"after:{text}",
-            )
-            if finding:
-                yield finding
+def _pages_holding(table: VariantTable) -> dict[str, set[str]]:
+    """Per extra text, the pages that hold it anywhere in the family's gaps."""
+    pages: dict[str, set[str]] = {}
+    for tally in table.gaps.values():
+        for text, holders in tally.holders.items():
+            pages.setdefault(text, set()).update(h.snapshot for h in holders)
+    return pages
+
+
+def _alien(tally: GapTally, spread: dict[str, set[str]]) -> set[str]:
+    """In a gap of per-page content, the one text that is no page's own.
+
+    Per-page content differs from page to page, however many lines it takes: a text
+    other pages hold too, while every other text there is one page's, was added. Where
+    several texts recur (a section's breadcrumb, a member's party), the pages come in
+    kinds and the texts are theirs; texts of one shape with other values are a record's
+    fields.
+    """
+    shared = [text for text in tally.holders if len(spread.get(text, ())) >= 2]
+    if len(shared) != 1:
+        return set()
+    form = record(shared[0]).skeleton
+    fields = [t for t in tally.holders if t != shared[0] and record(t).skeleton == form]
+    return set() if fields else set(shared)
 
 
 def _stands_out(texts: Counter[str], text: str, min_pages: int) -> bool:

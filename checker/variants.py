@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from checker.align import ADDED_RUN, Lens
+from checker.align import Lens
 from checker.model import (
     Alignment,
     Extra,
@@ -22,15 +22,13 @@ from checker.timeline import history
 ABSENT = ""
 # A line this share of the sample carries is required, never part of an optional section.
 REQUIRED_LINE = 0.9
-# Distinct texts kept per per-page-content gap: enough to tell content from drift.
-_CONTENT_CAP = 64
 # Distinct texts tallied at one block edge; past it, only texts already seen are counted
 # (memory stays bounded however many pages carry a title of their own there).
 _EDGE_CAP = 30_000
 
 
 # What a table knows from its template rather than from the pages it counted.
-_CONTEXT = frozenset({"template", "lens", "usual_runs", "_blocks", "_order"})
+_CONTEXT = frozenset({"template", "lens", "_blocks", "_order"})
 
 
 @dataclass
@@ -43,10 +41,6 @@ class GapTally:
     beyond: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
     """Per text, how often each next line out follows it (plain dicts: one per distinct
     edge text, and most edge texts are a page's own title)."""
-    sample: dict[str, str] = field(default_factory=dict)
-    """Per-page content seen here (text -> page), capped: what belongs in the gap."""
-    surplus: dict[str, list[Holder]] = field(default_factory=lambda: defaultdict(list))
-    """Lines of pages holding more content lines here than pages usually do."""
     capped: int = 0
     """Lines not tallied because the gap already held _EDGE_CAP distinct texts."""
 
@@ -64,11 +58,6 @@ class GapTally:
                 mine = self.beyond[text]
                 for out, n in other.beyond[text].items():
                     mine[out] = mine.get(out, 0) + n
-        for text, page in other.sample.items():
-            if len(self.sample) < _CONTENT_CAP:
-                self.sample.setdefault(text, page)
-        for text, holders in other.surplus.items():
-            self.surplus[text].extend(holders)
 
 
 class VariantTable:
@@ -89,7 +78,6 @@ class VariantTable:
         self.pages = 0
         self.clean = 0
         """Pages in the compact form (every slot usual), not yet added to `counts`."""
-        self.usual_runs = dict(template.content_runs)
         self._blocks = template.blocks
         self._order = [slot.id for slot in template.slots]
         self.timeline: dict[int, list[tuple[datetime, str]]] = defaultdict(list)
@@ -114,7 +102,7 @@ class VariantTable:
             self._slots(observation)
         for slot, line in observation.absent:
             self._count(slot, ABSENT, Holder(path, line, "", captured), True)
-        for gap in {(e.slot, e.where) for e in observation.extras}:
+        for gap in {_gap_of(e, self.template.content_gaps) for e in observation.extras}:
             self.gaps[gap].pages += 1
         for extra in observation.extras:
             self._gap_line(extra, path, captured)
@@ -179,15 +167,10 @@ class VariantTable:
 
     def _gap_line(self, extra: Extra, path: str, captured: object) -> None:
         """Tally a line that fills no slot; per-page content gaps keep counts only."""
-        tally = self.gaps[(extra.slot, extra.where)]
         view = self.lens(extra.line.norm)
-        if view is None or (extra.where == "after" and extra.run > ADDED_RUN) or extra.detached:
+        if view is None or extra.detached:
             return
-        content = _in_content(extra, self.template.content_gaps)
-        if content and extra.where == "after":
-            holder = Holder(path, extra.line.number, extra.line.text, captured)  # type: ignore[arg-type]
-            self._content_line(tally, extra, view, holder)
-            return
+        tally = self.gaps[_gap_of(extra, self.template.content_gaps)]
         if view not in tally.texts and len(tally.texts) >= _EDGE_CAP:
             tally.capped += 1
             return
@@ -196,13 +179,6 @@ class VariantTable:
             follows = tally.beyond[view]
             follows[extra.beyond] = follows.get(extra.beyond, 0) + 1
         tally.holders[view].append(Holder(path, extra.line.number, extra.line.text, captured))  # type: ignore[arg-type]
-
-    def _content_line(self, tally: GapTally, extra: Extra, view: str, holder: Holder) -> None:
-        """Sample a gap's per-page content; keep lines of pages that hold more than usual."""
-        if len(tally.sample) < _CONTENT_CAP:
-            tally.sample.setdefault(view, holder.snapshot)
-        if extra.run > self.usual_runs.get(extra.slot, 1):
-            tally.surplus[view].append(holder)
 
     def _settle(self) -> None:
         """Count the compact clean pages into every slot's usual text."""
@@ -266,13 +242,15 @@ def observe(alignment: Alignment, lens: Lens) -> Observation:
     )
 
 
-def _in_content(extra: Extra, content_gaps: frozenset[tuple[int, str]]) -> bool:
-    """Whether a line sits in a per-page content gap; with slots missing around it on
-    this page, any gap it could stand in counts."""
-    if extra.where != "after":
-        return (extra.slot, extra.where) in content_gaps
+def _gap_of(extra: Extra, content_gaps: frozenset[tuple[int, str]]) -> tuple[int, str]:
+    """The gap a line is tallied in: with slots missing around it on this page, a line
+    may stand in the content gap of a slot it was not placed after."""
+    gap = (extra.slot, extra.where)
+    if extra.where != "after" or gap in content_gaps:
+        return gap
     last = max(extra.slot + 1, extra.upto)
-    return any((slot, "after") in content_gaps for slot in range(extra.slot, last))
+    held = (s for s in range(extra.slot, last) if (s, "after") in content_gaps)
+    return next(((s, "after") for s in held), gap)
 
 
 def _lone_absences(alignment: Alignment) -> list[tuple[int, int]]:

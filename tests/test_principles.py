@@ -1,0 +1,107 @@
+"""Unit tests for the principles the learning model holds by construction (UNSEEN-FAILURES.md):
+a wrap column is the whole site's, link identity, block versions, punctuation lines."""
+
+from __future__ import annotations
+
+import textwrap
+
+from checker.classify import classify
+from checker.learn import site_wrap
+from checker.model import Kind, Line, Slot, Snapshot, Template
+from checker.normalize import normalize, resolve_links, wrap_column
+from checker.similarity import similarity
+from checker.versions import is_version
+
+PROSE = (
+    "The beds near the north fence were dug over and planted with early onions and two rows "
+    "of broad beans this week. The compost bins were turned, the water butts cleaned, and the "
+    "tool shed got a new lock and a coat of green paint. Volunteers are still wanted."
+)
+
+
+def _snapshot(name: str, text: str) -> Snapshot:
+    lines = tuple(Line(n, t, normalize(t)) for n, t in enumerate(text.split("\n"), 1) if t.strip())
+    return Snapshot(name, "site", lines)
+
+
+def _wrapped_site(width: int, pages: int = 6) -> list[Snapshot]:
+    return [
+        _snapshot(f"p{i}", f"Club\n\n{textwrap.fill(f'Page {i}: ' + PROSE, width)}\n")
+        for i in range(pages)
+    ]
+
+
+def test_the_wrap_column_is_read_from_the_whole_site() -> None:
+    assert site_wrap(_wrapped_site(78)) in range(70, 79)
+    assert site_wrap(_wrapped_site(64)) in range(56, 65)
+
+
+def test_an_unwrapped_site_has_no_column_however_short_one_page_is() -> None:
+    long_lines = [_snapshot(f"p{i}", f"Club\n\nPage {i}: {PROSE}\n") for i in range(5)]
+    short = _snapshot("short", "Club\n\n" + "\n".join(PROSE[k : k + 70] for k in range(0, 210, 70)))
+    assert site_wrap([*long_lines, short]) is None
+
+
+def test_one_long_link_line_does_not_hide_the_column() -> None:
+    link = "[Download the complete yearly report](https://files.example.org/" + "x" * 60 + ".pdf)"
+    pages = [
+        _snapshot(s.path, "\n".join(line.text for line in s.lines) + "\n" + link)
+        for s in _wrapped_site(78)
+    ]
+    assert site_wrap(pages) is not None
+
+
+def test_too_few_pairs_show_no_column() -> None:
+    assert wrap_column([(75, 5)] * 3, [75, 75, 75]) is None
+
+
+def test_links_to_one_resource_compare_equal_at_any_depth_and_scheme() -> None:
+    deep = resolve_links(
+        "![logo](../../img/logo.png) [Home](https://example.org/)", "site:///a/b/p.md"
+    )
+    shallow = resolve_links(
+        "![logo](../img/logo.png) [Home](http://example.org/)", "site:///a/p.md"
+    )
+    assert deep == shallow
+
+
+def test_link_lines_to_other_resources_are_not_alike_by_shape() -> None:
+    assert similarity("* [Start](http://x.org/de/)", ("* [Mastodon](http://social.org/@x)",)) < 0.5
+    assert similarity("* [Start](http://x.org/)", ("* [Home](http://x.org/)",)) >= 0.72
+
+
+def test_punctuation_lines_match_only_when_identical() -> None:
+    assert similarity("[", ("* * *",)) == 0.0
+    assert similarity("* * *", ("* * *",)) == 1.0
+
+
+def test_a_key_whose_address_became_a_name_is_a_value_change() -> None:
+    assert classify("Contact: office@ferry.example", "Contact: Pat Rowe")[0] is Kind.VALUE_CHANGED
+    assert classify("Web: http://a.example/", "Web: http://b.example/")[0] is Kind.URL_CHANGED
+
+
+def _template(lines: list[str]) -> Template:
+    slots = tuple(Slot(i, 0, text, 1.0, (text,)) for i, text in enumerate(lines))
+    return Template(site="s", family=0, slots=slots, sample_size=10)
+
+
+def test_an_older_block_links_to_the_same_resources() -> None:
+    new = _template(["Society", "[Home](http://s.org/)", "[Nights](http://s.org/n)", "(c) 2024"])
+    old = _template(["Society", "[Start](http://s.org/)", "[Nights out](http://s.org/n)"])
+    assert is_version(old, new)
+
+
+def test_another_familys_block_links_to_its_own_pages() -> None:
+    en = _template(
+        ["Group", "[Home](http://h.org/en/)", "[Walks](http://h.org/en/w)", "[Video](http://v.org)"]
+    )
+    de = _template(
+        [
+            "Gruppe",
+            "[Start](http://h.org/de/)",
+            "[Touren](http://h.org/de/t)",
+            "[Video](http://v.org)",
+        ]
+    )
+    assert not is_version(de, en)
+    assert not is_version(_template(["Gruppe", "Telefon 1"]), _template(["Group", "Phone 1"]))
