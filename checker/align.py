@@ -73,7 +73,7 @@ class Aligner:
         placed: dict[int, int] = {slot: i for i, slot in ordered}
         taken = set(placed.values())
         moved_candidates = [(i, s) for i, s in exact if s not in placed and i not in taken]
-        result = _Draft(snapshot, views)
+        result = _Draft(snapshot, views, self.window)
         for block in self.template.blocks:
             self._align_block(block, placed, moved_candidates, result)
         return result.finish(self.template)
@@ -228,9 +228,10 @@ def _outward(draft: _Draft, start: int, step: int, count: int) -> int:
 class _Draft:
     """An alignment under construction."""
 
-    def __init__(self, snapshot: Snapshot, views: list[str | None]) -> None:
+    def __init__(self, snapshot: Snapshot, views: list[str | None], window: int) -> None:
         self.snapshot = snapshot
         self.views = views
+        self.window = window
         self.used: set[int] = set()
         self.spans: list[tuple[int, int]] = []
         self.placements: list[Placement] = []
@@ -285,7 +286,13 @@ class _Draft:
 
     def _gap(self, gap: list[int], after: int, upto: int) -> None:
         """Record the extra lines found together between two slots (a moved block line is
-        moved however many of the page's own lines stand beside it)."""
+        moved however many of the page's own lines stand beside it).
+
+        More than `window` lines between two slots are body, as the template cuts blocks
+        where body stands: on this page the block is split there, nothing was added.
+        """
+        if len(gap) > self.window:
+            gap = [i for i in gap if i in self.placed_moved]
         for i in gap:
             if i not in self.placed_moved:
                 self.extras.append(Extra(after, "after", self.line(i), run=len(gap), upto=upto))

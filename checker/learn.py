@@ -17,7 +17,7 @@ from checker.rules import Rules, Thresholds
 from checker.shortcut import Shortcut, build_shortcut
 from checker.snapshot import PLAIN, Reading, read
 from checker.template import learn_template
-from checker.versions import fold_versions
+from checker.versions import common_lines, fold_versions
 
 # Lines checked across families must stand on nearly every page of the site.
 SHARED_SUPPORT = 0.8
@@ -59,8 +59,9 @@ def site_templates(
     families = learn_families(site, sample, lens, rules.thresholds)
     shared = None
     if len(families) > 1:
-        shared = learn_template(
-            site, -1, sample, lens, rules.thresholds, min_support=SHARED_SUPPORT
+        shared = common_lines(
+            learn_template(site, -1, sample, lens, rules.thresholds, min_support=SHARED_SUPPORT),
+            families,
         )
     shortcut = None
     if len(families) == 1 and wrap is None and lens.trivial:

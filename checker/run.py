@@ -171,10 +171,28 @@ def _unheld(variants: list[SlotVariants]) -> set[tuple[int, str]]:
     }
 
 
+# What the across-families check reports: the text of lines every family holds. Where
+# such lines stand, and what else stands among them, is each family's own matter (M6).
+_ACROSS_KINDS = frozenset(
+    {
+        Kind.NUMBER_CHANGED,
+        Kind.URL_CHANGED,
+        Kind.URL_MISSING,
+        Kind.URL_ADDED,
+        Kind.VALUE_CHANGED,
+        Kind.TEXT_CHANGED,
+    }
+)
+
+
 def _new_only(candidates: Iterable[Finding], known: list[Finding]) -> list[Finding]:
-    """Findings of the across-families check that no family check already made."""
+    """Text findings of the across-families check that no family check already made."""
     seen = {(f.snapshot, f.line, f.kind) for f in known}
-    return [f for f in candidates if (f.snapshot, f.line, f.kind) not in seen]
+    return [
+        f
+        for f in candidates
+        if f.kind in _ACROSS_KINDS and (f.snapshot, f.line, f.kind) not in seen
+    ]
 
 
 def _nothing_to_compare(count: int) -> str:

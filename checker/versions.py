@@ -1,6 +1,10 @@
-"""Block versions: a small family whose block is an older version of a larger family's."""
+"""Families and versions: a small family whose block is an older version of a larger one's,
+and the lines every family shares."""
 
 from __future__ import annotations
+
+import re
+from dataclasses import replace
 
 from checker.model import Template
 from checker.record import record
@@ -11,6 +15,12 @@ from checker.record import record
 # language's or section's menu links to its own pages). Higher: fewer old versions are
 # recognised; lower: families with a few common links are merged and flag each other.
 VERSION_SHARE = 0.5
+# Share of those lines' words the larger block also uses, above which the two blocks speak
+# one language: an old version is reworded, not translated. Lower: a translated family that
+# links to the same pages is taken for an old version and flagged; higher: an old version
+# reworded more than this is left a family of its own.
+VERSION_WORDS = 0.3
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def is_version(small: Template, large: Template) -> bool:
@@ -27,7 +37,12 @@ def is_version(small: Template, large: Template) -> bool:
         return False
     targets = {url for text in theirs for url in record(text).urls}
     same = sum(1 for urls in linked if set(urls) & targets)
-    return same > VERSION_SHARE * len(linked)
+    if same <= VERSION_SHARE * len(linked):
+        return False
+    # Same resources in another language is a family of its own (a translated menu).
+    words = [w for text in ours for w in _words(text)]
+    known = {w for text in _texts(large) for w in _words(text)}
+    return bool(words) and sum(w in known for w in words) > VERSION_WORDS * len(words)
 
 
 def fold_versions(groups: list[list[int]], templates: list[Template | None]) -> list[list[int]]:
@@ -49,6 +64,31 @@ def fold_versions(groups: list[list[int]], templates: list[Template | None]) -> 
     return [sorted(group) for group in folded if group]
 
 
+def _words(text: str) -> list[str]:
+    """The words of a line's wording (links left out), lower-cased."""
+    wording = record(text).skeleton.replace("<url>", " ")
+    return [w.casefold() for w in _WORD.findall(wording) if len(w) >= 3]
+
+
 def _texts(template: Template) -> set[str]:
     """Every text the template's slots hold."""
     return {text for slot in template.slots for text in slot.variants}
+
+
+def common_lines(shared: Template | None, families: list[Template]) -> Template | None:
+    """The across-families template cut to the lines every family's own block holds, in
+    some variant of the same shape (numbers and links aside): only those are compared
+    across families. A line one family's block lacks (its own language's menu) is that
+    family's matter, however many pages of the site carry it."""
+    if shared is None:
+        return None
+    forms = [{record(text).skeleton for text in _texts(family)} for family in families]
+    kept = [
+        slot
+        for slot in shared.slots
+        if all(any(record(v).skeleton in form for v in slot.variants) for form in forms)
+    ]
+    if not kept:
+        return None
+    slots = tuple(replace(slot, id=index) for index, slot in enumerate(kept))
+    return replace(shared, slots=slots, content_gaps=frozenset(), content_runs=())

@@ -881,8 +881,6 @@ CASES: tuple[Case, ...] = (
         "r6",
         build_r6,
         NO_FINDING,
-        xfail="M6: lines shared across families are compared for their text; their order is "
-        "each family's own matter",
     ),
     Case(
         "r7",
