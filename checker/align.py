@@ -69,14 +69,42 @@ class Aligner:
         keys = keyed_lines(snapshot, self.lens)
         views = [key[0] if key else None for key in keys]
         exact = self._exact(snapshot, keys)
-        ordered = longest_in_order(exact)
-        placed: dict[int, int] = {slot: i for i, slot in ordered}
+        placed = self._nearest_copies(dict((slot, i) for i, slot in longest_in_order(exact)), exact)
         taken = set(placed.values())
         moved_candidates = [(i, s) for i, s in exact if s not in placed and i not in taken]
         result = _Draft(snapshot, views, self.window)
         for block in self.template.blocks:
             self._align_block(block, placed, moved_candidates, result)
         return result.finish(self.template)
+
+    def _nearest_copies(
+        self, placed: dict[int, int], exact: list[tuple[int, int]]
+    ) -> dict[int, int]:
+        """Where a slot's text stands more than once in order, take the copy nearest the
+        slot's placed neighbours in its block: the other copy is the body's (a separator
+        the body repeats just past the block)."""
+        copies: dict[int, list[int]] = {}
+        for i, slot in exact:
+            copies.setdefault(slot, []).append(i)
+        order = sorted(placed)
+        for rank, slot in enumerate(order):
+            if len(copies.get(slot, ())) < 2:
+                continue
+            around = order[max(0, rank - 1) : rank + 2]
+            near = [
+                placed[s]
+                for s in around
+                if s != slot and self.slots[s].block == self.slots[slot].block
+            ]
+            before = placed[order[rank - 1]] if rank else -1
+            after = placed[order[rank + 1]] if rank + 1 < len(order) else 1 << 62
+            taken = set(placed.values()) - {placed[slot]}
+            free = [i for i in copies[slot] if before < i < after and i not in taken]
+            if near and free:
+                placed[slot] = min(
+                    free, key=lambda i, at=placed[slot]: (_distance(i, near), i != at)
+                )
+        return placed
 
     def _exact(
         self, snapshot: Snapshot, keys: list[tuple[str, int] | None]
@@ -210,6 +238,11 @@ class Aligner:
         scores = [[similarity(draft.views[i] or "", slot.variants) for i in lines] for slot in run]
         for r, c in best_pairs(scores, threshold):
             found[run[r].id] = lines[c]
+
+
+def _distance(line: int, near: list[int]) -> int:
+    """How far a line stands from the nearest of some placed lines."""
+    return min(abs(line - other) for other in near)
 
 
 def _outward(draft: _Draft, start: int, step: int, count: int) -> int:

@@ -121,8 +121,17 @@ def _continues(previous: str, text: str, width: int) -> bool:
         return False
     if len(previous) > width:
         return False
-    first_word = text.split(None, 1)[0]
-    return len(previous) + 1 + len(first_word) > width
+    first_word = first_word_of(text)
+    return first_word is not None and len(previous) + 1 + len(first_word) > width
+
+
+def first_word_of(text: str) -> str | None:
+    """The first word of a line, or None where words are not separated by spaces (CJK):
+    a greedy word wrapper's rule says nothing there."""
+    word = text.split(None, 1)[0] if text.strip() else ""
+    if not word or any(unicodedata.east_asian_width(char) in "WF" for char in word):
+        return None
+    return word
 
 
 def wrap_column(pairs: list[tuple[int, int]], prose: list[int]) -> int | None:

@@ -46,9 +46,7 @@ def similarity(text: str, variants: tuple[str, ...]) -> float:
             continue
         if mine.skeleton == theirs.skeleton:
             score = max(score, _SAME_SKELETON)
-        elif (mine.key is not None and mine.key == theirs.key) or set(mine.urls) & set(
-            theirs.urls
-        ):
+        elif (mine.key is not None and mine.key == theirs.key) or set(mine.urls) & set(theirs.urls):
             # The same key, or a link to the same resource: the same line, reworded.
             score = max(score, _SAME_KEY)
         else:
