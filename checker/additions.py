@@ -60,6 +60,8 @@ def added_lines(
         for text, holders in sorted(tally.holders.items()):
             if text in table.template.structure:
                 continue
+            if where != "after" and not any(char.isalnum() for char in text):
+                continue  # a separator at the body's edge carries no fact to drift
             if like and similarity(text, like) >= thresholds.fuzzy:
                 continue
             if where == "after":

@@ -26,6 +26,11 @@ _ORDER_PAGES = 300
 _EXCLUSIVE = 0.4
 # How many slots away a rare variant may stand from its slot in the merged order.
 _NEAR = 4
+# Share of a slot's pages that must hold lines of their own after it for the gap to be
+# per-page content (at least two pages). Lower: two pages' unrelated additions at one place
+# pass for content; higher: a per-page line that only some pages carry (a note, a second
+# breadcrumb line) is reported as added on each of them.
+CONTENT_PAGES = 0.1
 # A run of fewer template lines than this has no line with both neighbours its own:
 # between a page's own lines on both sides it is a heading of the page's data, unless it
 # reaches the page's edge. Higher: short menus inside the body go unchecked; lower: section
@@ -387,29 +392,42 @@ def _assign_blocks(slots: list[Slot], sequences: list[list[Key]], window: int) -
 def _with_content_gaps(
     template: Template, sample: list[Snapshot], lens: Lens, thresholds: Thresholds
 ) -> Template:
-    """Mark the gaps where most pages hold a line of their own (titles, self-links)."""
+    """Mark the gaps where pages hold lines of their own (titles, self-links, records).
+
+    Inside a block, a gap is per-page content where pages hold lines no other page holds
+    there, on at least CONTENT_PAGES of them: any number of such lines is content there.
+    Where pages never hold lines of their own, a line is an addition. At a block's edge,
+    where the body begins, the gap must be filled on most pages with differing lines.
+    """
     aligner = Aligner(template, lens, thresholds.fuzzy, thresholds.window)
     filled: Counter[tuple[int, str]] = Counter()
     placed: Counter[int] = Counter()
     runs: dict[int, list[int]] = defaultdict(list)
-    texts: dict[tuple[int, str], set[str]] = defaultdict(set)
-    for snapshot in sample:
+    holders: dict[tuple[int, str], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for page, snapshot in enumerate(sample):
         alignment = aligner.align(snapshot)
         placed.update(p.slot for p in alignment.placements)
         for gap in {(extra.slot, extra.where) for extra in alignment.extras}:
             filled[gap] += 1
         for extra in alignment.extras:
-            texts[(extra.slot, extra.where)].add(extra.line.norm)
+            holders[(extra.slot, extra.where)][extra.line.norm].add(page)
         for slot_id, run in {(e.slot, e.run) for e in alignment.extras if e.where == "after"}:
             runs[slot_id].append(run)
-    # Per-page content stands on most pages and differs from page to page; a line a few
-    # pages share at one place is drift, however many pages share it.
     gaps = frozenset(
         gap
         for gap, count in filled.items()
-        if count * 2 >= placed[gap[0]] and len(texts[gap]) * 2 >= count
+        if (
+            _own_pages(holders[gap]) >= max(2, CONTENT_PAGES * placed[gap[0]])
+            if gap[1] == "after"
+            else count * 2 >= placed[gap[0]] and len(holders[gap]) * 2 >= count
+        )
     )
     usual = tuple(
         (slot, int(median(runs[slot]))) for slot, where in sorted(gaps) if where == "after"
     )
     return Template(**{**template.__dict__, "content_gaps": gaps, "content_runs": usual})
+
+
+def _own_pages(texts: dict[str, set[int]]) -> int:
+    """How many pages hold a line here that no other page holds."""
+    return len({page for pages in texts.values() if len(pages) == 1 for page in pages})

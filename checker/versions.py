@@ -76,8 +76,8 @@ def _texts(template: Template) -> set[str]:
 
 
 def common_lines(shared: Template | None, families: list[Template]) -> Template | None:
-    """The across-families template cut to the lines every family's own block holds, in
-    some variant of the same shape (numbers and links aside): only those are compared
+    """The across-families template cut to the lines every family's own block holds in
+    one shape (numbers and links aside): only those are compared
     across families. A line one family's block lacks (its own language's menu) is that
     family's matter, however many pages of the site carry it."""
     if shared is None:
@@ -86,7 +86,7 @@ def common_lines(shared: Template | None, families: list[Template]) -> Template 
     kept = [
         slot
         for slot in shared.slots
-        if all(any(record(v).skeleton in form for v in slot.variants) for form in forms)
+        if any(all(record(v).skeleton in form for form in forms) for v in slot.variants)
     ]
     if not kept:
         return None
