@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import replace
 from difflib import SequenceMatcher
-from functools import cmp_to_key
 from statistics import median
 
 from checker.align import Aligner, Lens, keyed_lines
@@ -140,24 +140,41 @@ def _merge_order(sequences: list[list[Key]]) -> list[Key]:
 
 
 def _majority_order(order: list[Key], sequences: list[list[Key]]) -> list[Key]:
-    """Reorder keys so each pair stands as most pages that hold both put it.
+    """Reorder keys so each pair of neighbours stands as most pages that hold both put it.
 
     The merged order follows one reference page; a line moved on that page would
-    otherwise pull the template with it.
+    otherwise pull the template with it. Pages vote for each pair of keys they hold next
+    to each other; the template is a topological order of the winning directions, the
+    merged order breaking ties (and any cycle), so it is consistent by construction.
     """
-    at = [{k: i for i, k in enumerate(seq)} for seq in sequences[:_ORDER_PAGES]]
-    merged = {k: i for i, k in enumerate(order)}
-
-    def compare(a: Key, b: Key) -> int:
-        votes = 0
-        for positions in at:
-            if a in positions and b in positions:
-                votes += 1 if positions[a] < positions[b] else -1
-        if votes:
-            return -1 if votes > 0 else 1
-        return -1 if merged[a] < merged[b] else 1
-
-    return sorted(order, key=cmp_to_key(compare))
+    index = {key: position for position, key in enumerate(order)}
+    votes: Counter[tuple[Key, Key]] = Counter()
+    for seq in sequences[:_ORDER_PAGES]:
+        votes.update((a, b) for a, b in zip(seq, seq[1:], strict=False) if a != b)
+    after: dict[Key, list[Key]] = defaultdict(list)
+    waiting: Counter[Key] = Counter()
+    for (a, b), count in votes.items():
+        if count > votes.get((b, a), 0) and a in index and b in index:
+            after[a].append(b)
+            waiting[b] += 1
+    ready = [(index[key], key) for key in order if not waiting[key]]
+    heapq.heapify(ready)
+    result: list[Key] = []
+    placed: set[Key] = set()
+    while len(result) < len(order):
+        if not ready:  # a cycle: the merged order decides
+            key = min((k for k in order if k not in placed), key=index.__getitem__)
+        else:
+            key = heapq.heappop(ready)[1]
+            if key in placed:
+                continue
+        result.append(key)
+        placed.add(key)
+        for follower in after[key]:
+            waiting[follower] -= 1
+            if waiting[follower] == 0 and follower not in placed:
+                heapq.heappush(ready, (index[follower], follower))
+    return result
 
 
 def _group_variants(
