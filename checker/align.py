@@ -18,6 +18,8 @@ ADJACENT = 0.6
 # Similarity enough for the one line left between two placed lines where one slot is
 # missing: its position vouches for it.
 FRAMED = 0.5
+# A line this share of the sample carries is required, never part of an optional section.
+REQUIRED_LINE = 0.9
 
 
 # A text repeated this often on one page is list filler ("Vacancy", "|"), not a slot.
@@ -180,7 +182,12 @@ class Aligner:
         """Match one run of unplaced slots, framed by placed lines or at a block edge."""
         if before is not None and after is not None:
             # Between two placed lines, position vouches for a drifted line.
-            self._match_run(run, before + 1, after - 1, found, draft, FRAMED)
+            # Only for lines every page carries: a line a page type leaves out is not
+            # vouched for by where another type's own line stands.
+            required = all(slot.support >= REQUIRED_LINE for slot in run)
+            self._match_run(
+                run, before + 1, after - 1, found, draft, FRAMED if required else self.fuzzy
+            )
             return
         # At a block's edge the run's lines stand right next to the placed line, but for
         # the page lines the site holds there (a title): a line further out stands past

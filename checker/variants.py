@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from checker.align import Lens
+from checker.align import REQUIRED_LINE, Lens
 from checker.model import (
     Alignment,
     Extra,
@@ -20,8 +20,6 @@ from checker.rules import Thresholds
 from checker.timeline import history
 
 ABSENT = ""
-# A line this share of the sample carries is required, never part of an optional section.
-REQUIRED_LINE = 0.9
 # Distinct texts tallied at one block edge; past it, only texts already seen are counted
 # (memory stays bounded however many pages carry a title of their own there).
 _EDGE_CAP = 30_000
