@@ -11,7 +11,7 @@ from checker.families import cluster
 from checker.lens import Lens
 from checker.load import Source
 from checker.model import Snapshot, Template
-from checker.normalize import LIST_START, first_word_of, normalize, wrap_column
+from checker.normalize import LIST_START, first_word_of, normalize, starts_item, wrap_column
 from checker.record import URL
 from checker.rules import Rules, Thresholds
 from checker.shortcut import Shortcut, build_shortcut
@@ -86,7 +86,7 @@ def site_wrap(sample: list[Snapshot]) -> int | None:
             # Converters leave list items, headings and table rows unwrapped, and links.
             prose.setdefault(text, 0 if LIST_START.match(text) else len(URL.sub("", text)))
         for (number, text), (after, following) in zip(plain, plain[1:], strict=False):
-            inside = after == number + 1 and " " in text and not LIST_START.match(following)
+            inside = after == number + 1 and " " in text and not starts_item(text, following)
             word = first_word_of(following) if inside else None
             if word is not None and (text, following) not in seen:
                 seen.add((text, following))

@@ -117,12 +117,21 @@ def unwrap(
 
 def _continues(previous: str, text: str, width: int) -> bool:
     """Whether `text` continues `previous`, a physical line wrapped at `width`."""
-    if not previous.strip() or not text.strip() or LIST_START.match(text):
+    if not previous.strip() or not text.strip() or starts_item(previous, text):
         return False
     if len(previous) > width:
         return False
     first_word = first_word_of(text)
     return first_word is not None and len(previous) + 1 + len(first_word) > width
+
+
+def starts_item(previous: str, text: str) -> bool:
+    """Whether a line starts a list item, a heading or a table row of its own. A `|` opens
+    a table row only under another row: after prose it is a wrapped separator (`Print |
+    Share: URL` broken before `| Top`)."""
+    if not LIST_START.match(text):
+        return False
+    return not text.lstrip().startswith("|") or previous.lstrip().startswith("|")
 
 
 def first_word_of(text: str) -> str | None:

@@ -16,10 +16,15 @@ from checker.model import (
     Template,
     Variant,
 )
+from checker.record import record
 from checker.rules import Thresholds
 from checker.timeline import history
 
 ABSENT = ""
+# Values, each on two pages or more, that make a `Key: value` slot a record field (per-page
+# content) rather than a line with drift. Lower: a line reworded twice over (an old and an
+# older version) passes for a field; higher: a field with few values is flagged as drift.
+FIELD_VALUES = 3
 # Distinct texts tallied at one block edge; past it, only texts already seen are counted
 # (memory stays bounded however many pages carry a title of their own there).
 _EDGE_CAP = 30_000
@@ -294,6 +299,8 @@ def _canonical(counts: Counter[str], thresholds: Thresholds) -> tuple[str | None
     total = sum(counts.values())
     if not total:
         return None, False
+    if _record_field(counts):
+        return None, True
     ranked = counts.most_common(2)
     top, top_count = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
@@ -301,3 +308,13 @@ def _canonical(counts: Counter[str], thresholds: Thresholds) -> tuple[str | None
         return top, False
     content = len(counts) > thresholds.content * total
     return None, content
+
+
+def _record_field(counts: Counter[str]) -> bool:
+    """Whether a slot is a field of each page's record: one key whose value comes in
+    FIELD_VALUES values or more, each held by several pages (a member's party, the
+    section a breadcrumb names). An older version of a line comes in two."""
+    keys = {record(text).key for text in counts if text != ABSENT}
+    if len(keys) != 1 or None in keys:
+        return False
+    return sum(1 for text, n in counts.items() if text != ABSENT and n >= 2) >= FIELD_VALUES
