@@ -122,7 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     if options.corpora_only:
         return 0
     print()
-    print("| battery | seeds | recall | precision | kind accuracy | findings on drift-free copies |")
+    print(
+        "| battery | seeds | recall | precision | kind accuracy | findings on drift-free copies |"
+    )
     print("|---|---|---|---|---|---|")
     for name, chosen, scorer in (
         ("synth", seeds(options.synth), score_synth),

@@ -109,5 +109,7 @@ def test_another_familys_block_links_to_its_own_pages() -> None:
 
 def test_a_translated_block_linking_to_the_same_pages_is_a_family_of_its_own() -> None:
     greek = _template(["Αρχική [x](http://o.org/)", "Έγγραφα [x](http://o.org/docs)", "Τύπος"])
-    russian = _template(["Главная [x](http://o.org/)", "Документы [x](http://o.org/docs)", "Пресса"])
+    russian = _template(
+        ["Главная [x](http://o.org/)", "Документы [x](http://o.org/docs)", "Пресса"]
+    )
     assert not is_version(russian, greek)
