@@ -6,17 +6,13 @@ from collections import Counter
 from collections.abc import Iterator
 from operator import itemgetter
 
+from checker.knobs import CLEAR, EDGE_ABSENCE
 from checker.model import Finding, Kind, SlotVariants
 from checker.rating import FindingMaker
 from checker.record import record
 from checker.rules import Thresholds
 from checker.similarity import similarity
 from checker.variants import ABSENT, GapTally, VariantTable
-
-# A clear majority outnumbers the runner-up by this factor (as in `variants`).
-CLEAR = 1.5
-# A block's edge line missing on more than this share of pages is where the block ends.
-EDGE_ABSENCE = 0.2
 
 
 def loose_edge(variants: SlotVariants, absent: int) -> bool:

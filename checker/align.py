@@ -6,24 +6,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import repeat
 
+from checker.knobs import ADJACENT, BLOCK_FOUND, FILLER, FRAMED, REQUIRED_LINE
 from checker.matching import best_pairs, longest_in_order
 from checker.model import Alignment, Extra, Line, Placement, Snapshot, Template
 from checker.similarity import similarity
 
 Lens = Callable[[str], "str | None"]
-# Below this share of its slots found, a block counts as missing from the page.
-BLOCK_FOUND = 0.3
-# Similarity enough for the one line just outside a block edge where its last slot is.
-ADJACENT = 0.6
-# Similarity enough for the one line left between two placed lines where one slot is
-# missing: its position vouches for it.
-FRAMED = 0.5
-# A line this share of the sample carries is required, never part of an optional section.
-REQUIRED_LINE = 0.9
-
-
-# A text repeated this often on one page is list filler ("Vacancy", "|"), not a slot.
-FILLER = 3
 
 
 def keyed_lines(snapshot: Snapshot, lens: Lens) -> list[tuple[str, int] | None]:

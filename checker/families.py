@@ -6,14 +6,11 @@ import math
 from collections import Counter
 
 from checker.align import Lens, keyed_lines
+from checker.knobs import FOLD, JOIN
 from checker.model import Snapshot, Template
 from checker.record import record
 
 Key = tuple[str, int]
-# Pages whose shared lines overlap this much (Jaccard) belong to one family.
-JOIN = 0.5
-# A small group this close to a family is folded into it rather than left on its own.
-FOLD = 0.2
 
 
 def shape(key: Key) -> Key:

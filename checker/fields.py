@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+from checker.knobs import ISLAND
 from checker.record import record
 
 Key = tuple[str, int]
-# A run of fewer template lines than this has no line with both neighbours its own:
-# between a page's own lines on both sides it is a heading of the page's data, unless it
-# reaches the page's edge. Higher: short menus inside the body go unchecked; lower: section
-# headings of per-page tables are taken for boilerplate and flag every page that lacks one.
-ISLAND = 3
 
 
 def without_fields(

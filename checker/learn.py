@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from checker.baseline import Baseline
 from checker.families import cluster
+from checker.knobs import SHARED_SUPPORT
 from checker.lens import Lens
 from checker.load import Source
 from checker.model import Snapshot, Template
@@ -18,9 +19,6 @@ from checker.shortcut import Shortcut, build_shortcut
 from checker.snapshot import PLAIN, Reading, read
 from checker.template import learn_template
 from checker.versions import common_lines, fold_versions
-
-# Lines checked across families must stand on nearly every page of the site.
-SHARED_SUPPORT = 0.8
 
 Decided = dict[tuple[str, int], dict[int, "str | None"]]
 

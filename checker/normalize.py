@@ -7,6 +7,8 @@ import re
 import unicodedata
 from urllib.parse import urljoin
 
+from checker.knobs import WRAP_FIT, WRAP_LINES, WRAP_MAX, WRAP_MIN, WRAP_OVER
+
 # Characters that NFKC leaves alone but that differ only in typography.
 _FOLD = str.maketrans(
     {
@@ -63,19 +65,6 @@ def split_lines(text: str) -> list[str]:
         lines.pop()
     return lines
 
-
-# Wrap columns converters use lie in this range (html2text: 78, fmt: 75, 80-column tools).
-WRAP_MIN, WRAP_MAX = 60, 100
-# Share of a site's in-paragraph line pairs that must read as wrapped at one column.
-# Lower: unwrapped text whose long lines happen to precede short words may look wrapped;
-# higher: wrapped sites with much short text (menus, tables in paragraphs) are missed.
-WRAP_FIT = 0.25
-# Share of breakable lines whose prose (links left out) may stand past the column.
-# Higher: an unwrapped site of short lines and a few paragraphs may look wrapped; lower:
-# a wrapped site with a few over-long words or code lines is not recognised.
-WRAP_OVER = 0.03
-# Fewer distinct wrapped-looking line pairs than this in the whole sample show no column.
-WRAP_LINES = 8
 
 LIST_START = re.compile(r"^\s*(?:[*+\-|#>]|\d+[.)])\s")
 

@@ -6,17 +6,10 @@ import re
 
 from rapidfuzz import fuzz, utils
 
+from checker.knobs import REORDERED, SAME_KEY, SAME_SKELETON, SKELETON_WEIGHT
 from checker.record import LineRecord, record
 
-# A line whose key survived but whose value changed scores at least this.
-_SAME_KEY = 0.86
-# A line that differs only in its numbers or URLs scores at least this.
-_SAME_SKELETON = 0.9
 _WORD = re.compile(r"[^\W_]+|#")
-# Lines linking to other resources are compared by their wording alone, a little below it.
-_LINKED = 0.97
-# Word-order-blind similarity counts a little less than the plain one.
-_REORDERED = 0.92
 
 
 def similarity(text: str, variants: tuple[str, ...]) -> float:
@@ -32,25 +25,25 @@ def similarity(text: str, variants: tuple[str, ...]) -> float:
         if _other_resources(mine, theirs):
             # Links to other resources: only the wording around them can make two lines
             # alike (a menu item's `* [Home](<url>)` shape alone says nothing).
-            best = max(best, _LINKED * fuzz.ratio(_wording(mine), _wording(theirs)) / 100.0)
+            best = max(best, SKELETON_WEIGHT * fuzz.ratio(_wording(mine), _wording(theirs)) / 100.0)
             continue
         score = fuzz.ratio(text, variant) / 100.0
         # Reordered words ("the fee is 5" / "5 is the fee") are a rewording, not a new line.
         score = max(
             score,
-            _REORDERED
+            REORDERED
             * fuzz.token_sort_ratio(text, variant, processor=utils.default_process)
             / 100.0,
         )
         if not _has_word(variant):
             continue
         if mine.skeleton == theirs.skeleton:
-            score = max(score, _SAME_SKELETON)
+            score = max(score, SAME_SKELETON)
         elif (mine.key is not None and mine.key == theirs.key) or set(mine.urls) & set(theirs.urls):
             # The same key, or a link to the same resource: the same line, reworded.
-            score = max(score, _SAME_KEY)
+            score = max(score, SAME_KEY)
         else:
-            score = max(score, 0.97 * fuzz.ratio(mine.skeleton, theirs.skeleton) / 100.0)
+            score = max(score, SKELETON_WEIGHT * fuzz.ratio(mine.skeleton, theirs.skeleton) / 100.0)
         best = max(best, score)
     return best
 

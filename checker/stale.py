@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from checker.knobs import MIN_LINES
 from checker.model import Holder, SlotVariants
-
-# An older version differs from the current block in at least this many lines.
-MIN_LINES = 2
 
 
 def stale_versions(

@@ -11,26 +11,14 @@ from statistics import median
 
 from checker.align import Aligner, Lens, keyed_lines
 from checker.fields import without_fields
+from checker.knobs import CANDIDATE_SHARE, CONTENT_PAGES, EXCLUSIVE, NEAR
 from checker.model import Slot, Snapshot, Template
 from checker.rules import Thresholds
 from checker.similarity import alike, similarity
 
 Key = tuple[str, int]
-# A line must stand on this share of the pages to be a candidate for the template: rarer
-# lines (a body sentence two pages share, a drift two pages share) are matched later.
-CANDIDATE_SHARE = 0.05
 # Pages consulted when ordering the template's lines; order is stable well before this.
 _ORDER_PAGES = 300
-# Neighbouring lines that never share a page are one slot's variants when this alike:
-# a half rolled-out rewording is still the same line.
-_EXCLUSIVE = 0.4
-# How many slots away a rare variant may stand from its slot in the merged order.
-_NEAR = 4
-# Share of a slot's pages that must hold lines of their own after it for the gap to be
-# per-page content (at least two pages). Lower: two pages' unrelated additions at one place
-# pass for content; higher: a per-page line that only some pages carry (a note, a second
-# breadcrumb line) is reported as added on each of them.
-CONTENT_PAGES = 0.1
 
 
 def learn_template(
@@ -194,7 +182,7 @@ def _group_variants(
             if apart and (
                 alike(key[0], group[0][0], fuzzy)
                 or (
-                    alike(key[0], group[0][0], _EXCLUSIVE)
+                    alike(key[0], group[0][0], EXCLUSIVE)
                     and _framed(
                         order, position - len(group), position, together, pages_of[key], pages_of
                     )
@@ -221,7 +209,7 @@ def _absorb_orphans(
             continue
         near = [
             j
-            for j in range(max(0, index - _NEAR), min(len(groups), index + _NEAR + 1))
+            for j in range(max(0, index - NEAR), min(len(groups), index + NEAR + 1))
             if big[j] and not holders[j] & holders[index]
         ]
         scored = [(similarity(group[0][0], tuple(k[0] for k in groups[j])), j) for j in near]

@@ -6,7 +6,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from checker.align import REQUIRED_LINE, Lens
+from checker.align import Lens
+from checker.knobs import CLEAR, FIELD_VALUES, REQUIRED_LINE
 from checker.model import (
     Alignment,
     Extra,
@@ -21,10 +22,6 @@ from checker.rules import Thresholds
 from checker.timeline import history
 
 ABSENT = ""
-# Values, each on two pages or more, that make a `Key: value` slot a record field (per-page
-# content) rather than a line with drift. Lower: a line reworded twice over (an old and an
-# older version) passes for a field; higher: a field with few values is flagged as drift.
-FIELD_VALUES = 3
 # Distinct texts tallied at one block edge; past it, only texts already seen are counted
 # (memory stays bounded however many pages carry a title of their own there).
 _EDGE_CAP = 30_000
@@ -304,7 +301,7 @@ def _canonical(counts: Counter[str], thresholds: Thresholds) -> tuple[str | None
     ranked = counts.most_common(2)
     top, top_count = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
-    if top_count > thresholds.majority * total and top_count >= 1.5 * second:
+    if top_count > thresholds.majority * total and top_count >= CLEAR * second:
         return top, False
     content = len(counts) > thresholds.content * total
     return None, content

@@ -6,20 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from checker.knobs import VERSION_SHARE, VERSION_WORDS
 from checker.model import Template
 from checker.record import record
 
-# Share of a small family's own linked lines whose targets the larger family's own lines
-# also link to, above which the small family is an older version of the larger one's block
-# (the same menu, reworded or partly re-pointed) rather than a family of its own (another
-# language's or section's menu links to its own pages). Higher: fewer old versions are
-# recognised; lower: families with a few common links are merged and flag each other.
-VERSION_SHARE = 0.5
-# Share of those lines' words the larger block also uses, above which the two blocks speak
-# one language: an old version is reworded, not translated. Lower: a translated family that
-# links to the same pages is taken for an old version and flagged; higher: an old version
-# reworded more than this is left a family of its own.
-VERSION_WORDS = 0.3
 _WORD = re.compile(r"[^\W\d_]+")
 
 
