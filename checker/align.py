@@ -91,9 +91,7 @@ class Aligner:
             taken = set(placed.values()) - {placed[slot]}
             free = [i for i in copies[slot] if before < i < after and i not in taken]
             if near and free:
-                placed[slot] = min(
-                    free, key=lambda i, at=placed[slot]: (_distance(i, near), i != at)
-                )
+                placed[slot] = _nearest(free, near, placed[slot])
         return placed
 
     def _exact(
@@ -235,9 +233,9 @@ class Aligner:
             found[run[r].id] = lines[c]
 
 
-def _distance(line: int, near: list[int]) -> int:
-    """How far a line stands from the nearest of some placed lines."""
-    return min(abs(line - other) for other in near)
+def _nearest(free: list[int], near: list[int], current: int) -> int:
+    """The free line nearest the placed lines, the current one on a tie."""
+    return min(free, key=lambda i: (min(abs(i - j) for j in near), i != current))
 
 
 def _outward(draft: _Draft, start: int, step: int, count: int) -> int:
