@@ -6,9 +6,10 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import repeat
 
+from checker.draft import Draft, outward
 from checker.knobs import ADJACENT, BLOCK_FOUND, FILLER, FRAMED, REQUIRED_LINE
 from checker.matching import best_pairs, longest_in_order
-from checker.model import Alignment, Extra, Line, Placement, Snapshot, Template
+from checker.model import Alignment, Snapshot, Template
 from checker.similarity import similarity
 
 Lens = Callable[[str], "str | None"]
@@ -62,7 +63,7 @@ class Aligner:
         placed = self._nearest_copies(dict((slot, i) for i, slot in longest_in_order(exact)), exact)
         taken = set(placed.values())
         moved_candidates = [(i, s) for i, s in exact if s not in placed and i not in taken]
-        result = _Draft(snapshot, views, self.window)
+        result = Draft(snapshot, views, self.window)
         for block in self.template.blocks:
             self._align_block(block, placed, moved_candidates, result)
         return result.finish(self.template)
@@ -118,7 +119,7 @@ class Aligner:
         block: int,
         placed: dict[int, int],
         moved_candidates: list[tuple[int, int]],
-        draft: _Draft,
+        draft: Draft,
     ) -> None:
         """Fill one block's slots and record its extras, or mark it missing."""
         slots = self.template.block_slots(block)
@@ -143,7 +144,7 @@ class Aligner:
                 draft.moved.add(slot_id)
         draft.take_block(slots, found)
 
-    def _fill_gaps(self, slots: Sequence, found: dict[int, int], draft: _Draft) -> None:
+    def _fill_gaps(self, slots: Sequence, found: dict[int, int], draft: Draft) -> None:
         """Fuzzy-match unplaced slots to unplaced lines between their placed neighbours."""
         run: list = []
         previous_line = None
@@ -163,7 +164,7 @@ class Aligner:
         before: int | None,
         after: int | None,
         found: dict[int, int],
-        draft: _Draft,
+        draft: Draft,
     ) -> None:
         """Match one run of unplaced slots, framed by placed lines or at a block edge."""
         if before is not None and after is not None:
@@ -181,10 +182,10 @@ class Aligner:
         # nothing either way.
         reach = len(run) + (1 if self._content_near(run) else 0)
         if before is None:
-            lo, hi = _outward(draft, after - 1, -1, reach), after - 1  # type: ignore[operator]
+            lo, hi = outward(draft, after - 1, -1, reach), after - 1  # type: ignore[operator]
             next_to = hi
         else:
-            lo, hi = before + 1, _outward(draft, before + 1, 1, reach)
+            lo, hi = before + 1, outward(draft, before + 1, 1, reach)
             next_to = lo
         self._match_run(run, lo, hi, found, draft, self.fuzzy)
         if len(run) == 1 and run[0].id not in found and lo <= next_to <= hi:
@@ -197,7 +198,7 @@ class Aligner:
         return any(slot in ids for slot, _ in self.template.content_gaps)
 
     def _fill_unanchored(
-        self, slots: Sequence, found: dict[int, int], draft: _Draft, lower: int, upper: int
+        self, slots: Sequence, found: dict[int, int], draft: Draft, lower: int, upper: int
     ) -> None:
         """A block with no exact line: look near its usual position only."""
         size = len(draft.views)
@@ -213,7 +214,7 @@ class Aligner:
         lo: int,
         hi: int,
         found: dict[int, int],
-        draft: _Draft,
+        draft: Draft,
         threshold: float,
     ) -> None:
         """Order-preserving best matching of a run of slots to lines lo..hi (inclusive)."""
@@ -236,120 +237,3 @@ class Aligner:
 def _nearest(free: list[int], near: list[int], current: int) -> int:
     """The free line nearest the placed lines, the current one on a tie."""
     return min(free, key=lambda i: (min(abs(i - j) for j in near), i != current))
-
-
-def _outward(draft: _Draft, start: int, step: int, count: int) -> int:
-    """The index `count` comparable lines out from `start` (itself the first), or the page's
-    edge; lines without a comparison text (ignored, list filler) are stepped over."""
-    index, seen = start, 0
-    while 0 <= index < len(draft.views):
-        if draft.views[index] is not None:
-            seen += 1
-            if seen >= count:
-                return index
-        index += step
-    return min(max(index - step, 0), len(draft.views) - 1)
-
-
-class _Draft:
-    """An alignment under construction."""
-
-    def __init__(self, snapshot: Snapshot, views: list[str | None], window: int) -> None:
-        self.snapshot = snapshot
-        self.views = views
-        self.window = window
-        self.used: set[int] = set()
-        self.spans: list[tuple[int, int]] = []
-        self.placements: list[Placement] = []
-        self.extras: list[Extra] = []
-        self.missing: list[tuple[int, int]] = []
-        self.missing_blocks: list[int] = []
-        self.moved: set[int] = set()
-        self.placed_moved: dict[int, int] = {}
-
-    def bounds(self) -> tuple[int, int]:
-        """Lines after the last block taken so far, where the next block may sit."""
-        lower = max((end for _, end in self.spans), default=-1) + 1
-        return lower, len(self.views) - 1
-
-    def line(self, i: int) -> Line:
-        """The snapshot line at index i."""
-        return self.snapshot.lines[i]
-
-    def take_block(self, slots: Sequence, found: dict[int, int]) -> None:
-        """Record a present block's placements, missing slots and extras."""
-        first, last = min(found.values()), max(found.values())
-        self.spans.append((first, last))
-        self.used.update(found.values())
-        self.placed_moved = {found[s]: s for s in self.moved if s in found}
-        taken = set(found.values())
-        after = slots[0].id
-        by_line = {i: s for s, i in found.items()}
-        gap: list[int] = []
-        for i in range(first, last + 2):
-            moved = i in by_line and by_line[i] in self.moved
-            if (i in by_line and not moved) or i > last:
-                self._gap(gap, after, by_line.get(i, after + 1))
-                gap = []
-                if i in by_line:
-                    after = by_line[i]
-            elif moved or (self.views[i] is not None and i not in taken):
-                gap.append(i)
-        for slot in slots:
-            if slot.id in found:
-                line = self.line(found[slot.id])
-                self.placements.append(Placement(slot.id, line, slot.id in self.moved))
-            else:
-                self.missing.append((slot.id, self._would_stand(slot.id, slots, found)))
-        placed = sorted(found.values())
-        steps = sorted(
-            self.line(b).number - self.line(a).last
-            for a, b in zip(placed, placed[1:], strict=False)
-        )
-        spacing = sorted(steps)[len(steps) // 2] if steps else 1
-        self._edge(first - 1, -1, slots[0].id, "start", spacing)
-        self._edge(last + 1, 1, slots[-1].id, "end", spacing)
-
-    def _gap(self, gap: list[int], after: int, upto: int) -> None:
-        """Record the extra lines found together between two slots (a moved block line is
-        moved however many of the page's own lines stand beside it).
-
-        More than `window` lines between two slots are body, as the template cuts blocks
-        where body stands: on this page the block is split there, nothing was added.
-        """
-        if len(gap) > self.window:
-            gap = [i for i in gap if i in self.placed_moved]
-        for i in gap:
-            if i not in self.placed_moved:
-                self.extras.append(Extra(after, "after", self.line(i), run=len(gap), upto=upto))
-
-    def _edge(self, i: int, step: int, slot: int, where: str, spacing: int) -> None:
-        """Record the line just outside a block edge, and the one beyond it."""
-        if 0 <= i < len(self.views) and self.views[i] is not None and i not in self.used:
-            beyond = self.views[i + step] if 0 <= i + step < len(self.views) else None
-            near, far = sorted((i, i - step))
-            distance = self.line(far).number - self.line(near).last
-            self.extras.append(
-                Extra(slot, where, self.line(i), beyond or "", detached=distance > spacing)
-            )
-
-    def _would_stand(self, slot_id: int, slots: Sequence, found: dict[int, int]) -> int:
-        """The line number where a missing slot would stand: right after the block line
-        before it (per-page lines that follow stay the page's), or before the next one
-        when it is the block's first."""
-        earlier = [found[s.id] for s in slots if s.id < slot_id and s.id in found]
-        if earlier:
-            return self.line(max(earlier)).last + 1
-        later = [found[s.id] for s in slots if s.id > slot_id and s.id in found]
-        return self.line(min(later)).number if later else 1
-
-    def finish(self, template: Template) -> Alignment:
-        """Freeze the draft."""
-        return Alignment(
-            snapshot=self.snapshot,
-            template=template,
-            placements=tuple(sorted(self.placements, key=lambda p: p.slot)),
-            extras=tuple(self.extras),
-            missing=tuple(sorted(self.missing)),
-            missing_blocks=tuple(self.missing_blocks),
-        )

@@ -14,6 +14,7 @@ from checker.families import FamilyIndex
 from checker.lens import Lens
 from checker.load import Source, is_archive
 from checker.model import Observation, Snapshot, Template
+from checker.observe import observe
 from checker.rules import Rules
 from checker.shortcut import Shortcut, observe_clean
 from checker.snapshot import (
@@ -26,7 +27,7 @@ from checker.snapshot import (
     read,
     read_bytes,
 )
-from checker.variants import VariantTable, observe
+from checker.variants import VariantTable
 from checker.workers import Engine, in_order
 
 

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import replace
-from difflib import SequenceMatcher
 from statistics import median
 
-from checker.align import Aligner, Lens, keyed_lines
+from checker.align import Lens, keyed_lines
 from checker.fields import without_fields
-from checker.knobs import CANDIDATE_SHARE, CONTENT_PAGES, EXCLUSIVE, NEAR
+from checker.gaps import with_content_gaps
+from checker.knobs import CANDIDATE_SHARE, EXCLUSIVE, NEAR
 from checker.model import Slot, Snapshot, Template
+from checker.order import majority_order, merge_order
 from checker.rules import Thresholds
 from checker.similarity import alike, similarity
 
@@ -40,7 +40,7 @@ def learn_template(
     pages = Counter(k for seq in sequences for k in set(seq))
     floor = max(thresholds.min_pages, math.ceil(CANDIDATE_SHARE * n))
     shared = [[k for k in seq if pages[k] >= floor] for seq in sequences]
-    order = _majority_order(_merge_order(shared), shared)
+    order = majority_order(merge_order(shared), shared)
     groups = _group_variants(order, shared, pages, thresholds.fuzzy)
     holders = _holders(groups, shared)
     big = [len(h) > min_support * n for h in holders]
@@ -61,7 +61,7 @@ def learn_template(
         sample_size=n,
         structure=_structure(sequences, pages, in_slots),
     )
-    return _with_content_gaps(template, sample, lens, thresholds)
+    return with_content_gaps(template, sample, lens, thresholds)
 
 
 def _spellings(sample: list[Snapshot], lens: Lens, views: set[str]) -> dict[str, str]:
@@ -96,68 +96,6 @@ def _structure(
         if len(common - in_slots - {key}) > 0:
             structure.add(key[0])
     return frozenset(structure)
-
-
-def _merge_order(sequences: list[list[Key]]) -> list[Key]:
-    """One order of all shared keys, merging each page's order into the most common one."""
-    if not sequences:
-        return []
-    common = Counter(tuple(seq) for seq in sequences)
-    # Ties go to the largest sequence itself, so file names and order never decide.
-    reference = max(common, key=lambda seq: (common[seq], len(seq), seq))
-    order = list(reference)
-    present = set(order)
-    for seq in sorted(set(tuple(s) for s in sequences), key=lambda s: (-common[s], s)):
-        missing = [k for k in seq if k not in present]
-        if not missing:
-            continue
-        matcher = SequenceMatcher(None, order, list(seq), autojunk=False)
-        merged: list[Key] = []
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            merged.extend(order[i1:i2])
-            if tag in ("insert", "replace"):
-                merged.extend(k for k in seq[j1:j2] if k not in present)
-        order = merged
-        present.update(missing)
-    return order
-
-
-def _majority_order(order: list[Key], sequences: list[list[Key]]) -> list[Key]:
-    """Reorder keys so each pair of neighbours stands as most pages that hold both put it.
-
-    The merged order follows one reference page; a line moved on that page would
-    otherwise pull the template with it. Pages vote for each pair of keys they hold next
-    to each other; the template is a topological order of the winning directions, the
-    merged order breaking ties (and any cycle), so it is consistent by construction.
-    """
-    index = {key: position for position, key in enumerate(order)}
-    votes: Counter[tuple[Key, Key]] = Counter()
-    for seq in sequences[:_ORDER_PAGES]:
-        votes.update((a, b) for a, b in zip(seq, seq[1:], strict=False) if a != b)
-    after: dict[Key, list[Key]] = defaultdict(list)
-    waiting: Counter[Key] = Counter()
-    for (a, b), count in votes.items():
-        if count > votes.get((b, a), 0) and a in index and b in index:
-            after[a].append(b)
-            waiting[b] += 1
-    ready = [(index[key], key) for key in order if not waiting[key]]
-    heapq.heapify(ready)
-    result: list[Key] = []
-    placed: set[Key] = set()
-    while len(result) < len(order):
-        if not ready:  # a cycle: the merged order decides
-            key = min((k for k in order if k not in placed), key=index.__getitem__)
-        else:
-            key = heapq.heappop(ready)[1]
-            if key in placed:
-                continue
-        result.append(key)
-        placed.add(key)
-        for follower in after[key]:
-            waiting[follower] -= 1
-            if waiting[follower] == 0 and follower not in placed:
-                heapq.heappush(ready, (index[follower], follower))
-    return result
 
 
 def _group_variants(
@@ -304,47 +242,3 @@ def _assign_blocks(slots: list[Slot], sequences: list[list[Key]], window: int) -
                 block += 1
         result.append(Slot(**{**slot.__dict__, "block": block}))
     return result
-
-
-def _with_content_gaps(
-    template: Template, sample: list[Snapshot], lens: Lens, thresholds: Thresholds
-) -> Template:
-    """Mark the gaps where pages hold lines of their own (titles, self-links, records).
-
-    Inside a block, a gap is per-page content where pages hold lines no other page holds
-    there, on at least CONTENT_PAGES of them: any number of such lines is content there.
-    Where pages never hold lines of their own, a line is an addition. At a block's edge,
-    where the body begins, the gap must be filled on most pages with differing lines.
-    """
-    aligner = Aligner(template, lens, thresholds.fuzzy, thresholds.window)
-    filled: Counter[tuple[int, str]] = Counter()
-    placed: Counter[int] = Counter()
-    runs: dict[int, list[int]] = defaultdict(list)
-    holders: dict[tuple[int, str], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-    for page, snapshot in enumerate(sample):
-        alignment = aligner.align(snapshot)
-        placed.update(p.slot for p in alignment.placements)
-        for gap in {(extra.slot, extra.where) for extra in alignment.extras}:
-            filled[gap] += 1
-        for extra in alignment.extras:
-            holders[(extra.slot, extra.where)][extra.line.norm].add(page)
-        for slot_id, run in {(e.slot, e.run) for e in alignment.extras if e.where == "after"}:
-            runs[slot_id].append(run)
-    gaps = frozenset(
-        gap
-        for gap, count in filled.items()
-        if (
-            _own_pages(holders[gap]) >= max(2, CONTENT_PAGES * placed[gap[0]])
-            if gap[1] == "after"
-            else count * 2 >= placed[gap[0]] and len(holders[gap]) * 2 >= count
-        )
-    )
-    usual = tuple(
-        (slot, int(median(runs[slot]))) for slot, where in sorted(gaps) if where == "after"
-    )
-    return Template(**{**template.__dict__, "content_gaps": gaps, "content_runs": usual})
-
-
-def _own_pages(texts: dict[str, set[int]]) -> int:
-    """How many pages hold a line here that no other page holds."""
-    return len({page for pages in texts.values() if len(pages) == 1 for page in pages})

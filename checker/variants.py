@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from checker.align import Lens
-from checker.knobs import CLEAR, FIELD_VALUES, REQUIRED_LINE
+from checker.canonical import canonical_text, current_text
 from checker.model import (
-    Alignment,
     Extra,
     Holder,
     Observation,
@@ -17,11 +16,9 @@ from checker.model import (
     Template,
     Variant,
 )
-from checker.record import record
+from checker.observe import ABSENT, gap_of
 from checker.rules import Thresholds
-from checker.timeline import history
 
-ABSENT = ""
 # Distinct texts tallied at one block edge; past it, only texts already seen are counted
 # (memory stays bounded however many pages carry a title of their own there).
 _EDGE_CAP = 30_000
@@ -102,7 +99,7 @@ class VariantTable:
             self._slots(observation)
         for slot, line in observation.absent:
             self._count(slot, ABSENT, Holder(path, line, "", captured), True)
-        for gap in {_gap_of(e, self.template.content_gaps) for e in observation.extras}:
+        for gap in {gap_of(e, self.template.content_gaps) for e in observation.extras}:
             self.gaps[gap].pages += 1
         for extra in observation.extras:
             self._gap_line(extra, path, captured)
@@ -170,7 +167,7 @@ class VariantTable:
         view = self.lens(extra.line.norm)
         if view is None or extra.detached:
             return
-        tally = self.gaps[_gap_of(extra, self.template.content_gaps)]
+        tally = self.gaps[gap_of(extra, self.template.content_gaps)]
         if view not in tally.texts and len(tally.texts) >= _EDGE_CAP:
             tally.capped += 1
             return
@@ -202,8 +199,8 @@ class VariantTable:
             if decided is not None and slot.id in decided:
                 canonical, content = decided[slot.id], decided[slot.id] is None
             else:
-                canonical, content = _canonical(counts, thresholds)
-                canonical = _current(self.timeline.get(slot.id, []), counts, canonical)
+                canonical, content = canonical_text(counts, thresholds)
+                canonical = current_text(self.timeline.get(slot.id, []), counts, canonical)
             variants = tuple(
                 Variant(text, count, tuple(self.holders[slot.id].get(text, ())))
                 for text, count in sorted(
@@ -213,105 +210,3 @@ class VariantTable:
             timeline = tuple(sorted(self.timeline.get(slot.id, ())))
             result.append(SlotVariants(self.template, slot, canonical, variants, content, timeline))
         return result
-
-
-def observe(alignment: Alignment, lens: Lens) -> Observation:
-    """Cut an alignment down to what the variant table needs."""
-    snapshot = alignment.snapshot
-    slots = alignment.template.slots
-    placed = []
-    for placement in alignment.placements:
-        view = lens(placement.line.norm) or ABSENT
-        usual = view == slots[placement.slot].canonical
-        placed.append(
-            (
-                placement.slot,
-                None if usual else view,
-                placement.line.number,
-                "" if usual else placement.line.text,
-                placement.moved,
-            )
-        )
-    return Observation(
-        path=snapshot.path,
-        captured=snapshot.captured,
-        missing_blocks=alignment.missing_blocks,
-        slots=tuple(placed),
-        absent=tuple(_lone_absences(alignment)),
-        extras=alignment.extras,
-    )
-
-
-def _gap_of(extra: Extra, content_gaps: frozenset[tuple[int, str]]) -> tuple[int, str]:
-    """The gap a line is tallied in: with slots missing around it on this page, a line
-    may stand in the content gap of a slot it was not placed after."""
-    gap = (extra.slot, extra.where)
-    if extra.where != "after" or gap in content_gaps:
-        return gap
-    last = max(extra.slot + 1, extra.upto)
-    held = (s for s in range(extra.slot, last) if (s, "after") in content_gaps)
-    return next(((s, "after") for s in held), gap)
-
-
-def _lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
-    """Missing slots that stand alone; a run of two or more is an optional section left out.
-
-    A line nearly every page carries is not part of an optional section beside it: lost
-    next to a box the page leaves out, it is still lost.
-    """
-    missing = dict(alignment.missing)
-    slots = alignment.template.slots
-    lone = []
-    for slot_id, line in alignment.missing:
-        block = slots[slot_id].block
-        if slots[slot_id].support >= REQUIRED_LINE:
-            lone.append((slot_id, line))  # a required line is lost whatever its neighbours
-            continue
-        neighbours = [
-            n
-            for n in (slot_id - 1, slot_id + 1)
-            if 0 <= n < len(slots)
-            and slots[n].block == block
-            and n in missing
-            and slots[n].support < REQUIRED_LINE
-        ]
-        if not neighbours:
-            lone.append((slot_id, line))
-    return lone
-
-
-def _current(
-    timeline: list[tuple[datetime, str]], counts: Counter[str], majority: str | None
-) -> str | None:
-    """With dated captures, the canonical text is the current one (the latest stable
-    value), not only the majority's, provided most captures of the slot are dated."""
-    if len(timeline) < 2 or len(timeline) * 2 < sum(counts.values()):
-        return majority
-    current = history(sorted(timeline)).current
-    return current if current is not None and current in counts else majority
-
-
-def _canonical(counts: Counter[str], thresholds: Thresholds) -> tuple[str | None, bool]:
-    """The clear-majority text; else whether the slot is per-page content."""
-    total = sum(counts.values())
-    if not total:
-        return None, False
-    if _record_field(counts):
-        return None, True
-    ranked = counts.most_common(2)
-    top, top_count = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0
-    if top_count > thresholds.majority * total and top_count >= CLEAR * second:
-        return top, False
-    content = len(counts) > thresholds.content * total
-    return None, content
-
-
-def _record_field(counts: Counter[str]) -> bool:
-    """Whether a slot is a field of each page's record: one key whose value comes in
-    FIELD_VALUES values or more, each held by several pages (a member's party, the
-    section a breadcrumb names). An older version of a line comes in two."""
-    keys = {record(text).key for text in counts if text != ABSENT}
-    if len(keys) != 1 or None in keys:
-        return False
-    return sum(1 for text, n in counts.items() if text != ABSENT and n >= 2) >= FIELD_VALUES

@@ -54,10 +54,10 @@ def _observations(root: Path) -> tuple[int, int]:
     from checker.engine import Stage
     from checker.learn import site_templates
     from checker.load import discover
+    from checker.observe import observe
     from checker.rules import default_rules
     from checker.shortcut import observe_clean
     from checker.snapshot import from_bytes, link_base, read_bytes
-    from checker.variants import observe
 
     rules = default_rules()
     sources = discover([str(root)], group_by="none")

@@ -1,0 +1,74 @@
+"""The template's line order: each page's order merged, then the neighbour pairs most pages
+agree on."""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter, defaultdict
+from difflib import SequenceMatcher
+
+Key = tuple[str, int]
+# Pages consulted when ordering the template's lines; order is stable well before this.
+_ORDER_PAGES = 300
+
+
+def merge_order(sequences: list[list[Key]]) -> list[Key]:
+    """One order of all shared keys, merging each page's order into the most common one."""
+    if not sequences:
+        return []
+    common = Counter(tuple(seq) for seq in sequences)
+    # Ties go to the largest sequence itself, so file names and order never decide.
+    reference = max(common, key=lambda seq: (common[seq], len(seq), seq))
+    order = list(reference)
+    present = set(order)
+    for seq in sorted(set(tuple(s) for s in sequences), key=lambda s: (-common[s], s)):
+        missing = [k for k in seq if k not in present]
+        if not missing:
+            continue
+        matcher = SequenceMatcher(None, order, list(seq), autojunk=False)
+        merged: list[Key] = []
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            merged.extend(order[i1:i2])
+            if tag in ("insert", "replace"):
+                merged.extend(k for k in seq[j1:j2] if k not in present)
+        order = merged
+        present.update(missing)
+    return order
+
+
+def majority_order(order: list[Key], sequences: list[list[Key]]) -> list[Key]:
+    """Reorder keys so each pair of neighbours stands as most pages that hold both put it.
+
+    The merged order follows one reference page; a line moved on that page would
+    otherwise pull the template with it. Pages vote for each pair of keys they hold next
+    to each other; the template is a topological order of the winning directions, the
+    merged order breaking ties (and any cycle), so it is consistent by construction.
+    """
+    index = {key: position for position, key in enumerate(order)}
+    votes: Counter[tuple[Key, Key]] = Counter()
+    for seq in sequences[:_ORDER_PAGES]:
+        votes.update((a, b) for a, b in zip(seq, seq[1:], strict=False) if a != b)
+    after: dict[Key, list[Key]] = defaultdict(list)
+    waiting: Counter[Key] = Counter()
+    for (a, b), count in votes.items():
+        if count > votes.get((b, a), 0) and a in index and b in index:
+            after[a].append(b)
+            waiting[b] += 1
+    ready = [(index[key], key) for key in order if not waiting[key]]
+    heapq.heapify(ready)
+    result: list[Key] = []
+    placed: set[Key] = set()
+    while len(result) < len(order):
+        if not ready:  # a cycle: the merged order decides
+            key = min((k for k in order if k not in placed), key=index.__getitem__)
+        else:
+            key = heapq.heappop(ready)[1]
+            if key in placed:
+                continue
+        result.append(key)
+        placed.add(key)
+        for follower in after[key]:
+            waiting[follower] -= 1
+            if waiting[follower] == 0 and follower not in placed:
+                heapq.heappush(ready, (index[follower], follower))
+    return result
