@@ -199,7 +199,7 @@ class VariantTable:
             if decided is not None and slot.id in decided:
                 canonical, content = decided[slot.id], decided[slot.id] is None
             else:
-                canonical, content = canonical_text(counts, thresholds)
+                canonical, content = canonical_text(counts, thresholds, self.holders[slot.id])
                 canonical = current_text(self.timeline.get(slot.id, []), counts, canonical)
             variants = tuple(
                 Variant(text, count, tuple(self.holders[slot.id].get(text, ())))
