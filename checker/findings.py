@@ -94,23 +94,27 @@ def _labelled(found: Iterator[Finding], variants: SlotVariants, rules: Rules) ->
 def _older_versions(
     slots: list[SlotVariants], maker: FindingMaker, min_pages: int
 ) -> Iterator[Finding]:
-    """One grouped finding per older version of a whole block that several pages carry."""
+    """A finding on each page that carries an older version of a whole block, naming the
+    other pages that carry it too (one per page: which page a group's finding stands on
+    never depends on how files are named)."""
     for block, holders, deviations in stale_versions(slots, min_pages):
         anchor = "|".join(f"{slot}:{text}" for slot, text in sorted(deviations))
         first_slot = min(slot for slot, _ in deviations)
         expected = maker.template.slots[first_slot].canonical
-        finding = maker.make(
-            Kind.TEMPLATE_STALE,
-            holders[0],
-            expected,
-            describe(holders, deviations),
-            slot=first_slot,
-            anchor=f"block:{block}",
-            variant=anchor,
-            related=tuple(h.snapshot for h in holders),
-        )
-        if finding:
-            yield replace(finding, found="")
+        related = tuple(h.snapshot for h in holders)
+        for holder in holders:
+            finding = maker.make(
+                Kind.TEMPLATE_STALE,
+                holder,
+                expected,
+                describe(holders, deviations),
+                slot=first_slot,
+                anchor=f"block:{block}",
+                variant=anchor,
+                related=related,
+            )
+            if finding:
+                yield replace(finding, found="")
 
 
 def _per_page_tails(variants: SlotVariants) -> set[str]:
