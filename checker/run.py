@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 
 from checker.baseline import Baseline
 from checker.capture import CaptureTimes
 from checker.engine import Checked, Chunk, Stage, run_chunks, run_stage
+from checker.events import Change, page_events, relabel, site_changes
 from checker.findings import family_findings
+from checker.history import Histories, SlotKey, dated, layout_notes, now_chunk, time_notes
+from checker.layout import capture_folder
 from checker.learn import Decided, SiteTemplates, site_templates
 from checker.lens import Lens
 from checker.load import Source
@@ -85,12 +88,20 @@ def check_site(
     lens = Lens(rules)
     tables = [VariantTable(t, lens) for t in learned.families]
     across = VariantTable(learned.shared, lens) if learned.shared else None
-    reading = Reading(CaptureTimes(rules.time, execution.mtime), learned.wrap)
+    folders = any(capture_folder(s.relative) for s in sources)
+    times = CaptureTimes(rules.time, execution.mtime, folders)
+    reading = Reading(times, learned.wrap)
     stage = Stage(learned.families, learned.shared, rules, reading, learned.shortcut)
     findings: list[Finding] = []
-    notes: list[str] = []
+    notes: list[str] = layout_notes(sources)
     count = skipped = 0
-    for chunk in _progress(run_chunks(stage, sources, execution), len(sources), execution):
+    histories = Histories(times, learned.families) if dated(sources, times) else None
+    chunks = (
+        now_chunk(stage, sources, execution, histories)
+        if histories is not None
+        else run_chunks(stage, sources, execution)
+    )
+    for chunk in _progress(chunks, len(sources), execution):
         count += chunk.snapshots
         for checked in chunk.remarks:
             skipped += checked.skipped
@@ -100,9 +111,19 @@ def check_site(
                 findings.extend(_unreadable(site, checked, rules))
         for family, partial in chunk.tables.items():
             (across if family < 0 else tables[family]).merge(partial)  # type: ignore[union-attr]
-    slots, chosen = _reduce(
-        site, tables, across, learned, rules, findings, stage, sources, execution
+    over_time = histories is not None and histories.repeated()
+    changes = site_changes(histories, rules.thresholds.confirm) if histories and over_time else {}
+    replay = (
+        histories.now if histories is not None else lambda: run_stage(stage, sources, execution)
     )
+    slots, chosen = _reduce(site, tables, across, learned, rules, findings, replay, changes)
+    if histories is not None and over_time:
+        findings[:] = page_events(
+            histories, learned.families, relabel(findings, histories, changes, rules), rules
+        )
+        slots = [replace(s, pages=histories.strips((s.template.family, s.slot.id))) for s in slots]
+    if histories is not None:
+        notes.extend(time_notes(histories, rules.time is not None))
     if not tables:
         notes.append(_nothing_to_compare(count))
     summary = SiteSummary(site, count, len(tables), skipped=skipped, notes=tuple(notes))
@@ -117,30 +138,49 @@ def _reduce(
     learned: SiteTemplates,
     rules: Rules,
     findings: list[Finding],
-    stage: Stage,
-    sources: list[Source],
-    execution: Execution,
+    replay: Callable[[], Iterable[Checked]],
+    changes: dict[SlotKey, Change],
 ) -> tuple[list[SlotVariants], Decided]:
-    """Decide every family's canonical texts and turn the variants into findings."""
+    """Decide every family's canonical texts and turn the variants into findings.
+
+    `replay` streams the snapshots the tables counted again; `changes` are the site-wide
+    changes the histories show, whose new values are canonical (a baseline's come first).
+    """
     slots: list[SlotVariants] = []
     chosen: Decided = {}
     for number, table in enumerate([*tables, *([across] if across else [])]):
         key = (site, table.template.family)
-        variants = table.slot_variants(rules.thresholds, learned.decided.get(key))
+        decided = _with_changes(learned.decided.get(key), changes, number, table is across)
+        variants = table.slot_variants(rules.thresholds, decided)
         wanted = _unheld(variants)
         if wanted:
             is_across = table is across
-            for checked in run_stage(stage, sources, execution):
+            for checked in replay():
                 observation = checked.across if is_across else checked.observation
                 if observation is not None and (is_across or checked.family == number):
                     table.collect(observation, wanted)
-            variants = table.slot_variants(rules.thresholds, learned.decided.get(key))
+            variants = table.slot_variants(rules.thresholds, decided)
         chosen[key] = {v.slot.id: v.canonical for v in variants}
         found = list(family_findings(table, rules, variants))
         findings.extend(found if table is not across else _new_only(found, findings))
         if table is not across:
             slots.extend(variants)
     return slots, chosen
+
+
+def _with_changes(
+    decided: dict[int, str | None] | None,
+    changes: dict[SlotKey, Change],
+    family: int,
+    across: bool,
+) -> dict[int, str | None] | None:
+    """A family's decided canonical texts: the baseline's, then the site-wide changes'."""
+    if across:
+        return decided
+    mine = {slot: change.new for (fam, slot), change in changes.items() if fam == family}
+    if not mine:
+        return decided
+    return {**mine, **(decided or {})}
 
 
 def _progress(chunks: Iterator[Chunk], total: int, execution: Execution) -> Iterator[Chunk]:

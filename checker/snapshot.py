@@ -116,7 +116,7 @@ def from_bytes(source: Source, raw: bytes, reading: Reading = PLAIN) -> Snapshot
         # page, named with the error so that it can be reported, and the run goes on.
         return _broken(source, f"could not be read ({type(error).__name__}: {error})")
     if snapshot.captured is None and snapshot.lines and reading.times != NO_TIMES:
-        captured = reading.times.of(name, path, snapshot.lines)
+        captured = reading.times.of(name, path, snapshot.lines, source.relative)
         snapshot = replace(snapshot, captured=captured) if captured else snapshot
     return snapshot
 

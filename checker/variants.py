@@ -17,7 +17,6 @@ from checker.model import (
     Variant,
 )
 from checker.rules import Thresholds
-from checker.timeline import history
 
 ABSENT = ""
 # A line this share of the sample carries is required, never part of an optional section.
@@ -227,7 +226,6 @@ class VariantTable:
                 canonical, content = decided[slot.id], decided[slot.id] is None
             else:
                 canonical, content = _canonical(counts, thresholds)
-                canonical = _current(self.timeline.get(slot.id, []), counts, canonical)
             variants = tuple(
                 Variant(text, count, tuple(self.holders[slot.id].get(text, ())))
                 for text, count in sorted(
@@ -297,17 +295,6 @@ def _lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
         if not neighbours:
             lone.append((slot_id, line))
     return lone
-
-
-def _current(
-    timeline: list[tuple[datetime, str]], counts: Counter[str], majority: str | None
-) -> str | None:
-    """With dated captures, the canonical text is the current one (the latest stable
-    value), not only the majority's, provided most captures of the slot are dated."""
-    if len(timeline) < 2 or len(timeline) * 2 < sum(counts.values()):
-        return majority
-    current = history(sorted(timeline)).current
-    return current if current is not None and current in counts else majority
 
 
 def _canonical(counts: Counter[str], thresholds: Thresholds) -> tuple[str | None, bool]:

@@ -1,0 +1,176 @@
+"""Page histories: every capture of every page, and the site now (each page's latest capture).
+
+A page's history is its own captures in time order; the site now is the latest capture of
+each page. The variant tables, and so the drift findings, see only the site now; the
+histories go to `checker.events`, which names what happened to each page over time.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from typing import NamedTuple
+
+from checker.capture import CaptureTimes
+from checker.engine import Checked, Chunk, Stage, run_stage
+from checker.layout import capture_folder, describe
+from checker.load import Source, is_archive
+from checker.model import Observation, Template
+from checker.variants import ABSENT
+from checker.workers import Engine
+
+# Undated captures sort before every dated one: what has a date is known to be later.
+_UNDATED = datetime.min.replace(tzinfo=timezone.utc)
+# Pages whose history the HTML report draws per slot.
+MAX_STRIPS = 24
+
+
+class Capture(NamedTuple):
+    """One capture of one slot of one page."""
+
+    when: datetime
+    """When the page was captured."""
+    path: str
+    """The snapshot path of that capture."""
+    value: str
+    """The slot's normalized text there (empty: the line is missing)."""
+    line: int
+    """Where it stands in the snapshot."""
+    text: str
+    """The raw text, or empty when it is the slot's usual text."""
+
+
+SlotKey = tuple[int, int]
+"""(family, slot id)."""
+
+
+def dated(sources: Iterable[Source], times: CaptureTimes) -> bool:
+    """Whether the site may hold several captures of one page: archives, git history,
+    timestamped capture folders, or capture times from the rules or file times."""
+    if times.rules is not None or times.mtime:
+        return True
+    return any(is_archive(s.display) or s.revision or capture_folder(s.relative) for s in sources)
+
+
+class Histories:
+    """Every capture of every page of one site, by slot, and the latest capture of each page."""
+
+    def __init__(self, times: CaptureTimes, templates: list[Template]) -> None:
+        self.times = times
+        self.orders = [[slot.id for slot in t.slots] for t in templates]
+        self.usual = [[slot.canonical for slot in t.slots] for t in templates]
+        self.latest: dict[str, tuple[tuple[datetime, str], Checked]] = {}
+        self.series: dict[SlotKey, dict[str, list[Capture]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        self.captures = 0
+        """Captures of pages seen (readable or not)."""
+        self.times_seen: set[datetime] = set()
+
+    def page(self, path: str) -> str:
+        """The page a snapshot path is a capture of."""
+        return self.times.page(path)
+
+    def add(self, checked: Checked) -> None:
+        """Take one checked snapshot: keep its slots' values, and it if it is the latest."""
+        if checked.skipped:
+            return
+        observation = checked.observation
+        self.captures += 1
+        when = (observation.captured if observation else None) or _UNDATED
+        if when is not _UNDATED:
+            self.times_seen.add(when)
+        page = self.page(checked.path)
+        key = (when, checked.path)
+        held = self.latest.get(page)
+        if held is None or key >= held[0]:
+            self.latest[page] = (key, checked)
+        if observation is not None and observation.captured is not None:
+            self._values(page, checked.family, observation)
+
+    def _values(self, page: str, family: int, observation: Observation) -> None:
+        """Record every placed or missing slot of one capture."""
+        assert observation.captured is not None
+        when, path = observation.captured, observation.path
+        for slot, view, line, text, _ in observation.placed(self.orders[family]):
+            value = self.usual[family][slot] if view is None else view
+            self.series[(family, slot)][page].append(Capture(when, path, value, line, text))
+        for slot, line in observation.absent:
+            self.series[(family, slot)][page].append(Capture(when, path, ABSENT, line, ""))
+
+    def now(self) -> list[Checked]:
+        """The latest capture of every page, in path order."""
+        return sorted((checked for _, checked in self.latest.values()), key=lambda c: c.path)
+
+    def ordered(self) -> dict[SlotKey, dict[str, list[Capture]]]:
+        """Each slot's captures per page, oldest first (equal times: by path)."""
+        for pages in self.series.values():
+            for captures in pages.values():
+                captures.sort(key=lambda c: (c.when, c.path))
+        return self.series
+
+    def repeated(self) -> bool:
+        """Whether some page was captured more than once."""
+        return len(self.latest) < self.captures
+
+    def strips(self, key: SlotKey) -> tuple[tuple[str, tuple[tuple[datetime, str], ...]], ...]:
+        """Each page's own history of one slot (pages with two captures or more)."""
+        pages = self.series.get(key, {})
+        return tuple(
+            (page, tuple((c.when, c.value) for c in captures))
+            for page, captures in sorted(pages.items())
+            if len(captures) > 1
+        )[:MAX_STRIPS]
+
+
+def layout_notes(sources: list[Source]) -> list[str]:
+    """Notes on the capture layout of a site's files: timestamped capture folders, and
+    inputs that mix layouts."""
+    notes = []
+    files = [s.relative for s in sources if s.relative and not is_archive(s.display)]
+    note = describe(files)
+    if note:
+        notes.append(note)
+    archives = sum(1 for s in sources if is_archive(s.display))
+    if archives and len(sources) > archives:
+        notes.append(
+            f"mixed: {archives} web archive(s) and {len(sources) - archives} other file(s)"
+        )
+    return notes
+
+
+def time_notes(histories: Histories, rules_given: bool) -> list[str]:
+    """Which capture times the site's snapshots gave, or that none did."""
+    if not histories.times_seen:
+        if rules_given:
+            return ["the rules' time pattern matched no snapshot: no capture times were read"]
+        return []
+    stamps = sorted(histories.times_seen)
+    return [
+        f"capture times: {histories.captures} capture(s) of {len(histories.latest)} page(s) "
+        f"at {len(stamps)} time(s), {stamps[0]:%Y-%m-%d %H:%M:%S} to {stamps[-1]:%Y-%m-%d %H:%M:%S}"
+    ]
+
+
+def now_chunk(
+    stage: Stage, sources: list[Source], execution: Engine, histories: Histories
+) -> Iterator[Chunk]:
+    """Every snapshot through the stage into the histories; then one chunk that counts only
+    the latest capture of each page into the variant tables."""
+    chunk = Chunk()
+    for checked in run_stage(stage, sources, execution):
+        chunk.snapshots += not checked.skipped
+        if checked.problem or checked.notes or checked.skipped:
+            chunk.remarks.append(checked._replace(observation=None, across=None))
+        histories.add(checked)
+    for checked in histories.now():
+        if checked.observation is not None:
+            if checked.family not in chunk.tables:
+                chunk.tables[checked.family] = stage.table(checked.family)
+            chunk.tables[checked.family].add(checked.observation)
+        if checked.across is not None:
+            if -1 not in chunk.tables:
+                chunk.tables[-1] = stage.table(-1)
+            chunk.tables[-1].add(checked.across)
+    yield chunk
