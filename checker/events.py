@@ -37,6 +37,8 @@ def site_changes(histories: Histories, confirm: int) -> dict[SlotKey, Change]:
     """Each slot's site-wide change, where the captures show one."""
     changes = {}
     for key, pages in histories.ordered().items():
+        if any(_churning(captures) for captures in pages.values()):
+            continue
         found = _change(pages, confirm)
         if found is not None:
             changes[key] = found
@@ -61,6 +63,13 @@ def _change(pages: dict[str, list[Capture]], confirm: int) -> Change | None:
         if holding * 2 > len(after) and later >= confirm and (best is None or holding > best[0]):
             best = (holding, Change(frozenset(olds - {new}), new, when))
     return best[1] if best else None
+
+
+def _churning(captures: list[Capture]) -> bool:
+    """Whether a page's slot changes on most captures: content over time (a news line,
+    a date), not boilerplate with a history."""
+    distinct = len({c.value for c in captures})
+    return distinct > 2 and distinct * 2 > len(captures)
 
 
 def _final_run(captures: list[Capture]) -> int:
@@ -157,7 +166,7 @@ def page_events(
 def _events(captures: list[Capture], pages: dict[str, list[Capture]], confirm: int) -> list[_Event]:
     """What one page's history of one slot shows: its most alarming label, and the change
     to its latest value when that is another event (a glitch, then an update)."""
-    if len(captures) < 2:
+    if len(captures) < 2 or _churning(captures):
         return []
     label = history([(c.when, c.value) for c in captures]).label
     if label is None:

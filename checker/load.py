@@ -143,6 +143,12 @@ def _walk(root: Path, given: str, patterns: tuple[str, ...], group_by: str) -> l
     return _grouped(given, sorted(_files(root, patterns)), root.resolve().name or given, group_by)
 
 
+def grouped_sources(given: str, relative: list[str], name: str, group_by: str) -> list[Source]:
+    """Sources for files under one folder, each with the site a folder walk gives it (for
+    readers that list files another way, such as git history)."""
+    return _grouped(given, relative, name, group_by)
+
+
 def _grouped(given: str, relative: list[str], name: str, group_by: str) -> list[Source]:
     """Sources for the sorted files under one folder: each top folder a site when the folder
     is a folder of sites, else all of them the site `name`."""

@@ -88,7 +88,8 @@ def check_site(
     lens = Lens(rules)
     tables = [VariantTable(t, lens) for t in learned.families]
     across = VariantTable(learned.shared, lens) if learned.shared else None
-    folders = any(capture_folder(s.relative) for s in sources)
+    # A layout that dates captures (capture folders, git commits) turns the shortcut off.
+    folders = any(s.revision or capture_folder(s.relative) for s in sources)
     times = CaptureTimes(rules.time, execution.mtime, folders)
     reading = Reading(times, learned.wrap)
     stage = Stage(learned.families, learned.shared, rules, reading, learned.shortcut)

@@ -22,6 +22,7 @@ def page(
     footer: str = "© 2018 Harbour Office",
     contact: str = "Contact: office@harbour.example",
     spaced: bool = False,
+    news: str = "",
 ) -> str:
     """One page of the site: a header, the page's own text and a footer block."""
     hours = "Opening hours:  Monday to Friday" if spaced else "Opening hours: Monday to Friday"
@@ -31,7 +32,7 @@ def page(
     return (
         "<!doctype html><html><head><title>Harbour</title></head><body>\n"
         "<nav><p>Harbour Office</p><p>Home | About | News</p></nav>\n"
-        f"<main><h1>{name}</h1>\n{body}\n</main>\n"
+        f"<main><h1>{name}</h1>\n{body}\n{news}</main>\n"
         f"<footer><p>{hours}</p><p>{phone}</p><p>The council has {members} members</p>"
         f"<p>{contact}</p><p>{footer}</p></footer>\n"
         "</body></html>\n"
@@ -76,7 +77,10 @@ def history_page(name: str, capture: int) -> str:
     members = 10 if 30 <= capture <= 34 and capture % 2 == 0 else 9
     broken = name == "index" and capture in (40, 41)
     footer = "?? 2018 Harbour Office" if broken else "© 2018 Harbour Office"
-    return page(name, members=members, footer=footer, contact=contact, spaced=capture % 7 == 3)
+    news = f"<p>News of the day {capture}: the harbour's own report.</p>\n"
+    return page(
+        name, members=members, footer=footer, contact=contact, spaced=capture % 7 == 3, news=news
+    )
 
 
 def captured(name: str, capture: int) -> bool:
