@@ -36,7 +36,7 @@ class CaptureTimes:
     """Date patterns from the rule file (file name first, then a line of the page)."""
     mtime: bool = False
     """Fall back to the file's modification time (`--time-from mtime`)."""
-    folders: bool = False
+    layout: bool = False
     """Read the time a timestamped capture folder states (`20180523165433/index.html`)."""
 
     def of(
@@ -53,7 +53,7 @@ class CaptureTimes:
             )
             if found:
                 return found
-        if self.folders:
+        if self.layout:
             found = folder_time(relative or path)
             if found:
                 return found
@@ -63,7 +63,6 @@ class CaptureTimes:
             except OSError:
                 return None
         return None
-
 
     def page(self, path: str) -> str:
         """A snapshot's page identity: `layout.page_of`, with the date a `time.filename`
@@ -80,6 +79,20 @@ class CaptureTimes:
         if match and match.groupdict().get("date"):
             return path[: match.start("date")] + path[match.end("date") :]
         return page
+
+
+def capture_line(path: str, captured: datetime | None, times: CaptureTimes) -> str:
+    """What `explain` says of a snapshot's capture: the layout it saw, the page, the time."""
+    if "#" in path and page_of(path) != path:
+        layout = "a web archive record"
+    elif "@git:" in path:
+        layout = "a git commit"
+    elif folder_time(path):
+        layout = "a timestamped capture folder"
+    else:
+        layout = "a plain file"
+    when = f"captured {captured:%Y-%m-%d %H:%M:%S %Z}" if captured else "no capture time"
+    return f"capture: {layout}; page {times.page(path)}; {when}"
 
 
 def _search(pattern: Pattern | None, texts: list[str]) -> datetime | None:

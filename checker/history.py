@@ -17,13 +17,12 @@ from checker.engine import Checked, Chunk, Stage, run_stage
 from checker.layout import capture_folder, describe
 from checker.load import Source, is_archive
 from checker.model import Observation, Template
+from checker.rules import Rules
 from checker.variants import ABSENT
 from checker.workers import Engine
 
 # Undated captures sort before every dated one: what has a date is known to be later.
 _UNDATED = datetime.min.replace(tzinfo=timezone.utc)
-# Pages whose history the HTML report draws per slot.
-MAX_STRIPS = 24
 
 
 class Capture(NamedTuple):
@@ -43,6 +42,13 @@ class Capture(NamedTuple):
 
 SlotKey = tuple[int, int]
 """(family, slot id)."""
+
+
+def capture_times(sources: list[Source], rules: Rules, mtime: bool) -> CaptureTimes:
+    """Where the site's snapshots get capture times. A layout that dates them (capture
+    folders, git commits) also turns the clean-page shortcut off, which dates nothing."""
+    layout = any(s.revision or capture_folder(s.relative) for s in sources)
+    return CaptureTimes(rules.time, mtime, layout)
 
 
 def dated(sources: Iterable[Source], times: CaptureTimes) -> bool:
@@ -113,15 +119,6 @@ class Histories:
     def repeated(self) -> bool:
         """Whether some page was captured more than once."""
         return len(self.latest) < self.captures
-
-    def strips(self, key: SlotKey) -> tuple[tuple[str, tuple[tuple[datetime, str], ...]], ...]:
-        """Each page's own history of one slot (pages with two captures or more)."""
-        pages = self.series.get(key, {})
-        return tuple(
-            (page, tuple((c.when, c.value) for c in captures))
-            for page, captures in sorted(pages.items())
-            if len(captures) > 1
-        )[:MAX_STRIPS]
 
 
 def layout_notes(sources: list[Source]) -> list[str]:

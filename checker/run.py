@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
+from checker import history
 from checker.baseline import Baseline
-from checker.capture import CaptureTimes
 from checker.engine import Checked, Chunk, Stage, run_chunks, run_stage
-from checker.events import Change, page_events, relabel, site_changes
+from checker.events import Change, site_changes, told, with_changes
 from checker.findings import family_findings
-from checker.history import Histories, SlotKey, dated, layout_notes, now_chunk, time_notes
-from checker.layout import capture_folder
+from checker.history import Histories, SlotKey
 from checker.learn import Decided, SiteTemplates, site_templates
 from checker.lens import Lens
 from checker.load import Source
@@ -88,17 +87,15 @@ def check_site(
     lens = Lens(rules)
     tables = [VariantTable(t, lens) for t in learned.families]
     across = VariantTable(learned.shared, lens) if learned.shared else None
-    # A layout that dates captures (capture folders, git commits) turns the shortcut off.
-    folders = any(s.revision or capture_folder(s.relative) for s in sources)
-    times = CaptureTimes(rules.time, execution.mtime, folders)
+    times = history.capture_times(sources, rules, execution.mtime)
     reading = Reading(times, learned.wrap)
     stage = Stage(learned.families, learned.shared, rules, reading, learned.shortcut)
     findings: list[Finding] = []
-    notes: list[str] = layout_notes(sources)
+    notes: list[str] = history.layout_notes(sources)
     count = skipped = 0
-    histories = Histories(times, learned.families) if dated(sources, times) else None
+    histories = Histories(times, learned.families) if history.dated(sources, times) else None
     chunks = (
-        now_chunk(stage, sources, execution, histories)
+        history.now_chunk(stage, sources, execution, histories)
         if histories is not None
         else run_chunks(stage, sources, execution)
     )
@@ -112,19 +109,14 @@ def check_site(
                 findings.extend(_unreadable(site, checked, rules))
         for family, partial in chunk.tables.items():
             (across if family < 0 else tables[family]).merge(partial)  # type: ignore[union-attr]
-    over_time = histories is not None and histories.repeated()
-    changes = site_changes(histories, rules.thresholds.confirm) if histories and over_time else {}
+    changes = site_changes(histories, rules.thresholds.confirm) if histories else {}
     replay = (
         histories.now if histories is not None else lambda: run_stage(stage, sources, execution)
     )
     slots, chosen = _reduce(site, tables, across, learned, rules, findings, replay, changes)
-    if histories is not None and over_time:
-        findings[:] = page_events(
-            histories, learned.families, relabel(findings, histories, changes, rules), rules
-        )
-        slots = [replace(s, pages=histories.strips((s.template.family, s.slot.id))) for s in slots]
     if histories is not None:
-        notes.extend(time_notes(histories, rules.time is not None))
+        findings[:], slots = told(findings, slots, histories, changes, learned.families, rules)
+        notes.extend(history.time_notes(histories, rules.time is not None))
     if not tables:
         notes.append(_nothing_to_compare(count))
     summary = SiteSummary(site, count, len(tables), skipped=skipped, notes=tuple(notes))
@@ -151,7 +143,7 @@ def _reduce(
     chosen: Decided = {}
     for number, table in enumerate([*tables, *([across] if across else [])]):
         key = (site, table.template.family)
-        decided = _with_changes(learned.decided.get(key), changes, number, table is across)
+        decided = with_changes(learned.decided.get(key), changes, number, table is across)
         variants = table.slot_variants(rules.thresholds, decided)
         wanted = _unheld(variants)
         if wanted:
@@ -167,21 +159,6 @@ def _reduce(
         if table is not across:
             slots.extend(variants)
     return slots, chosen
-
-
-def _with_changes(
-    decided: dict[int, str | None] | None,
-    changes: dict[SlotKey, Change],
-    family: int,
-    across: bool,
-) -> dict[int, str | None] | None:
-    """A family's decided canonical texts: the baseline's, then the site-wide changes'."""
-    if across:
-        return decided
-    mine = {slot: change.new for (fam, slot), change in changes.items() if fam == family}
-    if not mine:
-        return decided
-    return {**mine, **(decided or {})}
 
 
 def _progress(chunks: Iterator[Chunk], total: int, execution: Execution) -> Iterator[Chunk]:

@@ -186,3 +186,25 @@ def test_a_folder_mixing_layouts_says_so(tmp_path: Path) -> None:
     assert any(
         "mixed: 1 file(s) sit outside any capture folder" in n for n in summary["sites"][0]["notes"]
     )
+
+
+def test_explain_names_the_layout_and_the_capture_time(tmp_path: Path) -> None:
+    root = wayback(tmp_path / "w", captures=2)
+    target = root / "20180523165433" / "index.html"
+    result = CliRunner().invoke(cli, ["explain", str(target)])
+    assert result.exit_code == 0
+    assert (
+        f"capture: a timestamped capture folder; page {root}/index.html; "
+        "captured 2018-05-23 16:54:33 UTC"
+    ) in result.stdout.splitlines()
+
+
+def test_explain_names_each_archive_record(tmp_path: Path) -> None:
+    archive = crawl(tmp_path, timedelta(minutes=1), drifted_last=False)
+    result = CliRunner().invoke(cli, ["explain", str(archive), "--against", str(archive)])
+    said = [line for line in result.stdout.splitlines() if line.startswith("capture:")]
+    assert said[0] == (
+        "capture: a web archive record; page http://harbour.example/p0; "
+        "captured 2018-05-23 16:54:33 UTC"
+    )
+    assert len(said) == 8
