@@ -33,7 +33,7 @@ def site_changes(histories: Histories, confirm: int) -> dict[SlotKey, Change]:
     changes: dict[SlotKey, Change] = {}
     if not histories.repeated():
         return changes
-    for key, pages in histories.ordered().items():
+    for key, pages in histories.series.items():
         if any(churning(captures) for captures in pages.values()):
             continue
         found = _change(pages, confirm)

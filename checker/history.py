@@ -67,9 +67,10 @@ class Histories:
         self.orders = [[slot.id for slot in t.slots] for t in templates]
         self.usual = [[slot.canonical for slot in t.slots] for t in templates]
         self.latest: dict[str, tuple[tuple[datetime, str], Checked]] = {}
-        self.series: dict[SlotKey, dict[str, list[Capture]]] = defaultdict(
-            lambda: defaultdict(list)
-        )
+        self._dated: list[tuple[str, int, Observation]] = []
+        """Every dated capture as it came (page, family, observation); its slots are spread
+        into `series` only when some page was captured twice (a single crawl never is)."""
+        self._series: dict[SlotKey, dict[str, list[Capture]]] | None = None
         self.captures = 0
         """Captures of pages seen (readable or not)."""
         self.times_seen: set[datetime] = set()
@@ -93,28 +94,35 @@ class Histories:
         if held is None or key >= held[0]:
             self.latest[page] = (key, checked)
         if observation is not None and observation.captured is not None:
-            self._values(page, checked.family, observation)
+            self._dated.append((page, checked.family, observation))
 
-    def _values(self, page: str, family: int, observation: Observation) -> None:
-        """Record every placed or missing slot of one capture."""
+    @property
+    def series(self) -> dict[SlotKey, dict[str, list[Capture]]]:
+        """Each slot's captures per page, oldest first (equal times: by path)."""
+        if self._series is None:
+            series: dict[SlotKey, dict[str, list[Capture]]] = defaultdict(lambda: defaultdict(list))
+            for page, family, observation in self._dated:
+                for key, capture in self._values(family, observation):
+                    series[key][page].append(capture)
+            for pages in series.values():
+                for captures in pages.values():
+                    captures.sort(key=lambda c: (c.when, c.path))
+            self._series = series
+        return self._series
+
+    def _values(self, family: int, observation: Observation) -> Iterator[tuple[SlotKey, Capture]]:
+        """Every placed or missing slot of one capture."""
         assert observation.captured is not None
         when, path = observation.captured, observation.path
         for slot, view, line, text, _ in observation.placed(self.orders[family]):
             value = self.usual[family][slot] if view is None else view
-            self.series[(family, slot)][page].append(Capture(when, path, value, line, text))
+            yield (family, slot), Capture(when, path, value, line, text)
         for slot, line in observation.absent:
-            self.series[(family, slot)][page].append(Capture(when, path, ABSENT, line, ""))
+            yield (family, slot), Capture(when, path, ABSENT, line, "")
 
     def now(self) -> list[Checked]:
         """The latest capture of every page, in path order."""
         return sorted((checked for _, checked in self.latest.values()), key=lambda c: c.path)
-
-    def ordered(self) -> dict[SlotKey, dict[str, list[Capture]]]:
-        """Each slot's captures per page, oldest first (equal times: by path)."""
-        for pages in self.series.values():
-            for captures in pages.values():
-                captures.sort(key=lambda c: (c.when, c.path))
-        return self.series
 
     def repeated(self) -> bool:
         """Whether some page was captured more than once."""

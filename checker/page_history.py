@@ -62,7 +62,7 @@ def page_events(
     flagged = {(f.family, f.slot, f.snapshot): i for i, f in enumerate(findings)}
     result = list(findings)
     grouped: dict[tuple[SlotKey, str, str, str], list[_Event]] = defaultdict(list)
-    for key, pages in histories.ordered().items():
+    for key, pages in histories.series.items():
         for captures in pages.values():
             drift = flagged.get((*key, captures[-1].path))
             for event in _events(captures, pages, rules.thresholds.confirm):
