@@ -208,3 +208,34 @@ def test_explain_names_each_archive_record(tmp_path: Path) -> None:
         "captured 2018-05-23 16:54:33 UTC"
     )
     assert len(said) == 8
+
+
+def daily(pages: dict[str, list[str]]) -> list[tuple[str, object, str]]:
+    """Archive records: page name -> its footer on each day, one capture a day."""
+    return [
+        (f"http://harbour.example/{name}", START + timedelta(days=n), page(name, footer=footer))
+        for name, footers in pages.items()
+        for n, footer in enumerate(footers)
+    ]
+
+
+def test_a_page_captured_after_a_site_wide_change_with_the_old_text_straggles(
+    tmp_path: Path,
+) -> None:
+    old, new = "© 2018 Harbour Office", "© 2019 Harbour Office"
+    records = daily({"a": [old] * 4 + [new] * 4, "b": [old] * 4 + [new] * 4, "c": [old] * 8})
+    code, findings, _ = run(str(warc(tmp_path / "site.warc", records)))
+    told = sorted((f["label"], f["severity"], f["snapshot"].split("#")[1][:26]) for f in findings)
+    assert told == [
+        ("straggler", "warning", "http://harbour.example/c@2"),
+        ("update", "info", "http://harbour.example/a@2"),
+    ]
+    assert code == 0
+
+
+def test_an_old_value_back_after_a_stable_new_one_is_a_regression(tmp_path: Path) -> None:
+    old, new = "© 2018 Harbour Office", "© 2019 Harbour Office"
+    records = daily({"index": [old] * 4 + [new] * 4 + [old] * 4})
+    code, findings, _ = run(str(warc(tmp_path / "site.warc", records)))
+    assert [(f["label"], f["severity"]) for f in findings] == [("regression", "error")]
+    assert code == 1
