@@ -3,6 +3,7 @@ event one finding however many captures and pages show it, and a strip per page.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -63,13 +64,15 @@ def page_events(
     result = list(findings)
     grouped: dict[tuple[SlotKey, str, str, str], list[_Event]] = defaultdict(list)
     for key, pages in histories.series.items():
+        seen = _Seen(pages)
         for captures in pages.values():
             drift = flagged.get((*key, captures[-1].path))
-            for event in _events(captures, pages, rules.thresholds.confirm):
-                if drift is not None and event.label not in ("update", "unconfirmed"):
-                    result[drift] = labelled(result[drift], event.label, rules) or result[drift]
-                elif drift is None:
+            for event in _events(captures, seen, rules.thresholds.confirm):
+                if drift is None or event.captures[-1] is not captures[-1]:
                     grouped[(key, event.label, event.before, event.after)].append(event)
+                elif event.label not in ("update", "unconfirmed"):
+                    # The drift on the latest capture is this event: label it, once.
+                    result[drift] = labelled(result[drift], event.label, rules) or result[drift]
     for (key, label, before, after), events in sorted(grouped.items()):
         if key[0] < len(templates):
             made = _finding(templates[key[0]], key[1], label, before, after, events, rules)
@@ -78,7 +81,23 @@ def page_events(
     return result
 
 
-def _events(captures: list[Capture], pages: dict[str, list[Capture]], confirm: int) -> list[_Event]:
+class _Seen:
+    """When each value of one slot was captured, on any page: to count confirmations."""
+
+    def __init__(self, pages: dict[str, list[Capture]]) -> None:
+        times: dict[str, list[datetime]] = defaultdict(list)
+        for captures in pages.values():
+            for capture in captures:
+                times[capture.value].append(capture.when)
+        self.times = {value: sorted(found) for value, found in times.items()}
+
+    def later(self, value: str, when: datetime) -> int:
+        """Captures of any page holding `value` after `when`."""
+        found = self.times.get(value, [])
+        return len(found) - bisect_right(found, when)
+
+
+def _events(captures: list[Capture], seen: _Seen, confirm: int) -> list[_Event]:
     """What one page's history of one slot shows: its most alarming label, and the change
     to its latest value when that is another event (a glitch, then an update)."""
     if len(captures) < 2 or churning(captures):
@@ -102,8 +121,7 @@ def _events(captures: list[Capture], pages: dict[str, list[Capture]], confirm: i
     if label in ("update", "glitch") and start > 0 and captures[-1].value != captures[0].value:
         new, when = captures[start].value, captures[start].when
         before = next(c.value for c in reversed(captures[:start]) if c.value in settled)
-        later = sum(1 for c in pages.values() for x in c if x.value == new and x.when > when)
-        name = "update" if later >= confirm else "unconfirmed"
+        name = "update" if seen.later(new, when) >= confirm else "unconfirmed"
         events.append(_Event(name, before, new, tuple(captures[start:])))
     return events
 
@@ -124,10 +142,11 @@ def strips(
     """Each page's own history of one slot, with the label it earns, for the pages captured
     more than once (the HTML report draws one strip each)."""
     pages = histories.series.get(key, {})
+    seen = _Seen(pages)
     found = []
     for page, captures in sorted(pages.items())[:MAX_STRIPS]:
         if len(captures) > 1:
-            told = _events(captures, pages, confirm)
+            told = _events(captures, seen, confirm)
             label = told[0].label if told else ""
             found.append((page, label, tuple((c.when, c.value) for c in captures)))
     return tuple(found)

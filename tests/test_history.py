@@ -239,3 +239,17 @@ def test_an_old_value_back_after_a_stable_new_one_is_a_regression(tmp_path: Path
     code, findings, _ = run(str(warc(tmp_path / "site.warc", records)))
     assert [(f["label"], f["severity"]) for f in findings] == [("regression", "error")]
     assert code == 1
+
+
+def test_a_fixed_glitch_and_drift_on_the_latest_capture_are_two_events(tmp_path: Path) -> None:
+    ok, broken = "© 2018 Harbour Office", "?? 2018 Harbour Office"
+    records = daily({"a": [ok] * 8, "b": [ok] * 8})
+    for n in range(8):
+        footer = broken if n in (2, 3) else ok
+        phone = "Phone: +1 555 0199" if n == 7 else PHONE
+        when = START + timedelta(days=n)
+        records.append(("http://harbour.example/c", when, page("c", footer=footer, phone=phone)))
+    code, findings, _ = run(str(warc(tmp_path / "site.warc", records)))
+    told = sorted((f["label"] or "-", f["kind"], f["severity"]) for f in findings)
+    assert told == [("-", "number-changed", "error"), ("glitch", "text-changed", "warning")]
+    assert code == 1
