@@ -18,8 +18,9 @@ from typing import IO
 
 from checker.load import DEFAULT_GLOBS, InputError, Source, grouped_sources
 
-# Each process keeps one `git cat-file --batch` per repository it reads from.
-_BATCHES: dict[str, subprocess.Popen[bytes]] = {}
+# Each process keeps one `git cat-file --batch` per repository it reads from (keyed by the
+# process id too: a forked worker must not share its parent's pipes).
+_BATCHES: dict[tuple[str, int], subprocess.Popen[bytes]] = {}
 
 
 def git_sources(
@@ -130,7 +131,8 @@ def read_revision(source: Source) -> bytes:
 
 def _batch(root: str) -> subprocess.Popen[bytes]:
     """The running `git cat-file --batch` of a repository, started on first use."""
-    batch = _BATCHES.get(root)
+    key = (root, os.getpid())
+    batch = _BATCHES.get(key)
     if batch is None or batch.poll() is not None:
         batch = subprocess.Popen(
             ["git", "-C", root, "cat-file", "--batch"],
@@ -138,7 +140,7 @@ def _batch(root: str) -> subprocess.Popen[bytes]:
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
         )
-        _BATCHES[root] = batch
+        _BATCHES[key] = batch
     return batch
 
 

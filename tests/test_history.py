@@ -106,8 +106,9 @@ def wayback_findings(tmp_path: Path, *extra: str) -> tuple[int, list[dict], dict
     return run(str(wayback(tmp_path / "web.example")), *extra)
 
 
-def test_wayback_folder_is_one_site_over_time(tmp_path: Path) -> None:
-    code, findings, summary = wayback_findings(tmp_path)
+@pytest.mark.parametrize("group_by", ["auto", "none"])
+def test_wayback_folder_is_one_site_over_time(tmp_path: Path, group_by: str) -> None:
+    code, findings, summary = wayback_findings(tmp_path, "--group-by", group_by)
     assert code == 1
     assert len(summary["sites"]) == 1 and summary["sites"][0]["snapshots"] == 110
     notes = summary["sites"][0]["notes"]
