@@ -8,12 +8,12 @@ histories go to `checker.events`, which names what happened to each page over ti
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from typing import NamedTuple
 
 from checker.capture import CaptureTimes
-from checker.engine import Checked, Chunk, Stage, run_stage
+from checker.engine import Checked, Chunk, Stage, run_chunks, run_stage
 from checker.layout import capture_folder, describe
 from checker.load import Source, is_archive
 from checker.model import Observation, Template
@@ -156,6 +156,16 @@ def time_notes(histories: Histories, rules_given: bool) -> list[str]:
         f"capture times: {histories.captures} capture(s) of {len(histories.latest)} page(s) "
         f"at {len(stamps)} time(s), {stamps[0]:%Y-%m-%d %H:%M:%S} to {stamps[-1]:%Y-%m-%d %H:%M:%S}"
     ]
+
+
+def streams(
+    stage: Stage, sources: list[Source], execution: Engine, histories: Histories | None
+) -> tuple[Iterator[Chunk], Callable[[], Iterable[Checked]]]:
+    """The chunks to count into the variant tables, and how to stream again what they
+    counted: every snapshot or, with histories, the latest capture of each page."""
+    if histories is None:
+        return run_chunks(stage, sources, execution), lambda: run_stage(stage, sources, execution)
+    return now_chunk(stage, sources, execution, histories), histories.now
 
 
 def now_chunk(

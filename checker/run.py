@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from checker import history
 from checker.baseline import Baseline
-from checker.engine import Checked, Chunk, Stage, run_chunks, run_stage
+from checker.engine import Checked, Chunk, Stage
 from checker.events import Change, site_changes, told, with_changes
 from checker.findings import family_findings
 from checker.history import Histories, SlotKey
@@ -94,11 +94,7 @@ def check_site(
     notes: list[str] = history.layout_notes(sources)
     count = skipped = 0
     histories = Histories(times, learned.families) if history.dated(sources, times) else None
-    chunks = (
-        history.now_chunk(stage, sources, execution, histories)
-        if histories is not None
-        else run_chunks(stage, sources, execution)
-    )
+    chunks, replay = history.streams(stage, sources, execution, histories)
     for chunk in _progress(chunks, len(sources), execution):
         count += chunk.snapshots
         for checked in chunk.remarks:
@@ -110,9 +106,6 @@ def check_site(
         for family, partial in chunk.tables.items():
             (across if family < 0 else tables[family]).merge(partial)  # type: ignore[union-attr]
     changes = site_changes(histories, rules.thresholds.confirm) if histories else {}
-    replay = (
-        histories.now if histories is not None else lambda: run_stage(stage, sources, execution)
-    )
     slots, chosen = _reduce(site, tables, across, learned, rules, findings, replay, changes)
     if histories is not None:
         findings[:], slots = told(findings, slots, histories, changes, learned.families, rules)
