@@ -68,7 +68,7 @@ class CaptureTimes:
         """A snapshot's page identity: `layout.page_of`, with the date a `time.filename`
         pattern matched cut out (`capture-2024-01-01.txt` and `capture-2024-01-02.txt` are
         two captures of one page)."""
-        page = page_of(path)
+        page = page_of(path, self.layout)
         pattern = self.rules.filename if self.rules is not None else None
         if pattern is None or page != path:
             return page

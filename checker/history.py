@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from checker.capture import CaptureTimes
 from checker.engine import Checked, Chunk, Stage, run_chunks, run_stage
-from checker.layout import capture_folder, describe
+from checker.layout import captures_repeat, describe
 from checker.load import Source, is_archive
 from checker.model import Observation, Template
 from checker.rules import Rules
@@ -47,7 +47,8 @@ SlotKey = tuple[int, int]
 def capture_times(sources: list[Source], rules: Rules, mtime: bool) -> CaptureTimes:
     """Where the site's snapshots get capture times. A layout that dates them (capture
     folders, git commits) also turns the clean-page shortcut off, which dates nothing."""
-    layout = any(s.revision or capture_folder(s.relative) for s in sources)
+    folders = captures_repeat([s.relative for s in sources if not s.revision])
+    layout = folders or any(s.revision for s in sources)
     return CaptureTimes(rules.time, mtime, layout)
 
 
@@ -56,7 +57,7 @@ def dated(sources: Iterable[Source], times: CaptureTimes) -> bool:
     timestamped capture folders, or capture times from the rules or file times."""
     if times.rules is not None or times.mtime:
         return True
-    return any(is_archive(s.display) or s.revision or capture_folder(s.relative) for s in sources)
+    return times.layout or any(is_archive(s.display) for s in sources)
 
 
 class Histories:

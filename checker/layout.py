@@ -56,16 +56,30 @@ def without_capture(path: str) -> str:
     return _SEP.join(parts[: found[0]] + parts[found[0] + 1 :])
 
 
-def page_of(path: str) -> str:
+def captures_repeat(relative: list[str]) -> bool:
+    """Whether timestamped folders hold the same relative paths (one page under two capture
+    folders or more): capture folders, not a site whose own folders are named by date."""
+    seen: dict[str, datetime] = {}
+    for rel in relative:
+        found = capture_folder(rel)
+        if found is None:
+            continue
+        page = without_capture(rel)
+        if seen.setdefault(page, found[1]) != found[1]:
+            return True
+    return False
+
+
+def page_of(path: str, folders: bool = True) -> str:
     """A snapshot's page identity: the URL of an archive record, else its path without the
-    capture folder or git commit."""
+    git commit and (when `folders`: the site has capture folders) the capture folder."""
     if "#" in path:
         _, _, rest = path.partition("#")
         url, at, when = rest.rpartition("@")
         if at and (when == "-" or when.isdigit()):
             return url
     path = _GIT.sub("", path)
-    return without_capture(path)
+    return without_capture(path) if folders else path
 
 
 def folder_time(path: str) -> datetime | None:
@@ -77,10 +91,10 @@ def folder_time(path: str) -> datetime | None:
 def describe(relative: list[str]) -> str | None:
     """One note on the layout of a folder's files: timestamped capture folders (and how many
     files sit outside them), or None for a plain folder."""
+    if not captures_repeat(relative):
+        return None
     times = {folder_time(rel) for rel in relative}
     dated = sum(1 for rel in relative if capture_folder(rel))
-    if not dated:
-        return None
     stamps = sorted(t for t in times if t is not None)
     pages = len({without_capture(rel) for rel in relative if capture_folder(rel)})
     note = (

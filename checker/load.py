@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from checker.layout import without_capture
+from checker.layout import captures_repeat, without_capture
 
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.html", "*.htm", "*.warc", "*.warc.gz", "*.arc", "*.arc.gz")
 
@@ -153,7 +153,7 @@ def _grouped(given: str, relative: list[str], name: str, group_by: str) -> list[
     """Sources for the sorted files under one folder: each top folder a site when the folder
     is a folder of sites, else all of them the site `name`."""
     # Timestamped capture folders are one site over time, not one site per capture.
-    pages = [without_capture(r) for r in relative]
+    pages = [without_capture(r) for r in relative] if captures_repeat(relative) else relative
     nested = group_by in ("folder", "host") or (
         group_by == "auto" and bool(pages) and all("/" in p for p in pages)
     )

@@ -254,3 +254,16 @@ def test_a_fixed_glitch_and_drift_on_the_latest_capture_are_two_events(tmp_path:
     told = sorted((f["label"] or "-", f["kind"], f["severity"]) for f in findings)
     assert told == [("-", "number-changed", "error"), ("glitch", "text-changed", "warning")]
     assert code == 1
+
+
+def test_date_named_folders_of_distinct_pages_are_not_captures(tmp_path: Path) -> None:
+    root = tmp_path / "blog"
+    for n in range(3):
+        folder = root / "posts" / (START + timedelta(days=n)).date().isoformat()
+        folder.mkdir(parents=True)
+        for name in (f"post{n}a", f"post{n}b"):
+            (folder / f"{name}.html").write_text(page(name), encoding="utf-8")
+    _, _, summary = run(str(root))
+    notes = [n for s in summary["sites"] for n in s["notes"]]
+    assert not any(n.startswith(("layout:", "capture times:")) for n in notes)
+    assert summary["sites"][0]["snapshots"] == 6
