@@ -140,7 +140,8 @@ def strips(
     histories: Histories, key: SlotKey, confirm: int
 ) -> tuple[tuple[str, str, tuple[tuple[datetime, str], ...]], ...]:
     """Each page's own history of one slot, with the label it earns, for the pages captured
-    more than once (the HTML report draws one strip each)."""
+    more than once (the HTML report draws one strip each), when some page's history of the
+    slot changed."""
     pages = histories.series.get(key, {})
     seen = _Seen(pages)
     found = []
@@ -149,7 +150,8 @@ def strips(
             told = _events(captures, seen, confirm)
             label = told[0].label if told else ""
             found.append((page, label, tuple((c.when, c.value) for c in captures)))
-    return tuple(found)
+    # A slot no page's history changed gets no strips: they would all read "unchanged".
+    return tuple(found) if any(label for _, label, _ in found) else ()
 
 
 def _finding(

@@ -4,6 +4,7 @@ page's latest capture, and every common capture layout is read without flags."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -267,3 +268,22 @@ def test_date_named_folders_of_distinct_pages_are_not_captures(tmp_path: Path) -
     notes = [n for s in summary["sites"] for n in s["notes"]]
     assert not any(n.startswith(("layout:", "capture times:")) for n in notes)
     assert summary["sites"][0]["snapshots"] == 6
+
+
+def test_the_html_report_draws_each_page_history(tmp_path: Path) -> None:
+    report = tmp_path / "report.html"
+    wayback_findings(tmp_path, "--report", f"html={report}")
+    html = report.read_text(encoding="utf-8")
+    strips = re.findall(
+        r'<div class="page">[^<]*/(\w+\.html)</div>.*?history: <span class="badge label">(\w+)'
+        r"</span> · (\d+) capture",
+        html,
+    )
+    assert sorted(strips) == [
+        ("about.html", "flapping", "50"),
+        ("about.html", "unchanged", "50"),
+        ("about.html", "unchanged", "50"),
+        ("index.html", "flapping", "60"),
+        ("index.html", "glitch", "60"),
+        ("index.html", "update", "60"),
+    ]
