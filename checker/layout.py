@@ -10,13 +10,14 @@ from git history is named `PATH@git:COMMIT`; its identity is `PATH`.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 # A whole path component that names a capture time.
 _STAMP = re.compile(
     r"(?P<wayback>\d{14})"
     r"|(?P<date>\d{4}-\d{2}-\d{2})"
-    r"(?:[T_ ](?P<h>\d{2})[:\-]?(?P<m>\d{2})(?:[:\-]?(?P<s>\d{2}))?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"(?:[T_ ](?P<h>\d{2})[:\-]?(?P<m>\d{2})(?:[:\-]?(?P<s>\d{2}))?"
+    r"(?:Z|(?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2}))?)?"
 )
 _GIT = re.compile(r"@git:[0-9a-f]{7,40}$")
 _SEP = "/"
@@ -31,8 +32,10 @@ def stamp(component: str) -> datetime | None:
         if match["wayback"]:
             return datetime.strptime(match["wayback"], "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
         day = datetime.strptime(match["date"], "%Y-%m-%d")
-        parts = [int(match[g] or 0) for g in ("h", "m", "s")]
-        return day.replace(hour=parts[0], minute=parts[1], second=parts[2], tzinfo=timezone.utc)
+        h, m, sec, oh, om = (int(match[g] or 0) for g in ("h", "m", "s", "oh", "om"))
+        offset = timedelta(hours=oh, minutes=om) * (-1 if match["sign"] == "-" else 1)
+        local = day.replace(hour=h, minute=m, second=sec, tzinfo=timezone(offset))
+        return local.astimezone(timezone.utc)
     except ValueError:
         return None
 
