@@ -9,6 +9,7 @@ from pathlib import Path
 
 from checker.baseline import BaselineError, apply, load_baseline, write_baseline
 from checker.gitchanges import changed_since
+from checker.history import one_site_over_time
 from checker.load import InputError, Source, discover, is_url
 from checker.model import ExitCode, Kind, RunResult, Severity
 from checker.output import OutputError, inside, write_atomic
@@ -82,7 +83,7 @@ def check(options: CheckOptions) -> RunResult:
     """The run itself: load the rules and sources, check every site."""
     rules = load_rules(options.rules)
     _refuse_writes_into(options)
-    sources = _sources(options)
+    sources = one_site_over_time(_sources(options), rules.time, options.group_by)
     changed = changed_since(options.changed_since, options.paths) if options.changed_since else None
     if changed is not None and options.baseline:
         sources = [s for s in sources if s.file.resolve() in changed]

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import NamedTuple
 
 from checker.capture import CaptureTimes
@@ -17,7 +19,7 @@ from checker.engine import Checked, Chunk, Stage, run_chunks, run_stage
 from checker.layout import captures_repeat, describe
 from checker.load import Source, is_archive
 from checker.model import Observation, Template
-from checker.rules import Rules
+from checker.rules import SEARCH_TIMEOUT, Pattern, Rules, TimeSource
 from checker.variants import ABSENT
 from checker.workers import Engine
 
@@ -128,6 +130,38 @@ class Histories:
     def repeated(self) -> bool:
         """Whether some page was captured more than once."""
         return len(self.latest) < self.captures
+
+
+def one_site_over_time(
+    sources: list[Source], time: TimeSource | None, group_by: str
+) -> list[Source]:
+    """With `--group-by auto`, top folders that the rules' `time.filename` pattern dates
+    (`grab-2018-05-23/index.html`) are captures of one site, not one site each."""
+    pattern = time.filename if time is not None else None
+    if pattern is None or group_by != "auto":
+        return sources
+    tops: dict[str, set[str]] = defaultdict(set)
+    for source in sources:
+        top, nested, _ = source.relative.partition("/")
+        tops[source.given].add(top if nested and source.site == top else "")
+    merged = {
+        given
+        for given, names in tops.items()
+        if len(names) > 1 and all(name and _dates(pattern, name) for name in names)
+    }
+    return [
+        replace(s, site=Path(s.given).resolve().name or s.given) if s.given in merged else s
+        for s in sources
+    ]
+
+
+def _dates(pattern: Pattern, folder: str) -> bool:
+    """Whether the pattern finds a `date` group inside a folder name."""
+    try:
+        match = pattern.compiled.search(folder + "/", timeout=SEARCH_TIMEOUT)
+    except TimeoutError:
+        return False
+    return bool(match and match.groupdict().get("date") and match.end("date") <= len(folder))
 
 
 def layout_notes(sources: list[Source]) -> list[str]:

@@ -160,8 +160,8 @@ def test_a_time_pattern_over_the_relative_path(tmp_path: Path) -> None:
         (folder / "about.html").write_text(history_page("about", 44 + n), encoding="utf-8")
     rules = tmp_path / "rules.yaml"
     rules.write_text("time:\n  filename: 'grab-(?P<date>[0-9-]{10})/'\n", encoding="utf-8")
-    # Folders named other than by a bare timestamp are sites of their own unless told.
-    code, findings, summary = run(str(root), "--rules", str(rules), "--group-by", "none")
+    code, findings, summary = run(str(root), "--rules", str(rules))
+    assert [s["site"] for s in summary["sites"]] == ["site"]
     assert [(f["label"], f["severity"]) for f in findings] == [("update", "info")]
     assert "on 2 page(s)" in findings[0]["message"] and code == 0
 
