@@ -287,3 +287,20 @@ def test_the_html_report_draws_each_page_history(tmp_path: Path) -> None:
         ("index.html", "glitch", "60"),
         ("index.html", "update", "60"),
     ]
+
+
+def test_sarif_and_text_tell_the_same_single_update(tmp_path: Path) -> None:
+    records = [
+        (
+            "http://harbour.example/",
+            START + timedelta(days=n),
+            page("index", footer="© 2019 Harbour Office" if n >= 4 else "© 2018 Harbour Office"),
+        )
+        for n in range(10)
+    ]
+    archive = str(warc(tmp_path / "ten.warc", records))
+    sarif = json.loads(CliRunner().invoke(cli, ["check", "--format", "sarif", archive]).stdout)
+    results = sarif["runs"][0]["results"]
+    assert [(r["level"], r["properties"]["label"]) for r in results] == [("note", "update")]
+    text = CliRunner().invoke(cli, ["check", "--format", "text", "--no-color", archive]).stdout
+    assert text.count("[update]") == 1 and "6 capture(s)" in text
