@@ -304,3 +304,14 @@ def test_sarif_and_text_tell_the_same_single_update(tmp_path: Path) -> None:
     assert [(r["level"], r["properties"]["label"]) for r in results] == [("note", "update")]
     text = CliRunner().invoke(cli, ["check", "--format", "text", "--no-color", archive]).stdout
     assert text.count("[update]") == 1 and "6 capture(s)" in text
+
+
+def test_a_confirm_threshold_below_one_is_refused(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("thresholds:\n  confirm: 0\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--rules", str(rules), str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"snapdrift: error: {rules}:2:12: at thresholds.confirm: "
+        "expected a whole number of at least 1; got 0"
+    )
