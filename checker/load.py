@@ -46,7 +46,8 @@ class Source:
     def display(self) -> str:
         """The path as the user gave it, joined with the file's path under the folder."""
         if self.revision:
-            return f"{os.path.join(self.given, self.relative)}@git:{self.revision[:12]}"
+            base = os.path.join(self.given, self.relative) if self.relative else self.given
+            return f"{base}@git:{self.revision[:12]}"
         if not self.relative:
             return self.given
         if is_url(self.given):

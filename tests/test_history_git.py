@@ -118,3 +118,10 @@ def test_an_unknown_revision_is_refused(repo: Path) -> None:
         cli, ["check", "--history", "git", "--since", "nope", str(repo / "snapshots")]
     )
     assert result.exit_code == 2 and "nope" in result.stderr
+
+
+def test_one_file_path_has_the_history_of_its_folder(repo: Path) -> None:
+    _, of_folder = check("--history", "git", str(repo / "snapshots"))
+    _, of_file = check("--history", "git", str(repo / "snapshots" / "index.html"))
+    assert events(of_file) == events(of_folder)
+    assert of_file[0]["snapshot"].startswith(f"{repo}/snapshots/index.html@git:")
