@@ -4,25 +4,12 @@ from __future__ import annotations
 
 import posixpath
 from collections import Counter
-from datetime import datetime
 
 from checker.knobs import CLEAR, FIELD_VALUES
 from checker.model import Holder
 from checker.observe import ABSENT
 from checker.record import record
 from checker.rules import Thresholds
-from checker.timeline import history
-
-
-def current_text(
-    timeline: list[tuple[datetime, str]], counts: Counter[str], majority: str | None
-) -> str | None:
-    """With dated captures, the canonical text is the current one (the latest stable
-    value), not only the majority's, provided most captures of the slot are dated."""
-    if len(timeline) < 2 or len(timeline) * 2 < sum(counts.values()):
-        return majority
-    current = history(sorted(timeline)).current
-    return current if current is not None and current in counts else majority
 
 
 def canonical_text(

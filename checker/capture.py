@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from checker.layout import folder_time, page_of
 from checker.model import Line
 from checker.rules import SEARCH_TIMEOUT, Pattern, TimeSource
 
@@ -35,13 +36,25 @@ class CaptureTimes:
     """Date patterns from the rule file (file name first, then a line of the page)."""
     mtime: bool = False
     """Fall back to the file's modification time (`--time-from mtime`)."""
+    layout: bool = False
+    """Read the time a timestamped capture folder states (`20180523165433/index.html`)."""
 
-    def of(self, name: str, path: str, lines: tuple[Line, ...]) -> datetime | None:
-        """The capture time of one snapshot, or None."""
+    def of(
+        self, name: str, path: str, lines: tuple[Line, ...], relative: str = ""
+    ) -> datetime | None:
+        """The capture time of one snapshot, or None.
+
+        The rules' `time.filename` is searched in the file name, then in the whole
+        `relative` path (under the folder given); then comes a capture folder's time.
+        """
         if self.rules is not None:
-            found = _search(self.rules.filename, [name]) or _search(
+            found = _search(self.rules.filename, [name, relative or path]) or _search(
                 self.rules.line, [line.text for line in lines[:_HEAD]]
             )
+            if found:
+                return found
+        if self.layout:
+            found = folder_time(relative or path)
             if found:
                 return found
         if self.mtime:
@@ -50,6 +63,36 @@ class CaptureTimes:
             except OSError:
                 return None
         return None
+
+    def page(self, path: str) -> str:
+        """A snapshot's page identity: `layout.page_of`, with the date a `time.filename`
+        pattern matched cut out (`capture-2024-01-01.txt` and `capture-2024-01-02.txt` are
+        two captures of one page)."""
+        page = page_of(path, self.layout)
+        pattern = self.rules.filename if self.rules is not None else None
+        if pattern is None or page != path:
+            return page
+        try:
+            match = pattern.compiled.search(path, timeout=SEARCH_TIMEOUT)
+        except TimeoutError:
+            return page
+        if match and match.groupdict().get("date"):
+            return path[: match.start("date")] + path[match.end("date") :]
+        return page
+
+
+def capture_line(path: str, captured: datetime | None, times: CaptureTimes) -> str:
+    """What `explain` says of a snapshot's capture: the layout it saw, the page, the time."""
+    if "#" in path and page_of(path) != path:
+        layout = "a web archive record"
+    elif "@git:" in path:
+        layout = "a git commit"
+    elif folder_time(path):
+        layout = "a timestamped capture folder"
+    else:
+        layout = "a plain file"
+    when = f"captured {captured:%Y-%m-%d %H:%M:%S %Z}" if captured else "no capture time"
+    return f"capture: {layout}; page {times.page(path)}; {when}"
 
 
 def _search(pattern: Pattern | None, texts: list[str]) -> datetime | None:

@@ -100,6 +100,14 @@ def cli() -> None:
     show_default=True,
     help="Capture times: archive dates and rule patterns (auto), or file mtimes too.",
 )
+@click.option(
+    "--history",
+    type=click.Choice(["none", "git"]),
+    default="none",
+    show_default=True,
+    help="git: check every committed version of the files, dated by its commit.",
+)
+@click.option("--since", metavar="REV", help="With --history git: only commits after REV.")
 def check(
     paths: tuple[str, ...],
     rules: str | None,
@@ -117,6 +125,8 @@ def check(
     engine: str,
     scheduler: str | None,
     time_from: str,
+    history: str,
+    since: str | None,
 ) -> None:
     """Check snapshot files and folders for boilerplate drift."""
     from checker.commands import CheckOptions, run_check
@@ -138,6 +148,8 @@ def check(
         engine=engine,
         scheduler=scheduler,
         time_from=time_from,
+        history=history,
+        since=since,
     )
     sys.exit(run_check(options))
 

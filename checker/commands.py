@@ -9,7 +9,8 @@ from pathlib import Path
 
 from checker.baseline import BaselineError, apply, load_baseline, write_baseline
 from checker.gitchanges import changed_since
-from checker.load import InputError, discover, is_url
+from checker.history import one_site_over_time
+from checker.load import InputError, Source, discover, is_url
 from checker.model import ExitCode, Kind, RunResult, Severity
 from checker.output import OutputError, inside, write_atomic
 from checker.remote import local_path
@@ -46,6 +47,10 @@ class CheckOptions:
     time_from: str = "auto"
     engine: str = "local"
     scheduler: str | None = None
+    history: str = "none"
+    """`git`: read every committed version of the snapshot files (`--history git`)."""
+    since: str | None = None
+    """With `--history git`: only commits after this revision."""
 
 
 class UsageError(Exception):
@@ -63,11 +68,22 @@ def run_check(options: CheckOptions) -> int:
     return result.exit_code
 
 
+def _sources(options: CheckOptions) -> list[Source]:
+    """The snapshot files to check: found on disk, or every committed version of them."""
+    if options.history != "git":
+        if options.since:
+            raise UsageError("--since goes with --history git")
+        return discover(options.paths, options.globs, options.group_by)
+    from checker.gitsource import git_sources
+
+    return git_sources(options.paths, options.globs, options.group_by, options.since)
+
+
 def check(options: CheckOptions) -> RunResult:
     """The run itself: load the rules and sources, check every site."""
     rules = load_rules(options.rules)
     _refuse_writes_into(options)
-    sources = discover(options.paths, options.globs, options.group_by)
+    sources = one_site_over_time(_sources(options), rules.time, options.group_by)
     changed = changed_since(options.changed_since, options.paths) if options.changed_since else None
     if changed is not None and options.baseline:
         sources = [s for s in sources if s.file.resolve() in changed]

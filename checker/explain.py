@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from checker.align import Aligner
+from checker.capture import CaptureTimes, capture_line
 from checker.families import FamilyIndex
 from checker.learn import learn_families
 from checker.lens import Lens
@@ -13,7 +14,7 @@ from checker.load import InputError, discover, is_url
 from checker.model import Alignment, ExitCode
 from checker.remote import parent_url
 from checker.rules import RuleError, load_rules
-from checker.snapshot import read
+from checker.snapshot import Reading, read
 
 
 def run_explain(
@@ -41,10 +42,12 @@ def run_explain(
         print(f"{path}: the {len(sample)} snapshot(s) share no block; all of it is body")
         return ExitCode.OK
     index = FamilyIndex(templates, lens)
-    for snapshot in read(target[0]):
+    times = CaptureTimes(rules.time, layout=True)
+    for snapshot in read(target[0], Reading(times)):
         template = templates[index.assign(snapshot)]
         aligner = Aligner(template, lens, rules.thresholds.fuzzy, rules.thresholds.window)
         print(render(aligner.align(snapshot)))
+        print(capture_line(snapshot.path, snapshot.captured, times))
     return ExitCode.OK
 
 

@@ -12,7 +12,6 @@ from checker.rating import FindingMaker
 from checker.record import record
 from checker.rules import Rules
 from checker.stale import describe, stale_versions
-from checker.timeline import history
 from checker.variants import ABSENT, VariantTable
 
 # A block that this share of pages carries is required, not an optional section.
@@ -27,7 +26,7 @@ def family_findings(
     thresholds = rules.thresholds
     decided = slots if slots is not None else table.slot_variants(thresholds)
     for variants in decided:
-        yield from _labelled(_slot_findings(variants, maker), variants, rules)
+        yield from _slot_findings(variants, maker)
     yield from _older_versions(decided, maker, thresholds.min_pages)
     yield from _moved(table, maker)
     yield from added_lines(table, maker, thresholds, loose_edges(decided))
@@ -73,22 +72,6 @@ def _slot_findings(variants: SlotVariants, maker: FindingMaker) -> Iterator[Find
             )
             if finding:
                 yield finding
-
-
-def _labelled(found: Iterator[Finding], variants: SlotVariants, rules: Rules) -> Iterator[Finding]:
-    """Give a slot's findings its timeline label, and the severity the rules set for it."""
-    if len(variants.timeline) < 2:
-        yield from found
-        return
-    label = history(variants.timeline).label
-    if label is None:
-        yield from found
-        return
-    severity = rules.timeline.get(label)
-    if severity is None:
-        return
-    for finding in found:
-        yield replace(finding, label=label, severity=severity, rule=f"timeline:{label}")
 
 
 def _older_versions(

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from checker.layout import captures_repeat, without_capture
+
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.html", "*.htm", "*.warc", "*.warc.gz", "*.arc", "*.arc.gz")
 
 
@@ -35,10 +37,17 @@ class Source:
     """The site it belongs to."""
     host: str = ""
     """For a web archive grouped by host: only its records of this host."""
+    revision: str = ""
+    """For a file read from git history: the commit it is read at (`--history git`)."""
+    committed: int = 0
+    """For a file read from git history: the commit time (seconds since the epoch)."""
 
     @property
     def display(self) -> str:
         """The path as the user gave it, joined with the file's path under the folder."""
+        if self.revision:
+            base = os.path.join(self.given, self.relative) if self.relative else self.given
+            return f"{base}@git:{self.revision[:12]}"
         if not self.relative:
             return self.given
         if is_url(self.given):
@@ -135,16 +144,24 @@ def _walk(root: Path, given: str, patterns: tuple[str, ...], group_by: str) -> l
     return _grouped(given, sorted(_files(root, patterns)), root.resolve().name or given, group_by)
 
 
+def grouped_sources(given: str, relative: list[str], name: str, group_by: str) -> list[Source]:
+    """Sources for files under one folder, each with the site a folder walk gives it (for
+    readers that list files another way, such as git history)."""
+    return _grouped(given, relative, name, group_by)
+
+
 def _grouped(given: str, relative: list[str], name: str, group_by: str) -> list[Source]:
     """Sources for the sorted files under one folder: each top folder a site when the folder
     is a folder of sites, else all of them the site `name`."""
+    # Timestamped capture folders are one site over time, not one site per capture.
+    pages = [without_capture(r) for r in relative] if captures_repeat(relative) else relative
     nested = group_by in ("folder", "host") or (
-        group_by == "auto" and bool(relative) and all("/" in r for r in relative)
+        group_by == "auto" and bool(pages) and all("/" in p for p in pages)
     )
     flat = sys.intern(name if group_by != "none" else ".")
     sources = []
-    for rel in relative:
-        site = sys.intern(rel.split("/", 1)[0]) if nested and "/" in rel else flat
+    for rel, page in zip(relative, pages, strict=True):
+        site = sys.intern(page.split("/", 1)[0]) if nested and "/" in page else flat
         sources.append(Source(given, rel, site))
     return sources
 

@@ -284,6 +284,9 @@ class SlotVariants:
     """True when the slot differs on most pages: per-page content, not drift."""
     timeline: tuple[tuple[datetime, str], ...] = ()
     """Every dated capture of the slot as (capture time, variant text), oldest first."""
+    pages: tuple[tuple[str, str, tuple[tuple[datetime, str], ...]], ...] = ()
+    """Each page's own history of the slot, (page, its label or "", its captures oldest
+    first), for pages captured more than once."""
 
 
 @dataclass(frozen=True, order=True)

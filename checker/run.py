@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from checker import history
 from checker.baseline import Baseline
-from checker.capture import CaptureTimes
-from checker.engine import Checked, Chunk, Stage, run_chunks, run_stage
+from checker.engine import Checked, Chunk, Stage
+from checker.events import Change, site_changes, told, with_changes
 from checker.findings import family_findings
+from checker.history import Histories, SlotKey
 from checker.learn import Decided, SiteTemplates, site_templates
 from checker.lens import Lens
 from checker.load import Source
@@ -85,12 +87,15 @@ def check_site(
     lens = Lens(rules)
     tables = [VariantTable(t, lens) for t in learned.families]
     across = VariantTable(learned.shared, lens) if learned.shared else None
-    reading = Reading(CaptureTimes(rules.time, execution.mtime), learned.wrap)
+    times = history.capture_times(sources, rules, execution.mtime)
+    reading = Reading(times, learned.wrap)
     stage = Stage(learned.families, learned.shared, rules, reading, learned.shortcut)
     findings: list[Finding] = []
-    notes: list[str] = []
+    notes: list[str] = history.layout_notes(sources)
     count = skipped = 0
-    for chunk in _progress(run_chunks(stage, sources, execution), len(sources), execution):
+    histories = Histories(times, learned.families) if history.dated(sources, times) else None
+    chunks, replay = history.streams(stage, sources, execution, histories)
+    for chunk in _progress(chunks, len(sources), execution):
         count += chunk.snapshots
         for checked in chunk.remarks:
             skipped += checked.skipped
@@ -100,9 +105,11 @@ def check_site(
                 findings.extend(_unreadable(site, checked, rules))
         for family, partial in chunk.tables.items():
             (across if family < 0 else tables[family]).merge(partial)  # type: ignore[union-attr]
-    slots, chosen = _reduce(
-        site, tables, across, learned, rules, findings, stage, sources, execution
-    )
+    changes = site_changes(histories, rules.thresholds.confirm) if histories else {}
+    slots, chosen = _reduce(site, tables, across, learned, rules, findings, replay, changes)
+    if histories is not None:
+        findings[:], slots = told(findings, slots, histories, changes, learned.families, rules)
+        notes.extend(history.time_notes(histories, rules.time is not None))
     if not tables:
         notes.append(_nothing_to_compare(count))
     summary = SiteSummary(site, count, len(tables), skipped=skipped, notes=tuple(notes))
@@ -117,24 +124,28 @@ def _reduce(
     learned: SiteTemplates,
     rules: Rules,
     findings: list[Finding],
-    stage: Stage,
-    sources: list[Source],
-    execution: Execution,
+    replay: Callable[[], Iterable[Checked]],
+    changes: dict[SlotKey, Change],
 ) -> tuple[list[SlotVariants], Decided]:
-    """Decide every family's canonical texts and turn the variants into findings."""
+    """Decide every family's canonical texts and turn the variants into findings.
+
+    `replay` streams the snapshots the tables counted again; `changes` are the site-wide
+    changes the histories show, whose new values are canonical (a baseline's come first).
+    """
     slots: list[SlotVariants] = []
     chosen: Decided = {}
     for number, table in enumerate([*tables, *([across] if across else [])]):
         key = (site, table.template.family)
-        variants = table.slot_variants(rules.thresholds, learned.decided.get(key))
+        decided = with_changes(learned.decided.get(key), changes, number, table is across)
+        variants = table.slot_variants(rules.thresholds, decided)
         wanted = _unheld(variants)
         if wanted:
             is_across = table is across
-            for checked in run_stage(stage, sources, execution):
+            for checked in replay():
                 observation = checked.across if is_across else checked.observation
                 if observation is not None and (is_across or checked.family == number):
                     table.collect(observation, wanted)
-            variants = table.slot_variants(rules.thresholds, learned.decided.get(key))
+            variants = table.slot_variants(rules.thresholds, decided)
         chosen[key] = {v.slot.id: v.canonical for v in variants}
         found = list(family_findings(table, rules, variants))
         findings.extend(found if table is not across else _new_only(found, findings))

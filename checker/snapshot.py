@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from checker.capture import CaptureTimes
 from checker.decode import decode, looks_binary
+from checker.gitsource import commit_time, read_revision
 from checker.load import Source, is_archive, is_url
 from checker.model import Line, Snapshot
 from checker.normalize import normalize, resolve_links, same_scheme, split_lines, unwrap
@@ -61,9 +62,9 @@ def read_bytes(source: Source, path: str = "") -> bytes | Snapshot:
     the source's display path when the caller already has it. A URL is read through fsspec.
     """
     path = path or source.display
-    if is_url(path):
+    if source.revision or is_url(path):
         try:
-            return read_url(path, MAX_BYTES + 1)
+            return read_revision(source) if source.revision else read_url(path, MAX_BYTES + 1)
         except OSError as error:
             return _broken(source, f"cannot be read: {error}")
     try:
@@ -115,8 +116,10 @@ def from_bytes(source: Source, raw: bytes, reading: Reading = PLAIN) -> Snapshot
         # A page no reader anticipated (a bug of ours or of a parser) is a finding on that
         # page, named with the error so that it can be reported, and the run goes on.
         return _broken(source, f"could not be read ({type(error).__name__}: {error})")
+    if source.revision and snapshot.lines:
+        snapshot = replace(snapshot, captured=commit_time(source))
     if snapshot.captured is None and snapshot.lines and reading.times != NO_TIMES:
-        captured = reading.times.of(name, path, snapshot.lines)
+        captured = reading.times.of(name, path, snapshot.lines, source.relative)
         snapshot = replace(snapshot, captured=captured) if captured else snapshot
     return snapshot
 

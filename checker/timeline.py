@@ -1,7 +1,8 @@
 """Labelling one slot's history: an update, flapping, a straggler, a regression or a glitch?
 
-The input is the slot's dated captures, oldest first, as `(capture time, normalized text)`
-(`SlotVariants.timeline`). Values are compared exactly as given: normalization has already
+The input is one page's dated captures of one slot, oldest first, as `(capture time,
+normalized text)` (`checker.page_history`): a history is one page's, never a spread across
+pages. Values are compared exactly as given: normalization has already
 folded whitespace and typography, so a whitespace-only flip arrives as equal values.
 
 Vocabulary (``s`` is the `stable` argument, 3 by default):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from checker.align import Lens
-from checker.canonical import canonical_text, current_text
+from checker.canonical import canonical_text
 from checker.model import (
     Extra,
     Holder,
@@ -200,7 +200,6 @@ class VariantTable:
                 canonical, content = decided[slot.id], decided[slot.id] is None
             else:
                 canonical, content = canonical_text(counts, thresholds, self.holders[slot.id])
-                canonical = current_text(self.timeline.get(slot.id, []), counts, canonical)
             variants = tuple(
                 Variant(text, count, tuple(self.holders[slot.id].get(text, ())))
                 for text, count in sorted(

@@ -82,7 +82,7 @@ def make_result() -> RunResult:
         SlotVariants(t, t.slots[2], t.slots[2].canonical, (
             Variant(t.slots[2].canonical, 38, ()),
             Variant("Footer ?? 2024 Example", 2, (Holder("shop/045.txt", 20, "Footer ?? 2024"),)),
-        ), timeline=glitch),
+        ), pages=(("http://shop.example/045", "glitch", glitch),)),
         SlotVariants(t, t.slots[3], t.slots[3].canonical, (Variant("Menu", 40, ()),)),
         SlotVariants(t, t.slots[4], None, (
             Variant("Issue 12 of the journal", 20, (Holder("shop/1.txt", 1, "x"),)),
@@ -245,7 +245,8 @@ def test_timeline_strip_and_label(page: str, parsed: Tags) -> None:
     assert len(rects) == 10
     assert {a["fill"] for a in rects} == {"#1b7f3b", "#b3261e"}
     assert "2024-03-05 12:00: Footer ?? 2024 Example" in "".join(parsed.data)
-    assert 'timeline: <span class="badge label">glitch</span>' in page
+    assert 'history: <span class="badge label">glitch</span> · 10 capture(s)' in page
+    assert '<div class="page">http://shop.example/045</div>' in page
 
 
 def test_summary_counts_and_verdict(page: str) -> None:

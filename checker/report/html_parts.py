@@ -16,7 +16,6 @@ from urllib.parse import quote
 
 from checker.model import Finding, SlotVariants, Variant
 from checker.report.common import relative_uri, scrub, short, strip_xml_illegal
-from checker.timeline import History, history
 
 URL = r"(?:https?://|ftp://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}]"
 NUMBER = r"\d+(?:[.,]\d+)*"
@@ -108,7 +107,7 @@ def variant_colours(sv: SlotVariants) -> dict[str, str]:
     colours: dict[str, str] = {}
     if sv.canonical is not None:
         colours[sv.canonical] = CANONICAL_COLOUR
-    texts = [v.text for v in sv.variants] + [text for _, text in sv.timeline]
+    texts = [v.text for v in sv.variants] + [t for _, _, c in sv.pages for _, t in c]
     for text in texts:
         if text not in colours:
             others = len(colours) - (sv.canonical is not None)
@@ -141,24 +140,19 @@ def timeline_svg(timeline: Sequence[tuple[datetime, str]], colours: dict[str, st
 
 
 def timeline_block(sv: SlotVariants, colours: dict[str, str]) -> str:
-    """The strip and, below it, the slot's timeline label as text."""
-    if not sv.timeline:
-        return ""
-    story: History = history(sv.timeline)
-    label = story.label or "unchanged"
-    parts = [
-        f'timeline: <span class="badge label">{esc(label)}</span>',
-        f"{len(sv.timeline)} capture(s)",
-    ]
-    if story.since is not None:
-        parts.append(f"current since {esc(story.since.date().isoformat())}")
-    lingering = sum(count for count, _ in story.stale.values())
-    if lingering:
-        parts.append(f"{lingering} capture(s) held an older value after the change")
-    return (
-        f'<div class="timeline">{timeline_svg(sv.timeline, colours)}'
-        f"<div>{' · '.join(parts)}</div></div>"
-    )
+    """Each page's own history of the slot: a strip per page captured more than once, with
+    the label its captures earn (differences between pages are drift, never history)."""
+    rows = []
+    for page, told, captures in sv.pages:
+        label = told or "unchanged"
+        span = f"{captures[0][0]:%Y-%m-%d} to {captures[-1][0]:%Y-%m-%d}"
+        rows.append(
+            f'<div class="timeline"><div class="page">{esc(short(page, 120))}</div>'
+            f"{timeline_svg(captures, colours)}"
+            f'<div>history: <span class="badge label">{esc(label)}</span> · '
+            f"{len(captures)} capture(s), {esc(span)}</div></div>"
+        )
+    return "".join(rows)
 
 
 def canonical_cell(sv: SlotVariants) -> str:

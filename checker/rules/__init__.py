@@ -140,6 +140,9 @@ class Thresholds:
     """Pages a line must appear on to be boilerplate."""
     sample: int = 1000
     """Snapshots the template is learned from."""
+    confirm: int = 2
+    """Later captures (of the page or of others) that must carry a new value before a
+    change in a page's history counts as an update."""
 
 
 @dataclass(frozen=True)
@@ -251,6 +254,7 @@ _THRESHOLDS = mapping(
     Key("window", integer(0)),
     Key("min-pages", integer(2)),
     Key("sample", integer(10)),
+    Key("confirm", integer(1)),
 )
 _BLOCK = mapping(
     Key("start", _regex(), required=True),
