@@ -27,7 +27,7 @@ def family_findings(
     decided = slots if slots is not None else table.slot_variants(thresholds)
     for variants in decided:
         yield from _slot_findings(variants, maker)
-    yield from _older_versions(decided, maker, thresholds.min_pages)
+    yield from _older_versions(decided, table.moved, maker, thresholds.min_pages)
     yield from _moved(table, maker)
     yield from added_lines(table, maker, thresholds, loose_edges(decided))
     yield from _missing_blocks(table, maker)
@@ -75,12 +75,15 @@ def _slot_findings(variants: SlotVariants, maker: FindingMaker) -> Iterator[Find
 
 
 def _older_versions(
-    slots: list[SlotVariants], maker: FindingMaker, min_pages: int
+    slots: list[SlotVariants],
+    moved: list[tuple[int, Holder]],
+    maker: FindingMaker,
+    min_pages: int,
 ) -> Iterator[Finding]:
     """A finding on each page that carries an older version of a whole block, naming the
     other pages that carry it too (one per page: which page a group's finding stands on
     never depends on how files are named)."""
-    for block, holders, deviations in stale_versions(slots, min_pages):
+    for block, holders, deviations in stale_versions(slots, moved, min_pages):
         anchor = "|".join(f"{slot}:{text}" for slot, text in sorted(deviations))
         first_slot = min(slot for slot, _ in deviations)
         expected = maker.template.slots[first_slot].canonical
