@@ -188,9 +188,16 @@ class Aligner:
             lo, hi = before + 1, outward(draft, before + 1, 1, reach)
             next_to = lo
         self._match_run(run, lo, hi, found, draft, self.fuzzy)
-        if len(run) == 1 and run[0].id not in found and lo <= next_to <= hi:
-            # The line right at the block's edge gets some of the same benefit.
-            self._match_run(run, next_to, next_to, found, draft, ADJACENT)
+        # The line right next to the placed one gets some of the same benefit, for the slot
+        # that stands next to it: alone, or the only one every page carries (the lines
+        # some pages leave out beyond it change nothing).
+        nearest = run[0] if before is not None else run[-1]
+        alone = len(run) == 1 or (
+            nearest.support >= REQUIRED_LINE
+            and all(s.support < REQUIRED_LINE for s in run if s is not nearest)
+        )
+        if alone and nearest.id not in found and lo <= next_to <= hi:
+            self._match_run([nearest], next_to, next_to, found, draft, ADJACENT)
 
     def _content_near(self, run: list) -> bool:
         """Whether pages hold lines of their own beside this run of slots."""

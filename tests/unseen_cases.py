@@ -915,8 +915,6 @@ CASES: tuple[Case, ...] = (
                 (("s19.txt", 9, "url-missing"),), exit_code=1, describe="url-missing at s19.txt:9"
             ),
         ),
-        xfail="M7: lines some pages leave out must not change whether, or as what, the other "
-        "block lines are found",
     ),
     Case(
         "r8a",
