@@ -8,7 +8,7 @@ from itertools import repeat
 
 from checker.draft import Draft, outward
 from checker.knobs import ADJACENT, BLOCK_FOUND, FILLER, FRAMED, REQUIRED_LINE
-from checker.matching import best_pairs, longest_in_order
+from checker.matching import best_pairs, fewest_strays, longest_in_order
 from checker.model import Alignment, Snapshot, Template
 from checker.similarity import similarity
 
@@ -60,13 +60,31 @@ class Aligner:
         keys = keyed_lines(snapshot, self.lens)
         views = [key[0] if key else None for key in keys]
         exact = self._exact(snapshot, keys)
-        placed = self._nearest_copies(dict((slot, i) for i, slot in longest_in_order(exact)), exact)
+        ordered = longest_in_order(exact)
+        if len(ordered) < len(exact):  # a line out of order or repeated: several runs tie
+            ordered = fewest_strays(exact, self._strays(views))
+        placed = self._nearest_copies(dict((slot, i) for i, slot in ordered), exact)
         taken = set(placed.values())
         moved_candidates = [(i, s) for i, s in exact if s not in placed and i not in taken]
         result = Draft(snapshot, views, self.window)
         for block in self.template.blocks:
             self._align_block(block, placed, moved_candidates, result)
         return result.finish(self.template)
+
+    def _strays(self, views: list[str | None]) -> Callable[[int, int, int], int]:
+        """Counts the lines between two placed lines, after a slot, where pages hold none
+        of their own (in constant time: the page's comparable lines are summed once)."""
+        total = [0]
+        for view in views:
+            total.append(total[-1] + (view is not None))
+        gaps = self.template.content_gaps
+
+        def strays(slot: int, first: int, last: int) -> int:
+            if (slot, "after") in gaps or last < first:
+                return 0
+            return total[last + 1] - total[first]
+
+        return strays
 
     def _nearest_copies(
         self, placed: dict[int, int], exact: list[tuple[int, int]]

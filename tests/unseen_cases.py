@@ -854,8 +854,6 @@ CASES: tuple[Case, ...] = (
                 "and g9 (Fax, line 7)",
             ),
         ),
-        xfail="M3: an added or moved block line is judged the same whether or not per-page "
-        "lines stand next to it",
     ),
     Case(
         "r4",
