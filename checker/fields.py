@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from checker.knobs import ISLAND
-from checker.record import record
+from checker.record import key_of_line
 
 Key = tuple[str, int]
 
@@ -56,13 +56,15 @@ def _without_islands(where: dict[Key, int], sequences: list[list[Key]]) -> dict[
     Lines every page holds under one key with its own value (`Permalink: …`, `Updated:
     …`) join the runs beside them, as record fields inside a block do.
     """
-    keyed = Counter(key for seq in sequences for key in {_key(k) for k in seq} if key)
+    key_of = {k: key_of_line(k[0]) for seq in sequences for k in seq}
+    keyed = Counter(key for seq in sequences for key in {key_of[k] for k in seq} if key)
     common = {key for key, pages in keyed.items() if pages * 2 >= len(sequences)}
+    bridging = {k for k, key in key_of.items() if key in common}
     for _ in range(len(set(where.values()))):
         anchored: Counter[int] = Counter()
         held: Counter[int] = Counter()
         for seq in sequences:
-            inside = [k in where or _key(k) in common for k in seq]
+            inside = [k in where or k in bridging for k in seq]
             for start, stop in _runs(inside):
                 members = [where[k] for k in seq[start:stop] if k in where]
                 reach = start == 0 or stop == len(seq) or len(members) >= ISLAND
@@ -74,11 +76,6 @@ def _without_islands(where: dict[Key, int], sequences: list[list[Key]]) -> dict[
             break
         where = {k: g for k, g in where.items() if g not in islands}
     return where
-
-
-def _key(key: Key) -> str | None:
-    """The key of a `Key: value` line."""
-    return record(key[0]).key
 
 
 def _runs(inside: list[bool]) -> list[tuple[int, int]]:

@@ -20,6 +20,10 @@ from checker.snapshot import PLAIN, Reading, read
 from checker.template import learn_template
 from checker.versions import common_lines, fold_versions
 
+# Pages of the sample read for the wrap column: the column shows on a few hundred pages
+# (a bound on time, not a tuning knob).
+WRAP_PAGES = 300
+
 Decided = dict[tuple[str, int], dict[int, "str | None"]]
 
 
@@ -76,10 +80,11 @@ def site_wrap(sample: list[Snapshot]) -> int | None:
     pairs: list[tuple[int, int]] = []
     seen: set[tuple[str, str]] = set()
     prose: dict[str, int] = {}
-    for snapshot in sample:
+    plain_of: dict[str, str] = {}
+    for snapshot in sample[:WRAP_PAGES]:
         if snapshot.html:
             continue
-        plain = [(line.number, normalize(line.text)) for line in snapshot.lines]
+        plain = [(line.number, _plain(line.text, plain_of)) for line in snapshot.lines]
         for text in (t for _, t in plain if " " in t):
             # Converters leave list items, headings and table rows unwrapped, and links.
             prose.setdefault(text, 0 if LIST_START.match(text) else len(URL.sub("", text)))
@@ -90,6 +95,14 @@ def site_wrap(sample: list[Snapshot]) -> int | None:
                 seen.add((text, following))
                 pairs.append((len(text), len(word)))
     return wrap_column(pairs, list(prose.values()))
+
+
+def _plain(text: str, known: dict[str, str]) -> str:
+    """A line normalized as the converter saw it, once per distinct text."""
+    plain = known.get(text)
+    if plain is None:
+        plain = known[text] = normalize(text)
+    return plain
 
 
 def learn_families(

@@ -55,6 +55,12 @@ def record(text: str) -> LineRecord:
     return LineRecord(tuple(numbers), tuple(urls), key, value, skeleton)
 
 
+@lru_cache(maxsize=65536)
+def key_of_line(text: str) -> str | None:
+    """The key of a `Key: value` line, without taking the rest of the line apart."""
+    return _key_value(text)[0]
+
+
 def _key_value(text: str) -> tuple[str | None, str | None]:
     """Split `Key: value`, refusing keys that are URLs or sentences."""
     match = KEY_VALUE.match(text)
