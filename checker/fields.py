@@ -17,11 +17,14 @@ def without_fields(
 
     A line is boilerplate because the site repeats it among the same neighbours: next to
     another line of the template, or at the page's edge. A line that most pages hold alone
-    between lines of their own (a member's party, a member type) belongs to each page's
-    record, however many pages happen to share one value. A field that only a neighbouring
-    field anchored loses its anchor when that one goes, hence the few rounds.
+    between lines of their own, and whose value varies (a member's party, a member type),
+    belongs to each page's record, however many pages happen to share one value; a line
+    every page holds word for word between a date and a share link of its own is the
+    block's. A field that only a neighbouring field anchored loses its anchor when that
+    one goes, hence the few rounds.
     """
     where = {k: g for g, (group, _) in enumerate(kept) for k in group}
+    varies = {g for g, (group, _) in enumerate(kept) if len(group) > 1}
     for _ in range(len(kept)):
         anchored: Counter[int] = Counter()
         held: Counter[int] = Counter()
@@ -38,7 +41,7 @@ def without_fields(
                     or (position < last and inside[position + 1])
                 ):
                     anchored[where[key]] += 1
-        fields = {g for g, count in held.items() if anchored[g] * 2 < count}
+        fields = {g for g, count in held.items() if anchored[g] * 2 < count and g in varies}
         if not fields:
             break
         where = {k: g for k, g in where.items() if g not in fields}
