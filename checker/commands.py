@@ -9,7 +9,7 @@ from pathlib import Path
 
 from checker.baseline import BaselineError, apply, load_baseline, write_baseline
 from checker.gitchanges import changed_since
-from checker.load import InputError, discover, is_url
+from checker.load import InputError, Source, discover, is_url
 from checker.model import ExitCode, Kind, RunResult, Severity
 from checker.output import OutputError, inside, write_atomic
 from checker.remote import local_path
@@ -67,7 +67,7 @@ def check(options: CheckOptions) -> RunResult:
     """The run itself: load the rules and sources, check every site."""
     rules = load_rules(options.rules)
     _refuse_writes_into(options)
-    sources = discover(options.paths, options.globs, options.group_by)
+    sources = _discover(options.paths, options.globs, options.group_by)
     changed = changed_since(options.changed_since, options.paths) if options.changed_since else None
     if changed is not None and options.baseline:
         sources = [s for s in sources if s.file.resolve() in changed]
@@ -112,7 +112,7 @@ def run_baseline(options: BaselineOptions) -> int:
     """Record the corpus's templates and present findings as accepted."""
     try:
         rules = load_rules(options.rules)
-        sources = discover(options.paths, options.globs, options.group_by)
+        sources = _discover(options.paths, options.globs, options.group_by)
         if not sources:
             raise InputError(f"no snapshots found under {', '.join(options.paths)}")
         if inside(options.output, _snapshot_folders(options.paths)) is not None:
@@ -134,6 +134,15 @@ def run_baseline(options: BaselineOptions) -> int:
         file=sys.stderr,
     )
     return ExitCode.OK
+
+
+def _discover(paths: tuple[str, ...], globs: tuple[str, ...], group_by: str) -> list[Source]:
+    """The sources under the paths; folders that could not be listed are named on stderr."""
+    notes: list[str] = []
+    sources = discover(paths, globs, group_by, notes)
+    for note in notes:
+        print(f"snapdrift: note: {note}", file=sys.stderr)
+    return sources
 
 
 # Below this many files, worker processes cost more than they save.

@@ -57,11 +57,20 @@ def is_url(path: str) -> bool:
 
 
 def discover(
-    paths: Iterable[str], globs: tuple[str, ...] = (), group_by: str = "auto"
+    paths: Iterable[str],
+    globs: tuple[str, ...] = (),
+    group_by: str = "auto",
+    notes: list[str] | None = None,
 ) -> list[Source]:
-    """Every snapshot file under the paths, sorted, each assigned to a site."""
+    """Every snapshot file under the paths, sorted, each assigned to a site, each once.
+
+    Overlapping paths (a folder given twice, a file inside a given folder) give each file
+    once, under the name it was first found by. Folders that cannot be listed are added to
+    `notes` (when given) with the operating system's reason.
+    """
     patterns = globs or DEFAULT_GLOBS
     sources: list[Source] = []
+    skipped = notes if notes is not None else []
     for given in paths:
         if is_url(given):
             sources.extend(_remote(given, patterns, group_by))
@@ -74,8 +83,26 @@ def discover(
             continue
         if not root.is_dir():
             raise InputError(f"{given}: not a file or folder")
-        sources.extend(_walk(root, given, patterns, group_by))
+        sources.extend(_walk(root, given, patterns, group_by, skipped))
+    sources = _once(sources)
     return _by_host(sources) if group_by == "host" else sources
+
+
+def _once(sources: list[Source]) -> list[Source]:
+    """Each file once: the first source naming it wins (local paths compared resolved)."""
+    seen: set[str] = set()
+    kept = []
+    roots: dict[str, str] = {}
+    for source in sources:
+        if is_url(source.given):
+            key = source.display
+        else:
+            root = roots.setdefault(source.given, os.path.realpath(source.given))
+            key = os.path.normpath(os.path.join(root, source.relative)) if source.relative else root
+        if key not in seen:
+            seen.add(key)
+            kept.append(source)
+    return kept
 
 
 ARCHIVES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -130,9 +157,16 @@ def _remote(url: str, patterns: tuple[str, ...], group_by: str) -> list[Source]:
     return _grouped(url, relative, listing.name or url, group_by)
 
 
-def _walk(root: Path, given: str, patterns: tuple[str, ...], group_by: str) -> list[Source]:
+def _walk(
+    root: Path, given: str, patterns: tuple[str, ...], group_by: str, notes: list[str]
+) -> list[Source]:
     """Files under one folder matching the patterns, with their sites."""
-    return _grouped(given, sorted(_files(root, patterns)), root.resolve().name or given, group_by)
+    try:
+        os.scandir(root).close()
+    except OSError as error:
+        raise InputError(f"{given}: cannot read folder: {error.strerror or error}") from None
+    found = sorted(_files(root, patterns, notes))
+    return _grouped(given, found, root.resolve().name or given, group_by)
 
 
 def _grouped(given: str, relative: list[str], name: str, group_by: str) -> list[Source]:
@@ -149,17 +183,20 @@ def _grouped(given: str, relative: list[str], name: str, group_by: str) -> list[
     return sources
 
 
-def _files(root: Path, patterns: tuple[str, ...]) -> Iterator[str]:
+def _files(root: Path, patterns: tuple[str, ...], notes: list[str]) -> Iterator[str]:
     """POSIX paths under a folder that match the patterns. Symlinked folders are not
     followed (a link loop cannot trap the walk); files and links to files are taken,
-    and the reader refuses anything that is not a regular file (a pipe would block)."""
+    and the reader refuses anything that is not a regular file (a pipe would block).
+    A subfolder that cannot be listed is named in `notes`, with the reason."""
     matches = _matcher(patterns)
     pending = [("", str(root))]
     while pending:
         prefix, folder = pending.pop()
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as error:
+            notes.append(f"{folder}: folder skipped: cannot read it: {error.strerror or error}")
             continue
         for entry in reversed(entries):
             try:
