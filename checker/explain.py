@@ -12,6 +12,7 @@ from checker.lens import Lens
 from checker.load import InputError, discover, is_url
 from checker.model import Alignment, ExitCode
 from checker.remote import parent_url
+from checker.report.common import visible
 from checker.rules import RuleError, load_rules
 from checker.snapshot import read
 
@@ -82,7 +83,7 @@ def render(alignment: Alignment) -> str:
             tag = "block extra" if extra.where == "after" else f"edge ({extra.where})"
         else:
             tag = "body"
-        out.append(f"{line.number:>5}  {tag:<24} {line.text[:100]}")
+        out.append(f"{line.number:>5}  {tag:<24} {visible(line.text[:100])}")
     for slot_id, number in alignment.missing:
         out.append(
             f"  missing slot {slot_id} (would stand at line {number}): "
