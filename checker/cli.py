@@ -35,7 +35,17 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--rules", "rules", metavar="FILE", help="YAML rule file (default: built-in).")
+@click.option(
+    "--rules",
+    "rules",
+    metavar="FILE",
+    help="Rule file (default: .snapdrift.yaml or pyproject.toml found upward, else built-in).",
+)
+@click.option(
+    "--isolated",
+    is_flag=True,
+    help="Ignore config files (.snapdrift.yaml, pyproject.toml); use the built-in rules.",
+)
 @click.option(
     "--format",
     "format_",
@@ -103,6 +113,7 @@ def cli() -> None:
 def check(
     paths: tuple[str, ...],
     rules: str | None,
+    isolated: bool,
     format_: str,
     reports: tuple[str, ...],
     globs: tuple[str, ...],
@@ -124,6 +135,7 @@ def check(
     options = CheckOptions(
         paths=paths,
         rules=rules,
+        isolated=isolated,
         format=format_,
         reports=_report_option(reports),
         globs=globs,
@@ -152,7 +164,17 @@ def check(
     metavar="FILE",
     help="Where to write the baseline.",
 )
-@click.option("--rules", "rules", metavar="FILE", help="YAML rule file (default: built-in).")
+@click.option(
+    "--rules",
+    "rules",
+    metavar="FILE",
+    help="Rule file (default: .snapdrift.yaml or pyproject.toml found upward, else built-in).",
+)
+@click.option(
+    "--isolated",
+    is_flag=True,
+    help="Ignore config files (.snapdrift.yaml, pyproject.toml); use the built-in rules.",
+)
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN")
 @click.option(
     "--group-by",
@@ -161,12 +183,18 @@ def check(
     show_default=True,
 )
 def baseline(
-    paths: tuple[str, ...], output: str, rules: str | None, globs: tuple[str, ...], group_by: str
+    paths: tuple[str, ...],
+    output: str,
+    rules: str | None,
+    isolated: bool,
+    globs: tuple[str, ...],
+    group_by: str,
 ) -> None:
     """Accept the drift present now: record templates and findings in a baseline."""
     from checker.commands import BaselineOptions, run_baseline
 
-    sys.exit(run_baseline(BaselineOptions(paths, output, rules, globs, group_by)))
+    options = BaselineOptions(paths, output, rules, globs, group_by, isolated=isolated)
+    sys.exit(run_baseline(options))
 
 
 @cli.command()
@@ -178,15 +206,24 @@ def baseline(
     metavar="PATH",
     help="Snapshots to learn the template from (default: the snapshot's folder).",
 )
-@click.option("--rules", "rules", metavar="FILE", help="YAML rule file.")
+@click.option("--rules", "rules", metavar="FILE", help="Rule file (default: the config found).")
+@click.option(
+    "--isolated",
+    is_flag=True,
+    help="Ignore config files (.snapdrift.yaml, pyproject.toml); use the built-in rules.",
+)
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN")
 def explain(
-    snapshot: str, against: tuple[str, ...], rules: str | None, globs: tuple[str, ...]
+    snapshot: str,
+    against: tuple[str, ...],
+    rules: str | None,
+    isolated: bool,
+    globs: tuple[str, ...],
 ) -> None:
     """Show how SNAPSHOT splits into blocks and body."""
     from checker.explain import run_explain
 
-    sys.exit(run_explain(snapshot, against, rules, globs))
+    sys.exit(run_explain(snapshot, against, rules, globs, isolated))
 
 
 @cli.group()
@@ -194,19 +231,30 @@ def rules() -> None:
     """Validate rule files and run their examples."""
 
 
+@rules.command("show")
+@click.argument("file", required=False)
+@click.option("--isolated", is_flag=True, help="Ignore config files; show the built-in rules.")
+def rules_show(file: str | None, isolated: bool) -> None:
+    """Print the effective rules (FILE, else the config found) and where each came from."""
+    from checker.selftest import run_rules_show
+
+    sys.exit(run_rules_show(file, isolated))
+
+
 @rules.command("check")
-@click.argument("file")
-def rules_check(file: str) -> None:
-    """Validate FILE without checking snapshots."""
+@click.argument("file", required=False)
+def rules_check(file: str | None) -> None:
+    """Validate FILE (default: the config found) without checking snapshots; every error
+    in it is reported."""
     from checker.selftest import run_rules_check
 
     sys.exit(run_rules_check(file))
 
 
 @rules.command("test")
-@click.argument("file")
-def rules_test(file: str) -> None:
-    """Run the examples that FILE's rules carry."""
+@click.argument("file", required=False)
+def rules_test(file: str | None) -> None:
+    """Run the examples that FILE's rules (default: the config found) carry."""
     from checker.selftest import run_rules_test
 
     sys.exit(run_rules_test(file))

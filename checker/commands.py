@@ -16,6 +16,7 @@ from checker.remote import local_path
 from checker.report import formatters, resolve
 from checker.report.text import TextFormatter, summary_line
 from checker.rules import RuleError, load_rules
+from checker.rules.config import rule_file
 from checker.run import Execution, check_sources, result_of
 
 FAIL_ON = {
@@ -32,6 +33,8 @@ class CheckOptions:
 
     paths: tuple[str, ...]
     rules: str | None = None
+    isolated: bool = False
+    """Ignore config files found from the working folder."""
     format: str = "auto"
     reports: tuple[tuple[str, str], ...] = ()
     globs: tuple[str, ...] = ()
@@ -65,7 +68,7 @@ def run_check(options: CheckOptions) -> int:
 
 def check(options: CheckOptions) -> RunResult:
     """The run itself: load the rules and sources, check every site."""
-    rules = load_rules(options.rules)
+    rules = load_rules(rule_file(options.rules, options.isolated))
     _refuse_writes_into(options)
     sources = _discover(options.paths, options.globs, options.group_by)
     changed = changed_since(options.changed_since, options.paths) if options.changed_since else None
@@ -106,12 +109,14 @@ class BaselineOptions:
     rules: str | None = None
     globs: tuple[str, ...] = ()
     group_by: str = "auto"
+    isolated: bool = False
+    """Ignore config files found from the working folder."""
 
 
 def run_baseline(options: BaselineOptions) -> int:
     """Record the corpus's templates and present findings as accepted."""
     try:
-        rules = load_rules(options.rules)
+        rules = load_rules(rule_file(options.rules, options.isolated))
         sources = _discover(options.paths, options.globs, options.group_by)
         if not sources:
             raise InputError(f"no snapshots found under {', '.join(options.paths)}")

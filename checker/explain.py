@@ -14,17 +14,22 @@ from checker.model import Alignment, ExitCode
 from checker.remote import parent_url
 from checker.report.common import visible
 from checker.rules import RuleError, load_rules
+from checker.rules.config import rule_file
 from checker.snapshot import read
 
 
 def run_explain(
-    path: str, against: tuple[str, ...], rules_file: str | None, globs: tuple[str, ...]
+    path: str,
+    against: tuple[str, ...],
+    rules_file: str | None,
+    globs: tuple[str, ...],
+    isolated: bool = False,
 ) -> int:
     """Learn the template from the snapshot's company and print its split."""
     if Path(path).is_dir():
         return _folder_given(path)
     try:
-        rules = load_rules(rules_file)
+        rules = load_rules(rule_file(rules_file, isolated))
         target = discover([path], globs, "none")
         if any(source.relative for source in target):  # a URL that names a folder
             return _folder_given(path)

@@ -8,22 +8,47 @@ from checker.classify import classify
 from checker.lens import Lens
 from checker.model import ExitCode, Severity
 from checker.normalize import normalize
-from checker.rules import Example, RuleError, Rules, load_rules
+from checker.rules import Example, RuleError, Rules, Trace, load_rules
+from checker.rules.config import rule_file
+from checker.rules.show import render_effective
 
 
-def _load(path: str) -> Rules | None:
+def _load(path: str | None, trace: Trace | None = None) -> Rules | None:
     """The rule file, or None after saying on stderr what is wrong with it."""
     try:
-        return load_rules(path)
+        return load_rules(path, trace)
     except RuleError as error:
         print(f"snapdrift: error: {error}", file=sys.stderr)
         return None
 
 
-def run_rules_check(path: str) -> int:
-    """Load and validate a rule file; say what it holds."""
-    rules = _load(path)
-    if rules is None:
+def _found(path: str | None) -> str | None:
+    """The rule file named, else the config file found from the working folder."""
+    found = rule_file(path)
+    if found is None:
+        print("snapdrift: error: no rule file given and no config file found", file=sys.stderr)
+    return found
+
+
+def run_rules_show(path: str | None, isolated: bool = False) -> int:
+    """Print the effective rules, each setting with the file it came from."""
+    try:
+        chosen = rule_file(path, isolated)
+    except RuleError as error:
+        print(f"snapdrift: error: {error}", file=sys.stderr)
+        return ExitCode.ERROR
+    trace: Trace = []
+    if _load(chosen, trace) is None:
+        return ExitCode.ERROR
+    print(render_effective(chosen or "the built-in defaults", trace), end="")
+    return ExitCode.OK
+
+
+def run_rules_check(given: str | None) -> int:
+    """Load and validate a rule file (the config found when none is named); say what it holds."""
+    path = _found(given)
+    rules = _load(path) if path is not None else None
+    if path is None or rules is None:
         return ExitCode.ERROR
     examples = sum(len(c.examples) for c in rules.conflicts)
     print(
@@ -48,10 +73,11 @@ def conflicts(rules: Rules, expected: str, found: str) -> tuple[bool, str]:
     return severity is Severity.ERROR, f"{kind.value} -> {label} (rule {rule})"
 
 
-def run_rules_test(path: str) -> int:
+def run_rules_test(given: str | None) -> int:
     """Run every example of every conflict rule; exit 1 when one disagrees."""
-    rules = _load(path)
-    if rules is None:
+    path = _found(given)
+    rules = _load(path) if path is not None else None
+    if path is None or rules is None:
         return ExitCode.ERROR
     failed = passed = 0
     for conflict in rules.conflicts:
