@@ -182,6 +182,13 @@ def check(
     default="auto",
     show_default=True,
 )
+@click.option(
+    "--accept",
+    "accept",
+    multiple=True,
+    metavar="FINGERPRINT",
+    help="Accept only this finding (repeatable; a unique prefix will do); keep the rest as is.",
+)
 def baseline(
     paths: tuple[str, ...],
     output: str,
@@ -189,11 +196,18 @@ def baseline(
     isolated: bool,
     globs: tuple[str, ...],
     group_by: str,
+    accept: tuple[str, ...],
 ) -> None:
-    """Accept the drift present now: record templates and findings in a baseline."""
+    """Accept the drift present now: record templates and findings in a baseline.
+
+    Run again, it keeps each entry's `reason` and `expires`, drops entries no longer seen
+    and adds new ones; with --accept it adds only the chosen findings.
+    """
     from checker.commands import BaselineOptions, run_baseline
 
-    options = BaselineOptions(paths, output, rules, globs, group_by, isolated=isolated)
+    options = BaselineOptions(
+        paths, output, rules, globs, group_by, isolated=isolated, accept=accept
+    )
     sys.exit(run_baseline(options))
 
 

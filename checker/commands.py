@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from checker.accept import accept_only, previous_baseline, refresh
 from checker.baseline import BaselineError, apply, load_baseline, write_baseline
 from checker.gitchanges import changed_since
 from checker.load import InputError, Source, discover, is_url
@@ -111,6 +112,8 @@ class BaselineOptions:
     group_by: str = "auto"
     isolated: bool = False
     """Ignore config files found from the working folder."""
+    accept: tuple[str, ...] = ()
+    """Fingerprints (or unique prefixes) to accept, leaving the rest of the baseline alone."""
 
 
 def run_baseline(options: BaselineOptions) -> int:
@@ -124,18 +127,30 @@ def run_baseline(options: BaselineOptions) -> int:
             raise UsageError(
                 f"{options.output}: refusing to write a baseline inside the snapshot folder"
             )
-        sites = check_sources(sources, rules)
-        templates = [t for site in sites for t in site.templates]
-        decided = {k: v for site in sites for k, v in site.decided.items()}
+        previous = previous_baseline(options.output)
+        held = previous if options.accept else None
+        sites = check_sources(sources, rules, held)
         findings = [f for site in sites for f in site.findings]
-        write_baseline(options.output, templates, decided, findings)
-    except (InputError, RuleError, OutputError, UsageError) as error:
+        if options.accept and previous is not None:
+            templates = [t for family in previous.templates.values() for t in family]
+            decided = previous.decided
+        else:
+            templates = [t for site in sites for t in site.templates]
+            decided = {k: v for site in sites for k, v in site.decided.items()}
+        if options.accept:
+            chosen = tuple(
+                t.strip() for item in options.accept for t in item.split(",") if t.strip()
+            )
+            accepting = accept_only(previous, findings, chosen)
+        else:
+            accepting = refresh(previous, findings)
+        write_baseline(options.output, templates, decided, findings, accepting.entries)
+    except (InputError, RuleError, OutputError, UsageError, BaselineError) as error:
         print(f"snapdrift: error: {error}", file=sys.stderr)
         return ExitCode.ERROR
-    accepted = len({f.fingerprint for f in findings})
     print(
         f"snapdrift: wrote {options.output}: {len(templates)} template(s), "
-        f"{accepted} accepted drift(s) covering {len(findings)} finding(s)",
+        f"{len(accepting.entries)} accepted drift(s); {accepting.summary()}",
         file=sys.stderr,
     )
     return ExitCode.OK

@@ -117,6 +117,8 @@ class TextFormatter:
             lines.append(f"      found: {word_diff(first.expected, first.found, self.color)}")
         elif first.found:
             lines.append(f"      found: {visible(first.found)}")
+        if first.fingerprint:
+            lines.append(f"      fingerprint: {first.fingerprint}")
         for finding in holders[:50]:
             lines.append(f"      at {visible(finding.snapshot)}:{finding.line}")
         if len(holders) > 50:
