@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+from types import FrameType
 
 import click
 
@@ -274,14 +276,29 @@ def rules_test(file: str | None) -> None:
     sys.exit(run_rules_test(file))
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: unwind as Ctrl-C does (worker pools terminated, temporary report
+    files removed), then exit 143."""
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    """The first SIGTERM unwinds the run; a second one kills at once, as by default."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    raise Terminated
+
+
 def main() -> None:
-    """Entry point: usage errors exit 2, Ctrl-C 130, never a traceback for bad input."""
+    """Entry point: usage errors exit 2, Ctrl-C 130, SIGTERM 143, never a traceback."""
     for stream in (sys.stdout, sys.stderr):
         # Undecodable file names must not break the output or make it invalid UTF-8.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         cli.main(standalone_mode=False)
+    except Terminated:
+        click.echo("snapdrift: terminated", err=True)
+        sys.exit(ExitCode.TERMINATED)
     except click.ClickException as error:
         error.show()
         sys.exit(ExitCode.ERROR)
