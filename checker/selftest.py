@@ -58,19 +58,20 @@ def run_rules_check(given: str | None) -> int:
     return ExitCode.OK
 
 
-def conflicts(rules: Rules, expected: str, found: str) -> tuple[bool, str]:
+def conflicts(rules: Rules, expected: str, found: str) -> tuple[bool, str, str | None]:
     """Whether a snapshot line `found` in a slot whose canonical text is `expected` is a
-    conflict (a finding of severity error), and why."""
+    conflict (a finding of severity error), why, and the id of the rule that decided it
+    (None when no rule was asked: the pair is ignored or equal)."""
     lens = Lens(rules)
     canonical, variant = lens(normalize(expected)), lens(normalize(found))
     if canonical is None or variant is None:
-        return False, "ignored by the rules"
+        return False, "ignored by the rules", None
     if canonical == variant:
-        return False, "equal once normalized and equivalents applied"
+        return False, "equal once normalized and equivalents applied", None
     kind, _ = classify(canonical, variant)
     severity, rule = rules.severity(kind, canonical)
     label = severity.label if severity else "off"
-    return severity is Severity.ERROR, f"{kind.value} -> {label} (rule {rule})"
+    return severity is Severity.ERROR, f"{kind.value} -> {label} (rule {rule})", rule
 
 
 def run_rules_test(given: str | None) -> int:
@@ -82,15 +83,19 @@ def run_rules_test(given: str | None) -> int:
     failed = passed = 0
     for conflict in rules.conflicts:
         for number, example in enumerate(conflict.examples, 1):
-            ok, line = _check(rules, example)
+            ok, line = _check(rules, example, conflict.name)
             print(f"{'ok  ' if ok else 'FAIL'} {conflict.name} example {number}: {line}")
             passed, failed = passed + ok, failed + (not ok)
     print(f"{passed} passed, {failed} failed")
     return ExitCode.DRIFT if failed else ExitCode.OK
 
 
-def _check(rules: Rules, example: Example) -> tuple[bool, str]:
-    """One example: does the rule file agree that it is (or is not) a conflict?"""
-    actual, why = conflicts(rules, example.expected, example.found)
+def _check(rules: Rules, example: Example, name: str) -> tuple[bool, str]:
+    """One example: does the rule file agree that it is (or is not) a conflict, and is it
+    the example's own rule that decides? An example another rule decides tests nothing."""
+    actual, why, rule = conflicts(rules, example.expected, example.found)
     want = "conflict" if example.conflict else "no conflict"
+    if rule != name:
+        decider = f"rule {rule}" if rule else "no rule"
+        return False, f"want {want} decided by this rule, got {why}: {decider} decided it"
     return actual == example.conflict, f"want {want}, got {why}"
