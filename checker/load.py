@@ -118,19 +118,12 @@ def _by_host(sources: list[Source]) -> list[Source]:
 
     Other files keep the site of their top folder, as a mirror's tree names its host.
     """
-    from checker.warc import ArchiveStats, iter_archive
-
     split: list[Source] = []
     for source in sources:
         if not is_archive(source.display):
             split.append(source)
             continue
-        hosts = sorted(
-            {
-                urlsplit(page.uri).hostname or "-"
-                for page in iter_archive(source.display, ArchiveStats())
-            }
-        )
+        hosts = _hosts(source.display)
         split.extend(
             Source(source.given, source.relative, sys.intern(host), host)
             for host in hosts or [source.site]
@@ -139,10 +132,23 @@ def _by_host(sources: list[Source]) -> list[Source]:
 
 
 def _site_of_file(given: str, group_by: str) -> str:
-    """A file named on its own belongs to the site of its folder."""
+    """A file named on its own belongs to the site of its folder; a web archive that
+    captured one host is that host's site."""
     if group_by == "none":
         return "."
-    return Path(given).parent.name or "."
+    if is_archive(given):
+        hosts = _hosts(given)
+        if len(hosts) == 1 and hosts[0] != "-":
+            return sys.intern(hosts[0])
+    return Path(given).resolve().parent.name or Path(given).name
+
+
+def _hosts(archive: str) -> list[str]:
+    """The hosts a web archive captured, sorted ("-" for a record without one)."""
+    from checker.warc import ArchiveStats, iter_archive
+
+    pages = iter_archive(archive, ArchiveStats())
+    return sorted({urlsplit(page.uri).hostname or "-" for page in pages})
 
 
 def _remote(url: str, patterns: tuple[str, ...], group_by: str) -> list[Source]:
