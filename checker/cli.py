@@ -87,6 +87,12 @@ def cli() -> None:
 @click.option("--baseline", metavar="FILE", help="Compare against an accepted baseline.")
 @click.option("--changed-since", metavar="GITREV", help="Only snapshots git says changed.")
 @click.option("--quiet", "-q", is_flag=True, help="No text report, summary or progress.")
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="Say what was learned: sites, families, blocks, slots, layout, time source.",
+)
 @click.option("--color/--no-color", default=None, help="Force colour on or off.")
 @click.option("--allow-empty", is_flag=True, help="Finding no snapshots is not an error.")
 @click.option(
@@ -124,6 +130,7 @@ def check(
     baseline: str | None,
     changed_since: str | None,
     quiet: bool,
+    verbose: bool,
     color: bool | None,
     allow_empty: bool,
     jobs: int | None,
@@ -143,6 +150,7 @@ def check(
         globs=globs,
         fail_on=fail_on,
         quiet=quiet,
+        verbose=verbose,
         group_by=group_by,
         color=color,
         allow_empty=allow_empty,

@@ -19,6 +19,7 @@ from checker.report.text import TextFormatter, summary_line
 from checker.rules import RuleError, load_rules
 from checker.rules.config import rule_file
 from checker.run import Execution, check_sources, result_of
+from checker.verbose import learned_lines
 
 FAIL_ON = {
     "error": Severity.ERROR,
@@ -50,6 +51,8 @@ class CheckOptions:
     time_from: str = "auto"
     engine: str = "local"
     scheduler: str | None = None
+    verbose: bool = False
+    """Say on stderr what was learned: sites, families, blocks, slots, layout, time source."""
 
 
 class UsageError(Exception):
@@ -87,7 +90,11 @@ def check(options: CheckOptions) -> RunResult:
         sources = [
             replace(s, site=site) if s.site not in baseline.templates else s for s in sources
         ]
-    sites = check_sources(sources, rules, baseline, _execution(options, len(sources)))
+    execution = _execution(options, len(sources))
+    sites = check_sources(sources, rules, baseline, execution)
+    if options.verbose:
+        lines = learned_lines(sites, sources, rules, options.group_by, execution.mtime)
+        print("".join(f"snapdrift: {line}\n" for line in lines), end="", file=sys.stderr)
     findings = [f for site in sites for f in site.findings]
     if changed is not None:
         shown = {s.display for s in sources if s.file.resolve() in changed}
