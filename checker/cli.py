@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import signal
 import sys
+import threading
 from types import FrameType
 
 import click
@@ -289,10 +292,39 @@ class Terminated(BaseException):
     files removed), then exit 143."""
 
 
+# Seconds the run has to unwind after SIGTERM before it is stopped hard.
+GRACE = 3.0
+_said: list[bool] = []
+
+
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:
-    """The first SIGTERM unwinds the run; a second one kills at once, as by default."""
+    """The first SIGTERM unwinds the run; a second one kills at once, as by default.
+
+    A watchdog stops the run hard if unwinding hangs: a worker killed by the same signal
+    while holding a pool lock makes the pool's own clean-up wait forever.
+    """
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    watchdog = threading.Timer(GRACE, _stop_hard)
+    watchdog.daemon = True
+    watchdog.start()
     raise Terminated
+
+
+def _stop_hard() -> None:
+    """Kill the worker processes and the resource tracker (which would warn of leaked
+    semaphores), say the one line, and exit 143 without further clean-up."""
+    import multiprocessing
+    from multiprocessing import resource_tracker
+
+    for child in multiprocessing.active_children():
+        child.kill()
+    tracker = getattr(resource_tracker._resource_tracker, "_pid", None)
+    if tracker:
+        with contextlib.suppress(OSError):
+            os.kill(tracker, signal.SIGKILL)
+    if not _said:
+        os.write(2, b"snapdrift: terminated\n")
+    os._exit(ExitCode.TERMINATED)
 
 
 def main() -> None:
@@ -305,6 +337,7 @@ def main() -> None:
     try:
         cli.main(standalone_mode=False)
     except Terminated:
+        _said.append(True)
         click.echo("snapdrift: terminated", err=True)
         sys.exit(ExitCode.TERMINATED)
     except click.ClickException as error:
