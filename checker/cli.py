@@ -7,6 +7,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from types import FrameType
 
 import click
@@ -295,6 +296,17 @@ class Terminated(BaseException):
 # Seconds the run has to unwind after SIGTERM before it is stopped hard.
 GRACE = 3.0
 _said: list[bool] = []
+_terminating: list[bool] = []
+
+
+def _thread_error(args: threading.ExceptHookArgs) -> None:
+    """A background thread's exception, shown unless the run is being terminated: the
+    pool's helper threads fail when the same SIGTERM killed the workers' server, and that
+    is no news. The signal may reach the main thread a moment after the failure."""
+    if not _terminating:
+        time.sleep(0.5)
+    if not _terminating:
+        threading.__excepthook__(args)
 
 
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:
@@ -304,6 +316,7 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     while holding a pool lock makes the pool's own clean-up wait forever.
     """
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _terminating.append(True)
     watchdog = threading.Timer(GRACE, _stop_hard)
     watchdog.daemon = True
     watchdog.start()
@@ -334,6 +347,7 @@ def main() -> None:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     signal.signal(signal.SIGTERM, _on_sigterm)
+    threading.excepthook = _thread_error
     try:
         cli.main(standalone_mode=False)
     except Terminated:
