@@ -51,12 +51,14 @@ def write_baseline(
     templates: list[Template],
     decided: dict[tuple[str, int], dict[int, str | None]],
     findings: list[Finding],
+    entries: list[dict[str, Any]] | None = None,
 ) -> None:
-    """Record the templates and the findings present now as accepted, atomically."""
+    """Record the templates and the findings present now as accepted, atomically
+    (`entries`, when given, are the accepted entries to write instead)."""
     document = {
         "version": VERSION,
         "sites": _sites(templates, decided),
-        "accepted": _accepted(findings),
+        "accepted": accepted_entries(findings) if entries is None else entries,
     }
     text = yaml.safe_dump(document, sort_keys=True, allow_unicode=True, width=100)
     header = "# snapdrift baseline: edit `reason` and `expires` freely; regenerate the rest.\n"
@@ -100,8 +102,8 @@ def _slot(slot: Slot, canonical: str | None) -> dict[str, Any]:
     }
 
 
-def _accepted(findings: list[Finding]) -> list[dict[str, Any]]:
-    """One entry per fingerprint, naming the snapshots that hold it now."""
+def accepted_entries(findings: list[Finding]) -> list[dict[str, Any]]:
+    """One entry per fingerprint, naming the snapshots that hold it now (empty reason)."""
     entries: dict[str, dict[str, Any]] = {}
     for finding in findings:
         if finding.kind in (Kind.BASELINE_STALE, Kind.BASELINE_EXPIRED):

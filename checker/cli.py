@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import sys
+import threading
+import time
+from types import FrameType
 
 import click
 
@@ -35,7 +41,17 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--rules", "rules", metavar="FILE", help="YAML rule file (default: built-in).")
+@click.option(
+    "--rules",
+    "rules",
+    metavar="FILE",
+    help="Rule file (default: .snapdrift.yaml or pyproject.toml found upward, else built-in).",
+)
+@click.option(
+    "--isolated",
+    is_flag=True,
+    help="Ignore config files (.snapdrift.yaml, pyproject.toml); use the built-in rules.",
+)
 @click.option(
     "--format",
     "format_",
@@ -75,6 +91,12 @@ def cli() -> None:
 @click.option("--baseline", metavar="FILE", help="Compare against an accepted baseline.")
 @click.option("--changed-since", metavar="GITREV", help="Only snapshots git says changed.")
 @click.option("--quiet", "-q", is_flag=True, help="No text report, summary or progress.")
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="Say what was learned: sites, families, blocks, slots, layout, time source.",
+)
 @click.option("--color/--no-color", default=None, help="Force colour on or off.")
 @click.option("--allow-empty", is_flag=True, help="Finding no snapshots is not an error.")
 @click.option(
@@ -111,6 +133,7 @@ def cli() -> None:
 def check(
     paths: tuple[str, ...],
     rules: str | None,
+    isolated: bool,
     format_: str,
     reports: tuple[str, ...],
     globs: tuple[str, ...],
@@ -119,6 +142,7 @@ def check(
     baseline: str | None,
     changed_since: str | None,
     quiet: bool,
+    verbose: bool,
     color: bool | None,
     allow_empty: bool,
     jobs: int | None,
@@ -134,11 +158,13 @@ def check(
     options = CheckOptions(
         paths=paths,
         rules=rules,
+        isolated=isolated,
         format=format_,
         reports=_report_option(reports),
         globs=globs,
         fail_on=fail_on,
         quiet=quiet,
+        verbose=verbose,
         group_by=group_by,
         color=color,
         allow_empty=allow_empty,
@@ -164,7 +190,17 @@ def check(
     metavar="FILE",
     help="Where to write the baseline.",
 )
-@click.option("--rules", "rules", metavar="FILE", help="YAML rule file (default: built-in).")
+@click.option(
+    "--rules",
+    "rules",
+    metavar="FILE",
+    help="Rule file (default: .snapdrift.yaml or pyproject.toml found upward, else built-in).",
+)
+@click.option(
+    "--isolated",
+    is_flag=True,
+    help="Ignore config files (.snapdrift.yaml, pyproject.toml); use the built-in rules.",
+)
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN")
 @click.option(
     "--group-by",
@@ -172,13 +208,33 @@ def check(
     default="auto",
     show_default=True,
 )
+@click.option(
+    "--accept",
+    "accept",
+    multiple=True,
+    metavar="FINGERPRINT",
+    help="Accept only this finding (repeatable; a unique prefix will do); keep the rest as is.",
+)
 def baseline(
-    paths: tuple[str, ...], output: str, rules: str | None, globs: tuple[str, ...], group_by: str
+    paths: tuple[str, ...],
+    output: str,
+    rules: str | None,
+    isolated: bool,
+    globs: tuple[str, ...],
+    group_by: str,
+    accept: tuple[str, ...],
 ) -> None:
-    """Accept the drift present now: record templates and findings in a baseline."""
+    """Accept the drift present now: record templates and findings in a baseline.
+
+    Run again, it keeps each entry's `reason` and `expires`, drops entries no longer seen
+    and adds new ones; with --accept it adds only the chosen findings.
+    """
     from checker.commands import BaselineOptions, run_baseline
 
-    sys.exit(run_baseline(BaselineOptions(paths, output, rules, globs, group_by)))
+    options = BaselineOptions(
+        paths, output, rules, globs, group_by, isolated=isolated, accept=accept
+    )
+    sys.exit(run_baseline(options))
 
 
 @cli.command()
@@ -190,15 +246,24 @@ def baseline(
     metavar="PATH",
     help="Snapshots to learn the template from (default: the snapshot's folder).",
 )
-@click.option("--rules", "rules", metavar="FILE", help="YAML rule file.")
+@click.option("--rules", "rules", metavar="FILE", help="Rule file (default: the config found).")
+@click.option(
+    "--isolated",
+    is_flag=True,
+    help="Ignore config files (.snapdrift.yaml, pyproject.toml); use the built-in rules.",
+)
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN")
 def explain(
-    snapshot: str, against: tuple[str, ...], rules: str | None, globs: tuple[str, ...]
+    snapshot: str,
+    against: tuple[str, ...],
+    rules: str | None,
+    isolated: bool,
+    globs: tuple[str, ...],
 ) -> None:
     """Show how SNAPSHOT splits into blocks and body."""
     from checker.explain import run_explain
 
-    sys.exit(run_explain(snapshot, against, rules, globs))
+    sys.exit(run_explain(snapshot, against, rules, globs, isolated))
 
 
 @cli.group()
@@ -206,32 +271,101 @@ def rules() -> None:
     """Validate rule files and run their examples."""
 
 
+@rules.command("show")
+@click.argument("file", required=False)
+@click.option("--isolated", is_flag=True, help="Ignore config files; show the built-in rules.")
+def rules_show(file: str | None, isolated: bool) -> None:
+    """Print the effective rules (FILE, else the config found) and where each came from."""
+    from checker.selftest import run_rules_show
+
+    sys.exit(run_rules_show(file, isolated))
+
+
 @rules.command("check")
-@click.argument("file")
-def rules_check(file: str) -> None:
-    """Validate FILE without checking snapshots."""
+@click.argument("file", required=False)
+def rules_check(file: str | None) -> None:
+    """Validate FILE (default: the config found) without checking snapshots; every error
+    in it is reported."""
     from checker.selftest import run_rules_check
 
     sys.exit(run_rules_check(file))
 
 
 @rules.command("test")
-@click.argument("file")
-def rules_test(file: str) -> None:
-    """Run the examples that FILE's rules carry."""
+@click.argument("file", required=False)
+def rules_test(file: str | None) -> None:
+    """Run the examples that FILE's rules (default: the config found) carry."""
     from checker.selftest import run_rules_test
 
     sys.exit(run_rules_test(file))
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: unwind as Ctrl-C does (worker pools terminated, temporary report
+    files removed), then exit 143."""
+
+
+# Seconds the run has to unwind after SIGTERM before it is stopped hard.
+GRACE = 3.0
+_said: list[bool] = []
+_terminating: list[bool] = []
+
+
+def _thread_error(args: threading.ExceptHookArgs) -> None:
+    """A background thread's exception, shown unless the run is being terminated: the
+    pool's helper threads fail when the same SIGTERM killed the workers' server, and that
+    is no news. The signal may reach the main thread a moment after the failure."""
+    if not _terminating:
+        time.sleep(0.5)
+    if not _terminating:
+        threading.__excepthook__(args)
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    """The first SIGTERM unwinds the run; a second one kills at once, as by default.
+
+    A watchdog stops the run hard if unwinding hangs: a worker killed by the same signal
+    while holding a pool lock makes the pool's own clean-up wait forever.
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _terminating.append(True)
+    watchdog = threading.Timer(GRACE, _stop_hard)
+    watchdog.daemon = True
+    watchdog.start()
+    raise Terminated
+
+
+def _stop_hard() -> None:
+    """Kill the worker processes and the resource tracker (which would warn of leaked
+    semaphores), say the one line, and exit 143 without further clean-up."""
+    import multiprocessing
+    from multiprocessing import resource_tracker
+
+    for child in multiprocessing.active_children():
+        child.kill()
+    tracker = getattr(resource_tracker._resource_tracker, "_pid", None)
+    if tracker:
+        with contextlib.suppress(OSError):
+            os.kill(tracker, signal.SIGKILL)
+    if not _said:
+        os.write(2, b"snapdrift: terminated\n")
+    os._exit(ExitCode.TERMINATED)
+
+
 def main() -> None:
-    """Entry point: usage errors exit 2, Ctrl-C 130, never a traceback for bad input."""
+    """Entry point: usage errors exit 2, Ctrl-C 130, SIGTERM 143, never a traceback."""
     for stream in (sys.stdout, sys.stderr):
         # Undecodable file names must not break the output or make it invalid UTF-8.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    threading.excepthook = _thread_error
     try:
         cli.main(standalone_mode=False)
+    except Terminated:
+        _said.append(True)
+        click.echo("snapdrift: terminated", err=True)
+        sys.exit(ExitCode.TERMINATED)
     except click.ClickException as error:
         error.show()
         sys.exit(ExitCode.ERROR)

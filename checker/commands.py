@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from checker.accept import accept_only, previous_baseline, refresh
 from checker.baseline import BaselineError, apply, load_baseline, write_baseline
 from checker.gitchanges import changed_since
 from checker.history import one_site_over_time
@@ -17,7 +18,9 @@ from checker.remote import local_path
 from checker.report import formatters, resolve
 from checker.report.text import TextFormatter, summary_line
 from checker.rules import RuleError, load_rules
+from checker.rules.config import rule_file
 from checker.run import Execution, check_sources, result_of
+from checker.verbose import learned_lines
 
 FAIL_ON = {
     "error": Severity.ERROR,
@@ -33,6 +36,8 @@ class CheckOptions:
 
     paths: tuple[str, ...]
     rules: str | None = None
+    isolated: bool = False
+    """Ignore config files found from the working folder."""
     format: str = "auto"
     reports: tuple[tuple[str, str], ...] = ()
     globs: tuple[str, ...] = ()
@@ -51,6 +56,8 @@ class CheckOptions:
     """`git`: read every committed version of the snapshot files (`--history git`)."""
     since: str | None = None
     """With `--history git`: only commits after this revision."""
+    verbose: bool = False
+    """Say on stderr what was learned: sites, families, blocks, slots, layout, time source."""
 
 
 class UsageError(Exception):
@@ -73,7 +80,7 @@ def _sources(options: CheckOptions) -> list[Source]:
     if options.history != "git":
         if options.since:
             raise UsageError("--since goes with --history git")
-        return discover(options.paths, options.globs, options.group_by)
+        return _discover(options.paths, options.globs, options.group_by)
     from checker.gitsource import git_sources
 
     return git_sources(options.paths, options.globs, options.group_by, options.since)
@@ -81,7 +88,7 @@ def _sources(options: CheckOptions) -> list[Source]:
 
 def check(options: CheckOptions) -> RunResult:
     """The run itself: load the rules and sources, check every site."""
-    rules = load_rules(options.rules)
+    rules = load_rules(rule_file(options.rules, options.isolated))
     _refuse_writes_into(options)
     sources = one_site_over_time(_sources(options), rules.time, options.group_by)
     changed = changed_since(options.changed_since, options.paths) if options.changed_since else None
@@ -99,7 +106,11 @@ def check(options: CheckOptions) -> RunResult:
         sources = [
             replace(s, site=site) if s.site not in baseline.templates else s for s in sources
         ]
-    sites = check_sources(sources, rules, baseline, _execution(options, len(sources)))
+    execution = _execution(options, len(sources))
+    sites = check_sources(sources, rules, baseline, execution)
+    if options.verbose:
+        lines = learned_lines(sites, sources, rules, options.group_by, execution.mtime)
+        print("".join(f"snapdrift: {line}\n" for line in lines), end="", file=sys.stderr)
     findings = [f for site in sites for f in site.findings]
     if changed is not None:
         shown = {s.display for s in sources if s.file.resolve() in changed}
@@ -122,34 +133,59 @@ class BaselineOptions:
     rules: str | None = None
     globs: tuple[str, ...] = ()
     group_by: str = "auto"
+    isolated: bool = False
+    """Ignore config files found from the working folder."""
+    accept: tuple[str, ...] = ()
+    """Fingerprints (or unique prefixes) to accept, leaving the rest of the baseline alone."""
 
 
 def run_baseline(options: BaselineOptions) -> int:
     """Record the corpus's templates and present findings as accepted."""
     try:
-        rules = load_rules(options.rules)
-        sources = discover(options.paths, options.globs, options.group_by)
+        rules = load_rules(rule_file(options.rules, options.isolated))
+        sources = _discover(options.paths, options.globs, options.group_by)
         if not sources:
             raise InputError(f"no snapshots found under {', '.join(options.paths)}")
         if inside(options.output, _snapshot_folders(options.paths)) is not None:
             raise UsageError(
                 f"{options.output}: refusing to write a baseline inside the snapshot folder"
             )
-        sites = check_sources(sources, rules)
-        templates = [t for site in sites for t in site.templates]
-        decided = {k: v for site in sites for k, v in site.decided.items()}
+        previous = previous_baseline(options.output)
+        held = previous if options.accept else None
+        sites = check_sources(sources, rules, held)
         findings = [f for site in sites for f in site.findings]
-        write_baseline(options.output, templates, decided, findings)
-    except (InputError, RuleError, OutputError, UsageError) as error:
+        if options.accept and previous is not None:
+            templates = [t for family in previous.templates.values() for t in family]
+            decided = previous.decided
+        else:
+            templates = [t for site in sites for t in site.templates]
+            decided = {k: v for site in sites for k, v in site.decided.items()}
+        if options.accept:
+            chosen = tuple(
+                t.strip() for item in options.accept for t in item.split(",") if t.strip()
+            )
+            accepting = accept_only(previous, findings, chosen)
+        else:
+            accepting = refresh(previous, findings)
+        write_baseline(options.output, templates, decided, findings, accepting.entries)
+    except (InputError, RuleError, OutputError, UsageError, BaselineError) as error:
         print(f"snapdrift: error: {error}", file=sys.stderr)
         return ExitCode.ERROR
-    accepted = len({f.fingerprint for f in findings})
     print(
         f"snapdrift: wrote {options.output}: {len(templates)} template(s), "
-        f"{accepted} accepted drift(s) covering {len(findings)} finding(s)",
+        f"{len(accepting.entries)} accepted drift(s); {accepting.summary()}",
         file=sys.stderr,
     )
     return ExitCode.OK
+
+
+def _discover(paths: tuple[str, ...], globs: tuple[str, ...], group_by: str) -> list[Source]:
+    """The sources under the paths; folders that could not be listed are named on stderr."""
+    notes: list[str] = []
+    sources = discover(paths, globs, group_by, notes)
+    for note in notes:
+        print(f"snapdrift: note: {note}", file=sys.stderr)
+    return sources
 
 
 # Below this many files, worker processes cost more than they save.

@@ -66,11 +66,20 @@ def is_url(path: str) -> bool:
 
 
 def discover(
-    paths: Iterable[str], globs: tuple[str, ...] = (), group_by: str = "auto"
+    paths: Iterable[str],
+    globs: tuple[str, ...] = (),
+    group_by: str = "auto",
+    notes: list[str] | None = None,
 ) -> list[Source]:
-    """Every snapshot file under the paths, sorted, each assigned to a site."""
+    """Every snapshot file under the paths, sorted, each assigned to a site, each once.
+
+    Overlapping paths (a folder given twice, a file inside a given folder) give each file
+    once, under the name it was first found by. Folders that cannot be listed are added to
+    `notes` (when given) with the operating system's reason.
+    """
     patterns = globs or DEFAULT_GLOBS
     sources: list[Source] = []
+    skipped = notes if notes is not None else []
     for given in paths:
         if is_url(given):
             sources.extend(_remote(given, patterns, group_by))
@@ -83,8 +92,26 @@ def discover(
             continue
         if not root.is_dir():
             raise InputError(f"{given}: not a file or folder")
-        sources.extend(_walk(root, given, patterns, group_by))
+        sources.extend(_walk(root, given, patterns, group_by, skipped))
+    sources = _once(sources)
     return _by_host(sources) if group_by == "host" else sources
+
+
+def _once(sources: list[Source]) -> list[Source]:
+    """Each file once: the first source naming it wins (local paths compared resolved)."""
+    seen: set[str] = set()
+    kept = []
+    roots: dict[str, str] = {}
+    for source in sources:
+        if is_url(source.given):
+            key = source.display
+        else:
+            root = roots.setdefault(source.given, os.path.realpath(source.given))
+            key = os.path.normpath(os.path.join(root, source.relative)) if source.relative else root
+        if key not in seen:
+            seen.add(key)
+            kept.append(source)
+    return kept
 
 
 ARCHIVES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -100,19 +127,12 @@ def _by_host(sources: list[Source]) -> list[Source]:
 
     Other files keep the site of their top folder, as a mirror's tree names its host.
     """
-    from checker.warc import ArchiveStats, iter_archive
-
     split: list[Source] = []
     for source in sources:
         if not is_archive(source.display):
             split.append(source)
             continue
-        hosts = sorted(
-            {
-                urlsplit(page.uri).hostname or "-"
-                for page in iter_archive(source.display, ArchiveStats())
-            }
-        )
+        hosts = _hosts(source.display)
         split.extend(
             Source(source.given, source.relative, sys.intern(host), host)
             for host in hosts or [source.site]
@@ -121,10 +141,23 @@ def _by_host(sources: list[Source]) -> list[Source]:
 
 
 def _site_of_file(given: str, group_by: str) -> str:
-    """A file named on its own belongs to the site of its folder."""
+    """A file named on its own belongs to the site of its folder; a web archive that
+    captured one host is that host's site."""
     if group_by == "none":
         return "."
-    return Path(given).parent.name or "."
+    if is_archive(given):
+        hosts = _hosts(given)
+        if len(hosts) == 1 and hosts[0] != "-":
+            return sys.intern(hosts[0])
+    return Path(given).resolve().parent.name or Path(given).name
+
+
+def _hosts(archive: str) -> list[str]:
+    """The hosts a web archive captured, sorted ("-" for a record without one)."""
+    from checker.warc import ArchiveStats, iter_archive
+
+    pages = iter_archive(archive, ArchiveStats())
+    return sorted({urlsplit(page.uri).hostname or "-" for page in pages})
 
 
 def _remote(url: str, patterns: tuple[str, ...], group_by: str) -> list[Source]:
@@ -139,9 +172,16 @@ def _remote(url: str, patterns: tuple[str, ...], group_by: str) -> list[Source]:
     return _grouped(url, relative, listing.name or url, group_by)
 
 
-def _walk(root: Path, given: str, patterns: tuple[str, ...], group_by: str) -> list[Source]:
+def _walk(
+    root: Path, given: str, patterns: tuple[str, ...], group_by: str, notes: list[str]
+) -> list[Source]:
     """Files under one folder matching the patterns, with their sites."""
-    return _grouped(given, sorted(_files(root, patterns)), root.resolve().name or given, group_by)
+    try:
+        os.scandir(root).close()
+    except OSError as error:
+        raise InputError(f"{given}: cannot read folder: {error.strerror or error}") from None
+    found = sorted(_files(root, patterns, notes))
+    return _grouped(given, found, root.resolve().name or given, group_by)
 
 
 def grouped_sources(given: str, relative: list[str], name: str, group_by: str) -> list[Source]:
@@ -166,17 +206,20 @@ def _grouped(given: str, relative: list[str], name: str, group_by: str) -> list[
     return sources
 
 
-def _files(root: Path, patterns: tuple[str, ...]) -> Iterator[str]:
+def _files(root: Path, patterns: tuple[str, ...], notes: list[str]) -> Iterator[str]:
     """POSIX paths under a folder that match the patterns. Symlinked folders are not
     followed (a link loop cannot trap the walk); files and links to files are taken,
-    and the reader refuses anything that is not a regular file (a pipe would block)."""
+    and the reader refuses anything that is not a regular file (a pipe would block).
+    A subfolder that cannot be listed is named in `notes`, with the reason."""
     matches = _matcher(patterns)
     pending = [("", str(root))]
     while pending:
         prefix, folder = pending.pop()
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as error:
+            notes.append(f"{folder}: folder skipped: cannot read it: {error.strerror or error}")
             continue
         for entry in reversed(entries):
             try:

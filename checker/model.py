@@ -15,6 +15,8 @@ class ExitCode(IntEnum):
     DRIFT = 1
     ERROR = 2
     INTERRUPTED = 130
+    TERMINATED = 143
+    """SIGTERM (a cancelled CI job, `timeout`): 128 + 15, as a shell reports it."""
 
 
 class Severity(IntEnum):

@@ -13,7 +13,14 @@ import jsonschema
 import pytest
 
 from checker.model import ExitCode, Finding, Kind, RunResult, Severity, SiteSummary
-from checker.report.common import describe, relative_path, relative_uri, short, strip_xml_illegal
+from checker.report.common import (
+    describe,
+    relative_path,
+    relative_uri,
+    short,
+    strip_xml_illegal,
+    visible,
+)
 from checker.report.github import GithubFormatter, unescape_data, unescape_property
 from checker.report.gitlab import GitlabFormatter
 from checker.report.junit import JunitFormatter
@@ -197,9 +204,10 @@ def test_github_annotations_round_trip() -> None:
         assert props["file"] == f.snapshot == relative_path(f.snapshot)
         assert props["line"] == str(max(f.line, 1))
         assert props["title"] == f"snapdrift: {f.kind.value}"
-        assert message == describe(f)
+        # Control characters from snapshots are shown as escapes (`\r` -> `\\x0d`), never sent.
+        assert message == visible(describe(f))
         assert "\n" not in line and "\r" not in line
-    assert any(NASTY in parse_command(line)[2] for line in lines)
+    assert any(visible(NASTY) in parse_command(line)[2] for line in lines)
 
 
 def test_github_step_summary_appended(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -88,6 +88,23 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _URI_SAFE = "/!$&()*+,;=@"
 
 
+# C0 and C1 controls, DEL, line and paragraph separators and the bidirectional overrides:
+# a terminal or a viewer would act on them instead of showing them. Tab stays as it is.
+_UNSHOWN = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape_one(match: re.Match[str]) -> str:
+    """One control character as the escape that names it (`\\x1b`, `\\u202e`)."""
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """Text from a snapshot made inert for a terminal or viewer: every control character
+    (an escape sequence's ESC, BEL, CR, LF, bidi overrides) is written as its escape, `\\x1b`."""
+    return _UNSHOWN.sub(_escape_one, text)
+
+
 def strip_xml_illegal(text: str) -> str:
     """Drop the characters XML 1.0 forbids (most controls, lone surrogates, U+FFFE/U+FFFF)."""
     return _XML_ILLEGAL.sub("", text)

@@ -6,7 +6,7 @@ import os
 
 from checker.model import Finding, RunResult, Severity
 
-from .common import describe, relative_path, scrub
+from .common import describe, relative_path, scrub, visible
 from .markdown import MarkdownFormatter
 
 COMMANDS: dict[Severity, str] = {
@@ -40,12 +40,13 @@ def unescape_property(text: str) -> str:
 def annotation(finding: Finding) -> str:
     """The workflow command for one finding."""
     properties = {
-        "file": relative_path(finding.snapshot),
+        "file": visible(relative_path(finding.snapshot)),
         "line": str(max(finding.line, 1)),
         "title": f"snapdrift: {finding.kind.value}",
     }
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(scrub(describe(finding)))}"
+    message = escape_data(visible(scrub(describe(finding))))
+    return f"::{COMMANDS[finding.severity]} {joined}::{message}"
 
 
 class GithubFormatter:

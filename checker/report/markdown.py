@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from checker.model import ExitCode, Finding, RunResult, Severity
 
-from .common import KIND_HELP, scrub, short, summary_counts
+from .common import KIND_HELP, scrub, short, summary_counts, visible
 
 MAX_CHARS = 60_000
 """Stay well under GitHub's 65,536-character limit for comments."""
@@ -17,7 +17,6 @@ MAX_SITES = 50
 MAX_HOLDERS = 5
 LEVELS = tuple(sorted(Severity, reverse=True))
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!~|:=$])")
 
 Row = tuple[Severity, str, str, list[Finding]]
@@ -25,8 +24,9 @@ Row = tuple[Severity, str, str, list[Finding]]
 
 
 def md_escape(text: str, n: int = 120) -> str:
-    """Scraped text made inert: one line, Markdown punctuation escaped, `& < >` as entities."""
-    text = short(_CONTROL.sub(" ", scrub(text)).strip(), n)
+    """Scraped text made inert: one line, control characters written as escapes (`\\x1b`),
+    Markdown punctuation escaped, `& < >` as entities."""
+    text = short(visible(scrub(text).strip()), n)
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace("@", "@\u200b")

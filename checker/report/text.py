@@ -8,13 +8,15 @@ from collections import defaultdict
 import click
 
 from checker.model import Finding, RunResult, Severity
+from checker.report.common import visible
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
 def word_diff(expected: str, found: str, color: bool) -> str:
-    """`found` with removed words as [-old-] and added ones as {+new+} (or coloured)."""
-    old, new = expected.split(), found.split()
+    """`found` with removed words as [-old-] and added ones as {+new+} (or coloured);
+    control characters from the snapshot are shown as escapes, never sent to the terminal."""
+    old, new = visible(expected).split(), visible(found).split()
     pieces: list[str] = []
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -66,9 +68,12 @@ class TextFormatter:
         for site in result.sites:
             findings = by_site.get(site.site, [])
             out.append(
-                self._bold(f"{site.site}: {site.snapshots} snapshot(s), {len(findings)} finding(s)")
+                self._bold(
+                    f"{visible(site.site)}: {site.snapshots} snapshot(s), "
+                    f"{len(findings)} finding(s)"
+                )
             )
-            out.extend(f"  note: {note}" for note in site.notes[:20])
+            out.extend(f"  note: {visible(note)}" for note in site.notes[:20])
             if len(site.notes) > 20:
                 out.append(f"  note: … and {len(site.notes) - 20} more")
             out.extend(self._site(findings))
@@ -91,6 +96,7 @@ class TextFormatter:
             where = f"slot {slot}" if slot >= 0 else "page"
             if families and slot >= 0:
                 where = f"family {family} {where}"
+            # repr writes control characters as escapes too.
             out.append(f"  {where}: expected {expected!r}" if expected else f"  {where}:")
             variants: dict[str, list[Finding]] = defaultdict(list)
             for finding in members:
@@ -106,13 +112,15 @@ class TextFormatter:
         if self.color:
             tag = click.style(tag, fg=_COLOURS[first.severity], bold=True)
         label = f" [{first.label}]" if first.label else ""
-        lines = [f"    {tag}{label}: {first.message}"]
+        lines = [f"    {tag}{visible(label)}: {visible(first.message)}"]
         if first.found and first.expected:
             lines.append(f"      found: {word_diff(first.expected, first.found, self.color)}")
         elif first.found:
-            lines.append(f"      found: {first.found}")
+            lines.append(f"      found: {visible(first.found)}")
+        if first.fingerprint:
+            lines.append(f"      fingerprint: {first.fingerprint}")
         for finding in holders[:50]:
-            lines.append(f"      at {finding.snapshot}:{finding.line}")
+            lines.append(f"      at {visible(finding.snapshot)}:{finding.line}")
         if len(holders) > 50:
             lines.append(f"      … and {len(holders) - 50} more snapshot(s)")
         return lines

@@ -22,9 +22,11 @@ from typing import Any
 import regex
 
 from checker.model import Kind, Severity
+from checker.rules.config import TABLE, is_toml, read_toml
 from checker.rules.schema import (
     Key,
     RuleError,
+    RuleErrors,
     Where,
     boolean,
     choice,
@@ -47,8 +49,10 @@ __all__ = [
     "Pattern",
     "RuleError",
     "Rules",
+    "TIMELINE_LABELS",
     "Thresholds",
     "TimeSource",
+    "Trace",
     "default_rules",
     "load_rules",
 ]
@@ -280,11 +284,21 @@ RULE_FILE = mapping(
 )
 
 
-def load_rules(path: str | Path | None) -> Rules:
-    """The rules in the file at `path` merged over what it extends; None gives the defaults."""
+Trace = list[tuple[str, dict[str, Any]]]
+"""The checked settings of each file of an `extends` chain, the built-in preset first."""
+
+
+def load_rules(path: str | Path | None, trace: Trace | None = None) -> Rules:
+    """The rules in the file at `path` merged over what it extends; None gives the defaults.
+
+    A `.toml` file is read as TOML (a pyproject.toml's `[tool.snapdrift]` table), anything
+    else as YAML. `trace`, when given, receives each file's own settings, parents first.
+    """
     if path is None:
+        if trace is not None:
+            trace.append(("default", _preset()))
         return default_rules()
-    return _build(_resolve(Path(path), str(path), ()), str(path))
+    return _build(_resolve(Path(path), str(path), (), trace=trace), str(path))
 
 
 @functools.cache
@@ -300,17 +314,32 @@ def _preset() -> dict[str, Any]:
 
 
 def _resolve(
-    path: Path, shown: str, chain: tuple[tuple[str, Path], ...], implicit: str = "default"
+    path: Path,
+    shown: str,
+    chain: tuple[tuple[str, Path], ...],
+    implicit: str = "default",
+    trace: Trace | None = None,
 ) -> dict[str, Any]:
-    """The checked document at `path` merged over its parents; `chain` is who extended it."""
-    document = read_document(path, shown)
-    checked = RULE_FILE(document, Where(shown, "", getattr(document, "mark", None)))
+    """The checked document at `path` merged over its parents; `chain` is who extended it.
+
+    Every error of the file's own settings is collected and reported at once.
+    """
+    toml = is_toml(path)
+    document = read_toml(path, shown) if toml else read_document(path, shown)
+    top = TABLE if toml and path.name == "pyproject.toml" else ""
+    errors: list[RuleError] = []
+    checked = RULE_FILE(document, Where(shown, top, getattr(document, "mark", None), errors))
+    if errors:
+        raise RuleErrors(errors)
     extends = checked.pop("extends", implicit)
-    where = Where(shown, "extends", getattr(document, "value_marks", {}).get("extends"))
+    mark = getattr(document, "value_marks", {}).get("extends")
+    where = Where(shown, f"{top}.extends" if top else "extends", mark)
     if extends == "none":
         parent: dict[str, Any] = {}
     elif extends == "default":
         parent = _preset()
+        if trace is not None:
+            trace.append(("default", parent))
     else:
         target = Path(os.path.normpath(path.parent / extends))
         here = chain + ((shown, path.resolve()),)
@@ -319,20 +348,30 @@ def _resolve(
             raise where.error(f"extends cycle: {hops}")
         if not target.is_file():
             raise where.error(f"cannot find rule file {str(target)!r} ({hops})")
-        parent = _resolve(target, str(target), here)
-    _check_names(parent.get("conflicts", []), checked.get("conflicts", []), document, shown)
+        parent = _resolve(target, str(target), here, trace=trace)
+    _check_names(parent.get("conflicts", []), checked.get("conflicts", []), document, shown, top)
+    if trace is not None:
+        trace.append((shown, checked))
     return _merge(parent, checked)
 
 
-def _check_names(inherited: list[Conflict], own: list[Conflict], document: Any, shown: str) -> None:
+def _check_names(
+    inherited: list[Conflict], own: list[Conflict], document: Any, shown: str, top: str
+) -> None:
     """Refuse a conflict name used twice: first match wins, so the later rule would be dead."""
     seen = {conflict.name for conflict in inherited}
+    errors = []
     for index, conflict in enumerate(own):
         if conflict.name in seen:
             entry = document["conflicts"][index]
-            where = Where(shown, f"conflicts[{index}].name", entry.value_marks.get("name"))
-            raise where.error(f"rule id {conflict.name!r} is already used (first match wins)")
+            path = f"{top}.conflicts[{index}].name" if top else f"conflicts[{index}].name"
+            where = Where(shown, path, getattr(entry, "value_marks", {}).get("name"))
+            errors.append(
+                where.error(f"rule id {conflict.name!r} is already used (first match wins)")
+            )
         seen.add(conflict.name)
+    if errors:
+        raise RuleErrors(errors)
 
 
 def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,19 @@ class RuleError(Exception):
         super().__init__(f"{place}: {at}{problem}" if place else f"{at}{problem}")
 
 
+class RuleErrors(RuleError):
+    """Every error found in one rule file, reported at once (one per line after the first)."""
+
+    def __init__(self, errors: list[RuleError]) -> None:
+        errors = sorted(errors, key=lambda e: (e.line, e.column))
+        first = errors[0]
+        super().__init__(first.problem, first.file, first.line, first.column, first.path)
+        self.errors = errors
+        if len(errors) > 1:
+            lines = [f"{first.file}: {len(errors)} errors:"] + [f"  {e}" for e in errors]
+            self.args = ("\n".join(lines),)
+
+
 @dataclass(frozen=True)
 class Where:
     """A place in a rule file: the file, the key path and the YAML mark of the value."""
@@ -41,6 +54,8 @@ class Where:
     file: str
     path: str = ""
     mark: Mark | None = None
+    errors: list[RuleError] | None = field(default=None, compare=False, repr=False)
+    """Where errors are collected to be reported together; None raises the first."""
 
     def at(self, key: object, mark: Mark | None) -> Where:
         """The place of a child value; `key` is a mapping key or a list index."""
@@ -48,12 +63,26 @@ class Where:
             path = f"{self.path}[{key}]"
         else:
             path = f"{self.path}.{key}" if self.path else str(key)
-        return Where(self.file, path, mark or self.mark)
+        return Where(self.file, path, mark or self.mark, self.errors)
 
     def error(self, problem: str) -> RuleError:
         """A RuleError pointing here."""
         line, column = (self.mark.line + 1, self.mark.column + 1) if self.mark else (0, 0)
         return RuleError(problem, self.file, line, column, self.path)
+
+    def report(self, error: RuleError) -> None:
+        """Collect `error` when collecting, else raise it."""
+        if self.errors is None:
+            raise error
+        self.errors.append(error)
+
+    def attempt(self, check: Check, value: Any) -> Any:
+        """`check(value, self)`, its error collected (giving None) when collecting."""
+        try:
+            return check(value, self)
+        except RuleError as error:
+            self.report(error)
+            return None
 
 
 class MarkedDict(dict):  # type: ignore[type-arg]
@@ -233,20 +262,25 @@ def mapping(*keys: Key, what: str = "a mapping", make: Callable[[Any], Any] = di
     def check(value: Any, where: Where) -> Any:
         if not isinstance(value, dict):
             raise where.error(f"expected {what}; got {shown(value)}")
+        before = len(where.errors) if where.errors is not None else 0
         marks = getattr(value, "key_marks", {})
         for name in value:
             if name not in known:
                 problem = f"unknown key {shown(name)}{_hint(name, known)}"
-                raise Where(where.file, where.path, marks.get(name, where.mark)).error(problem)
+                where.report(
+                    Where(where.file, where.path, marks.get(name, where.mark)).error(problem)
+                )
         out: dict[str, Any] = {}
         for key in keys:
             if key.name in value:
                 child = where.at(key.name, getattr(value, "value_marks", {}).get(key.name))
-                out[key.name] = key.check(value[key.name], child)
+                out[key.name] = child.attempt(key.check, value[key.name])
             elif key.required:
-                raise where.error(f"missing required key {key.name!r}")
+                where.report(where.error(f"missing required key {key.name!r}"))
             elif key.default is not ...:
                 out[key.name] = key.default
+        if where.errors is not None and len(where.errors) > before:
+            return out  # a placeholder: the file is refused once every error is collected
         return make(out)
 
     return check
@@ -261,8 +295,9 @@ def map_of(key_check: Check, value_check: Check) -> Check:
         key_marks, value_marks = (getattr(value, a, {}) for a in ("key_marks", "value_marks"))
         out: dict[Any, Any] = {}
         for k, v in value.items():
-            key = key_check(k, Where(where.file, where.path, key_marks.get(k, where.mark)))
-            out[key] = value_check(v, where.at(k, value_marks.get(k)))
+            at_key = Where(where.file, where.path, key_marks.get(k, where.mark), where.errors)
+            key = at_key.attempt(key_check, k)
+            out[key] = where.at(k, value_marks.get(k)).attempt(value_check, v)
         return out
 
     return check
@@ -277,7 +312,8 @@ def list_of(item: Check, min_len: int = 0, what: str = "a list") -> Check:
             raise where.error(f"expected {what}; got {got}")
         marks = getattr(value, "item_marks", [])
         return [
-            item(v, where.at(i, marks[i] if i < len(marks) else None)) for i, v in enumerate(value)
+            where.at(i, marks[i] if i < len(marks) else None).attempt(item, v)
+            for i, v in enumerate(value)
         ]
 
     return check
