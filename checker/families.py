@@ -50,7 +50,11 @@ def cluster(sample: list[Snapshot], lens: Lens, min_pages: int) -> list[list[int
         union = sum(weights[k] for k in a | b)
         return sum(weights[k] for k in a & b) / union if union else 0.0
 
-    order = sorted(range(len(sample)), key=lambda i: (-len(keys[i]), sample[i].path))
+    # Pages lead in order of their lines, never of their names: only pages with the very
+    # same lines (which cluster alike) fall back on the path.
+    order = sorted(
+        range(len(sample)), key=lambda i: (-len(keys[i]), sorted(keys[i]), sample[i].path)
+    )
     leaders: list[int] = []
     members: list[list[int]] = []
     for i in order:

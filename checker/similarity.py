@@ -39,7 +39,9 @@ def similarity(text: str, variants: tuple[str, ...]) -> float:
             continue
         if mine.skeleton == theirs.skeleton:
             score = max(score, SAME_SKELETON)
-        elif (mine.key is not None and mine.key == theirs.key) or set(mine.urls) & set(theirs.urls):
+        elif (mine.key is not None and mine.key == theirs.key) or _resources(mine) & _resources(
+            theirs
+        ):
             # The same key, or a link to the same resource: the same line, reworded.
             score = max(score, SAME_KEY)
         else:
@@ -63,10 +65,15 @@ def _other_resources(mine: LineRecord, theirs: LineRecord) -> bool:
     return (
         bool(mine.urls and theirs.urls)
         and mine.skeleton != theirs.skeleton
-        and not set(mine.urls) & set(theirs.urls)
+        and not _resources(mine) & _resources(theirs)
     )
 
 
 def _wording(line: LineRecord) -> str:
     """A line's words, without its links and markup (`* [Home](<url>)` reads `Home`)."""
     return " ".join(_WORD.findall(line.skeleton.replace("<url>", " ")))
+
+
+def _resources(line: LineRecord) -> set[str]:
+    """A line's link targets, case aside (schemes and host names have no case)."""
+    return {url.casefold() for url in line.urls}
