@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from checker.rules.schema import MAX_BYTES, RuleError
+from checker.rules.schema import RuleError, read_rule_text
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -89,15 +89,7 @@ def rule_file(explicit: str | None, isolated: bool = False) -> str | None:
 
 def read_toml(path: Path, shown: str) -> dict[str, Any]:
     """The `[tool.snapdrift]` table of a pyproject.toml, or the whole of another TOML file."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise RuleError(f"rule file is {size} bytes; the limit is {MAX_BYTES}", shown)
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        raise RuleError(f"cannot read rule file: {error.strerror}", shown) from None
-    except UnicodeDecodeError:
-        raise RuleError("rule file is not UTF-8 text", shown) from None
+    text = read_rule_text(path, shown)
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

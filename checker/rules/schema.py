@@ -212,16 +212,20 @@ def _syntax(error: yaml.MarkedYAMLError) -> str:
 
 def read_document(path: Path, file: str) -> Any:
     """Read and parse the rule file at `path`, shown in messages as `file`."""
+    return parse_document(read_rule_text(path, file), file)
+
+
+def read_rule_text(path: Path, file: str) -> str:
+    """The text of a rule file (YAML or TOML), bounded in size, as UTF-8."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise RuleError(f"rule file is {size} bytes; the limit is {MAX_BYTES}", file)
-        text = path.read_bytes().decode("utf-8-sig")
+        return path.read_bytes().decode("utf-8-sig")
     except OSError as error:
         raise RuleError(f"cannot read rule file: {error.strerror}", file) from None
     except UnicodeDecodeError:
         raise RuleError("rule file is not UTF-8 text", file) from None
-    return parse_document(text, file)
 
 
 def shown(value: object) -> str:
