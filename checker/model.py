@@ -97,8 +97,6 @@ class Snapshot:
     """Remarks for the report, such as an encoding that had to be detected."""
     url: str | None = None
     """The page's own address, where known (WARC target URI, `<base href>`)."""
-    wrapped: int = 0
-    """The column its text was re-joined at, the site's wrap column (0: not wrapped)."""
     html: bool = False
     """Whether it was rendered from HTML (its line breaks are the markup's, not a
     converter's)."""

@@ -71,9 +71,7 @@ LIST_START = re.compile(r"^\s*(?:[*+\-|#>]|\d+[.)])\s")
 Numbered = tuple[int, str, str, int]
 
 
-def unwrap(
-    lines: list[Numbered], site_width: int | None = None
-) -> tuple[list[Numbered], int | None]:
+def unwrap(lines: list[Numbered], site_width: int | None = None) -> list[Numbered]:
     """Join lines that a converter wrapped at the site's column back into logical lines.
 
     Each line is (number, text, normalized text, last physical line). A line counts as
@@ -84,7 +82,7 @@ def unwrap(
     """
     width = site_width
     if width is None:
-        return lines, None
+        return lines
     joined: list[Numbered] = []
     last_physical = ""
     for number, text, norm, end in lines:
@@ -101,7 +99,7 @@ def unwrap(
         else:
             joined.append((number, text, norm, end))
         last_physical = plain
-    return joined, width
+    return joined
 
 
 def _continues(previous: str, text: str, width: int) -> bool:

@@ -29,8 +29,8 @@ class Reading:
     times: CaptureTimes = NO_TIMES
     """Where a snapshot without an archive date gets its capture time."""
     wrap: int | None = None
-    """The column a converter wrapped this site's text at, learned from a sample; a page
-    too short to show it on its own is re-joined at this column."""
+    """The column a converter wrapped this site's text at, learned from the site's sample;
+    every text page is re-joined at it."""
 
 
 PLAIN = Reading()
@@ -164,9 +164,9 @@ def page(
             # readable: they earn a note, never a finding.
             notes.append(problem + " outside the visible text")
             problem = None
-        numbered, width = [(n, t, same_scheme(normalize(t)), n) for n, t in rendered], None
+        numbered = [(n, t, same_scheme(normalize(t)), n) for n, t in rendered]
     else:
-        numbered, width = unwrap(
+        numbered = unwrap(
             [(n, t, _norm(t, base), n) for n, t in enumerate(split_lines(decoded.text), 1)], wrap
         )
     lines = tuple(
@@ -182,7 +182,6 @@ def page(
         problem=problem,
         notes=tuple(notes),
         url=url,
-        wrapped=width or 0,
         html=html,
     )
 
