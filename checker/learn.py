@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checker.baseline import Baseline
 from checker.families import cluster
@@ -112,15 +112,22 @@ def learn_families(
     if len(sample) < 2:
         return []
     groups = cluster(sample, lens, thresholds.min_pages)
+    learned = {
+        tuple(g): learn_template(site, 0, [sample[i] for i in g], lens, thresholds) for g in groups
+    }
     if len(groups) > 1:
-        first = [learn_template(site, 0, [sample[i] for i in g], lens, thresholds) for g in groups]
-        groups = fold_versions(groups, first)
+        groups = fold_versions(groups, [learned[tuple(g)] for g in groups])
     templates: list[Template] = []
     for group in groups:
-        members = [sample[i] for i in group]
-        template = learn_template(site, len(templates), members, lens, thresholds)
+        # Only a family an older version folded into is learned again, from all its pages.
+        key = tuple(group)
+        template = (
+            learned[key]
+            if key in learned
+            else learn_template(site, 0, [sample[i] for i in group], lens, thresholds)
+        )
         if template is not None:
-            templates.append(template)
+            templates.append(replace(template, family=len(templates)))
     return templates
 
 
