@@ -21,6 +21,8 @@ def similarity(text: str, variants: tuple[str, ...]) -> float:
     best = 0.0
     mine = record(text)
     for variant in variants:
+        if not _has_word(variant):
+            continue  # a punctuation line is like nothing but itself (handled above)
         theirs = record(variant)
         if _other_resources(mine, theirs):
             # Links to other resources: only the wording around them can make two lines
@@ -35,8 +37,6 @@ def similarity(text: str, variants: tuple[str, ...]) -> float:
             * fuzz.token_sort_ratio(text, variant, processor=utils.default_process)
             / 100.0,
         )
-        if not _has_word(variant):
-            continue
         if mine.skeleton == theirs.skeleton:
             score = max(score, SAME_SKELETON)
         elif (mine.key is not None and mine.key == theirs.key) or _resources(mine) & _resources(
