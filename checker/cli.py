@@ -8,7 +8,9 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 from types import FrameType
+from typing import Any
 
 import click
 
@@ -39,19 +41,24 @@ def cli() -> None:
     """Find drift in the boilerplate blocks of scraped page snapshots."""
 
 
+def _rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """`--rules FILE` and `--isolated`, as every command that reads rules takes them."""
+    command = click.option(
+        "--isolated",
+        is_flag=True,
+        help="Ignore config files (.snapdrift.yaml, pyproject.toml); use the built-in rules.",
+    )(command)
+    return click.option(
+        "--rules",
+        "rules",
+        metavar="FILE",
+        help="Rule file (default: .snapdrift.yaml or pyproject.toml found upward, else built-in).",
+    )(command)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--rules",
-    "rules",
-    metavar="FILE",
-    help="Rule file (default: .snapdrift.yaml or pyproject.toml found upward, else built-in).",
-)
-@click.option(
-    "--isolated",
-    is_flag=True,
-    help="Ignore config files (.snapdrift.yaml, pyproject.toml); use the built-in rules.",
-)
+@_rule_options
 @click.option(
     "--format",
     "format_",
@@ -190,17 +197,7 @@ def check(
     metavar="FILE",
     help="Where to write the baseline.",
 )
-@click.option(
-    "--rules",
-    "rules",
-    metavar="FILE",
-    help="Rule file (default: .snapdrift.yaml or pyproject.toml found upward, else built-in).",
-)
-@click.option(
-    "--isolated",
-    is_flag=True,
-    help="Ignore config files (.snapdrift.yaml, pyproject.toml); use the built-in rules.",
-)
+@_rule_options
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN")
 @click.option(
     "--group-by",
@@ -246,12 +243,7 @@ def baseline(
     metavar="PATH",
     help="Snapshots to learn the template from (default: the snapshot's folder).",
 )
-@click.option("--rules", "rules", metavar="FILE", help="Rule file (default: the config found).")
-@click.option(
-    "--isolated",
-    is_flag=True,
-    help="Ignore config files (.snapdrift.yaml, pyproject.toml); use the built-in rules.",
-)
+@_rule_options
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN")
 def explain(
     snapshot: str,
