@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker.cli import cli
 from checker.rules.config import find_config
+from checker.run.cli import cli
 from tests.badinput_helpers import SCRUBBED
 from tests.sample_site import SAMPLE
 

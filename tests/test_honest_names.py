@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker.cli import cli
-from checker.commands import CheckOptions, check
 from checker.model import Kind
+from checker.run.cli import cli
+from checker.run.commands import CheckOptions, check
 from tests.badinput_helpers import SCRUBBED
 from tests.sample_site import SAMPLE
 from tests.test_warc import write_archive

@@ -6,8 +6,8 @@ import re
 import shutil
 from pathlib import Path
 
-from checker.commands import CheckOptions, check
 from checker.report.html import HtmlFormatter
+from checker.run.commands import CheckOptions, check
 from tests.test_html_report import _chromium, _png_pixels
 
 SAMPLE = Path(__file__).parents[1] / "snapshots" / "csto-pa"

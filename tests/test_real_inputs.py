@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.commands import CheckOptions, check
 from checker.model import ExitCode, RunResult, Severity
+from checker.run.commands import CheckOptions, check
 from tests.sample_site import SAMPLE, SIX
 
 DATA = Path(__file__).parent / "data"

@@ -9,10 +9,10 @@ from dataclasses import replace
 
 import pytest
 
-from checker.commands import CheckOptions, check
 from checker.report.github import GithubFormatter, annotation
 from checker.report.markdown import MarkdownFormatter, md_escape
 from checker.report.text import TextFormatter
+from checker.run.commands import CheckOptions, check
 from tests.badinput_helpers import SCRUBBED
 from tests.sample_site import SAMPLE
 

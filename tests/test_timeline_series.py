@@ -6,8 +6,8 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
-from checker.commands import CheckOptions, check
 from checker.report.json import JsonFormatter
+from checker.run.commands import CheckOptions, check
 
 START = date(2024, 1, 1)
 RULES = "time:\n  filename: '(?P<date>\\d{4}-\\d{2}-\\d{2})'\n"
