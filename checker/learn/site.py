@@ -15,13 +15,14 @@ from checker.model import Snapshot, Template
 from checker.read.load import Source
 from checker.read.normalize import LIST_START, first_word_of, normalize, starts_item, wrap_column
 from checker.read.record import URL
+from checker.read.reflow import Joins, learn_joins, line_starts
 from checker.read.snapshot import PLAIN, Reading, read
 from checker.rules import Rules, Thresholds
 from checker.rules.lens import Lens
 from checker.run.baseline import Baseline
 
-# Pages of the sample read for the wrap column: the column shows on a few hundred pages
-# (a bound on time, not a tuning knob).
+# Pages of the sample read for the wrap column and for lines broken in different places:
+# both show on a few hundred pages (a bound on time, not a tuning knob).
 WRAP_PAGES = 300
 
 Decided = dict[tuple[str, int], dict[int, "str | None"]]
@@ -39,6 +40,10 @@ class SiteTemplates:
     """Canonical texts fixed by a baseline, per (site, family) and slot."""
     wrap: int | None = None
     """The column the site's text was wrapped at, if it was."""
+    starts: frozenset[str] = frozenset()
+    """How the site's text lines begin after a line that was not full (never a continuation)."""
+    joins: Joins = frozenset()
+    """Lines the site's text pages break in different places, re-joined on every page."""
     shortcut: Shortcut | None = None
     """How to recognize a clean page cheaply, for a site of one family."""
 
@@ -56,8 +61,14 @@ def site_templates(
     chosen = sample_of(sources, rules.thresholds.sample)
     sample = [s for s in snapshots(chosen) if s.lines]
     wrap = site_wrap(sample)
+    starts: frozenset[str] = frozenset()
     if wrap is not None:
-        sample = [s for s in snapshots(chosen, Reading(wrap=wrap)) if s.lines]
+        starts = line_starts(sample[:WRAP_PAGES], wrap)
+        sample = [s for s in snapshots(chosen, Reading(wrap=wrap, starts=starts)) if s.lines]
+    joins = learn_joins(sample[:WRAP_PAGES])
+    if joins:
+        reading = Reading(wrap=wrap, starts=starts, joins=joins)
+        sample = [s for s in snapshots(chosen, reading) if s.lines]
     families = learn_families(site, sample, lens, rules.thresholds)
     shared = None
     if len(families) > 1:
@@ -66,9 +77,9 @@ def site_templates(
             families,
         )
     shortcut = None
-    if len(families) == 1 and wrap is None and lens.trivial:
+    if len(families) == 1 and wrap is None and not joins and lens.trivial:
         shortcut = build_shortcut(families[0], sample)
-    return SiteTemplates(families, shared, wrap=wrap, shortcut=shortcut)
+    return SiteTemplates(families, shared, wrap=wrap, starts=starts, joins=joins, shortcut=shortcut)
 
 
 def site_wrap(sample: list[Snapshot]) -> int | None:

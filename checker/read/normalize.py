@@ -71,7 +71,9 @@ LIST_START = re.compile(r"^\s*(?:[*+\-|#>]|\d+[.)])\s")
 Numbered = tuple[int, str, str, int]
 
 
-def unwrap(lines: list[Numbered], site_width: int | None = None) -> list[Numbered]:
+def unwrap(
+    lines: list[Numbered], site_width: int | None = None, starts: frozenset[str] = frozenset()
+) -> list[Numbered]:
     """Join lines that a converter wrapped at the site's column back into logical lines.
 
     Each line is (number, text, normalized text, last physical line). A line counts as
@@ -79,6 +81,9 @@ def unwrap(lines: list[Numbered], site_width: int | None = None) -> list[Numbere
     rule that html2text and `fmt` follow. The column is the site's (`wrap_column` over
     all its pages), never one page's guess: a page of an unwrapped site is never joined,
     and a page whose break fell elsewhere (a longer relative link) is joined all the same.
+    A line that begins as lines begin elsewhere on the site, after a line that was not full
+    (`starts`, by their first words), is a line of its own: a full line before a breadcrumb
+    does not make the breadcrumb its continuation.
     """
     width = site_width
     if width is None:
@@ -88,7 +93,7 @@ def unwrap(lines: list[Numbered], site_width: int | None = None) -> list[Numbere
     for number, text, norm, end in lines:
         # Lengths as the converter saw them: before links were resolved.
         plain = normalize(text)
-        if joined and _continues(last_physical, plain, width):
+        if joined and continues(last_physical, plain, width) and head(plain) not in starts:
             first, previous, previous_norm, _ = joined[-1]
             joined[-1] = (
                 first,
@@ -102,7 +107,7 @@ def unwrap(lines: list[Numbered], site_width: int | None = None) -> list[Numbere
     return joined
 
 
-def _continues(previous: str, text: str, width: int) -> bool:
+def continues(previous: str, text: str, width: int) -> bool:
     """Whether `text` continues `previous`, a physical line wrapped at `width`."""
     if not previous.strip() or not text.strip() or starts_item(previous, text):
         return False
@@ -110,6 +115,11 @@ def _continues(previous: str, text: str, width: int) -> bool:
         return False
     first_word = first_word_of(text)
     return first_word is not None and len(previous) + 1 + len(first_word) > width
+
+
+def head(text: str) -> str:
+    """The first three words of a line: enough to tell where lines of a kind begin."""
+    return " ".join(text.split(None, 3)[:3])
 
 
 def starts_item(previous: str, text: str) -> bool:

@@ -16,6 +16,7 @@ from checker.read.decode import decode, looks_binary
 from checker.read.gitsource import commit_time, read_revision
 from checker.read.load import Source, is_archive, is_url
 from checker.read.normalize import normalize, resolve_links, same_scheme, split_lines, unwrap
+from checker.read.reflow import Joins, rejoin
 from checker.read.remote import read_url
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -31,6 +32,12 @@ class Reading:
     wrap: int | None = None
     """The column a converter wrapped this site's text at, learned from the site's sample;
     every text page is re-joined at it."""
+    starts: frozenset[str] = frozenset()
+    """How the site's text lines begin where they follow a line that was not full: such a
+    line is never taken for the continuation of a wrapped one."""
+    joins: Joins = frozenset()
+    """Lines the site's text pages break in different places (`reflow.learn_joins`), as
+    skeletons: every text page's broken ones are re-joined."""
 
 
 PLAIN = Reading()
@@ -111,7 +118,7 @@ def from_bytes(source: Source, raw: bytes, reading: Reading = PLAIN) -> Snapshot
     path = source.display
     name = os.path.basename(path)
     try:
-        snapshot = page(source, raw, html=is_html(name.lower(), raw), wrap=reading.wrap)
+        snapshot = page(source, raw, html=is_html(name.lower(), raw), reading=reading)
     except Exception as error:  # noqa: BLE001 - one odd page must not stop a run of millions
         # A page no reader anticipated (a bug of ours or of a parser) is a finding on that
         # page, named with the error so that it can be reported, and the run goes on.
@@ -137,7 +144,7 @@ def page(
     url: str | None = None,
     http_charset: str | None = None,
     captured: datetime | None = None,
-    wrap: int | None = None,
+    reading: Reading = PLAIN,
 ) -> Snapshot:
     """Decode and render one page's bytes."""
     notes: list[str] = []
@@ -167,13 +174,17 @@ def page(
         numbered = [(n, t, same_scheme(normalize(t)), n) for n, t in rendered]
     else:
         numbered = unwrap(
-            [(n, t, _norm(t, base), n) for n, t in enumerate(split_lines(decoded.text), 1)], wrap
+            [(n, t, _norm(t, base), n) for n, t in enumerate(split_lines(decoded.text), 1)],
+            reading.wrap,
+            reading.starts,
         )
     lines = tuple(
         Line(number, text[:MAX_LINE], norm[:MAX_LINE], end if end > number else 0)
         for number, text, norm, end in numbered
         if norm
     )
+    if reading.joins and not html:
+        lines = rejoin(lines, reading.joins)
     return Snapshot(
         source.display if url is None else _archived_name(source, url, captured),
         source.site,

@@ -47,7 +47,7 @@ def run_explain(
         return _refuse(f"{path}: not a snapshot file")
     learned = site_templates(".", company, rules, None)
     times = CaptureTimes(rules.time, layout=True)
-    reading = Reading(times, wrap=learned.wrap)
+    reading = Reading(times, learned.wrap, learned.starts, learned.joins)
     chosen = [s for s in read(target[0], reading) if not page or s.path == path]
     if not chosen:
         return _refuse(f"{path}: {file} holds no snapshot of that name{_names(target[0])}")

@@ -88,7 +88,7 @@ def check_site(
     tables = [VariantTable(t, lens) for t in learned.families]
     across = VariantTable(learned.shared, lens) if learned.shared else None
     times = history.capture_times(sources, rules, execution.mtime)
-    reading = Reading(times, learned.wrap)
+    reading = Reading(times, learned.wrap, learned.starts, learned.joins)
     stage = Stage(learned.families, learned.shared, rules, reading, learned.shortcut)
     findings: list[Finding] = []
     notes: list[str] = history.layout_notes(sources)
