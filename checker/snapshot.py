@@ -15,7 +15,7 @@ from checker.decode import decode, looks_binary
 from checker.gitsource import commit_time, read_revision
 from checker.load import Source, is_archive, is_url
 from checker.model import Line, Snapshot
-from checker.normalize import normalize, resolve_links, same_scheme, split_lines, unwrap
+from checker.normalize import normalize, resolve_links, split_lines, unwrap
 from checker.remote import read_url
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -156,6 +156,8 @@ def page(
         problem = f"has {decoded.bad_bytes} undecodable byte sequence(s) ({decoded.encoding})"
     base = link_base(source, url)
     if html:
+        from checker.html import comparison_texts
+
         rendered, render_problem = _render(decoded.text, base)
         if render_problem:
             notes.append(render_problem)
@@ -164,7 +166,8 @@ def page(
             # readable: they earn a note, never a finding.
             notes.append(problem + " outside the visible text")
             problem = None
-        numbered = [(n, t, same_scheme(normalize(t)), n) for n, t in rendered]
+        forms = comparison_texts([t for _, t in rendered])
+        numbered = [(n, t, norm, n) for (n, t), norm in zip(rendered, forms, strict=True)]
     else:
         numbered = unwrap(
             [(n, t, _norm(t, base), n) for n, t in enumerate(split_lines(decoded.text), 1)], wrap
