@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from checker.align import Aligner
 from checker.families import FamilyIndex
+from checker.kept import take
 from checker.lens import Lens
 from checker.load import Source, is_archive
 from checker.model import Observation, Snapshot, Template
@@ -22,6 +23,7 @@ from checker.snapshot import (
     MAX_BYTES,
     PLAIN,
     Reading,
+    dated,
     from_bytes,
     is_html,
     link_base,
@@ -119,6 +121,10 @@ class Stage:
         if not self._ready:
             self._prepare()
         path = source.display
+        kept = take(source, self.reading.wrap)
+        if kept is not None:  # read while learning: not parsed again, dated as it would be
+            pages = kept if is_archive(path) else [dated(source, s, self.reading) for s in kept]
+            return [self._check(snapshot) for snapshot in pages]
         if is_archive(path):
             return [self._check(snapshot) for snapshot in read(source, self.reading)]
         raw = read_bytes(source, path)

@@ -97,7 +97,7 @@ def _resolve(href: str, base: str | None) -> str:
     return target
 
 
-def _plain_path(href: str, base: str, shared: str) -> str | None:
+def _plain_path(href: str, base: str | None, shared: str) -> str | None:
     """The target of a plain path from the shared target of `/` or `x`; None for others."""
     if not _PLAIN_PATH.fullmatch(href) or _DOT_SEGMENT.search(href):
         return None

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from checker.capture import CaptureTimes
 from checker.decode import decode, looks_binary
 from checker.gitsource import commit_time, read_revision
+from checker.kept import KEPT
 from checker.load import Source, is_archive, is_url
 from checker.model import Line, Snapshot
 from checker.normalize import normalize, resolve_links, split_lines, unwrap
@@ -41,7 +42,18 @@ MAX_LINE = 4000
 
 
 def read(source: Source, reading: Reading = PLAIN) -> Iterator[Snapshot]:
-    """The snapshots in one file: one for a page, many for a web archive."""
+    """The snapshots in one file: one for a page, many for a web archive (kept for the
+    per-snapshot stage while `keep_reads` is on)."""
+    if KEPT.on:
+        snapshots = list(_read(source, reading))
+        KEPT.add(source, reading.wrap, snapshots)
+        yield from snapshots
+        return
+    yield from _read(source, reading)
+
+
+def _read(source: Source, reading: Reading) -> Iterator[Snapshot]:
+    """`read` without keeping."""
     if is_archive(source.display):
         yield from _archive(source)
         return
@@ -118,8 +130,14 @@ def from_bytes(source: Source, raw: bytes, reading: Reading = PLAIN) -> Snapshot
         return _broken(source, f"could not be read ({type(error).__name__}: {error})")
     if source.revision and snapshot.lines:
         snapshot = replace(snapshot, captured=commit_time(source))
+    return dated(source, snapshot, reading)
+
+
+def dated(source: Source, snapshot: Snapshot, reading: Reading) -> Snapshot:
+    """A page snapshot with the capture time the reading gives it, where it has none."""
     if snapshot.captured is None and snapshot.lines and reading.times != NO_TIMES:
-        captured = reading.times.of(name, path, snapshot.lines, source.relative)
+        path = source.display
+        captured = reading.times.of(os.path.basename(path), path, snapshot.lines, source.relative)
         snapshot = replace(snapshot, captured=captured) if captured else snapshot
     return snapshot
 
