@@ -2,7 +2,9 @@
 
 `checker.snapshot.read` adds every source's pages while keeping is on (from the start of a
 check, `checker.workers.start_workers`); the stage takes each source's pages once, and the
-rest is forgotten when the stage has run (`checker.workers.in_order`).
+rest is forgotten when the stage has run (`checker.workers.in_order`). Keeping then goes on
+for the next site's sample, so pages a program reads after a check (and before the next) are
+held until then, within the bound.
 """
 
 from __future__ import annotations
