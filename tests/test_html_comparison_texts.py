@@ -7,9 +7,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.decode import decode
-from checker.html import comparison_texts, render_html
-from checker.normalize import normalize, same_scheme
+from checker.read.decode import decode
+from checker.read.html import comparison_texts, render_html
+from checker.read.normalize import normalize, same_scheme
 
 PAGES = Path(__file__).resolve().parent / "data" / "clerk-house-gov" / "orig"
 _ODD = " \t\u00a0\u2000\u3000\u0085\u2028\x1f`\u2019\u00ad\u0301e\u0065\u0301\ufb01x:/https"

@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
-from checker import html_links
-from checker.html_links import link_target
+from checker.read import html_links
+from checker.read.html_links import link_target
 
 HREFS = [
     *("x.html", "../x.html", "./x", ".", "..", "../../../up", "x/y/", "x?y=1", "x#f", "%41"),
@@ -75,7 +75,7 @@ def test_plain_paths_joined_to_a_shared_head_equal_per_page_ones() -> None:
     """Random hrefs of path characters, dots, slashes and odd characters (seeded)."""
     import random
 
-    from checker.html_links import join_url, normalise_url
+    from checker.read.html_links import join_url, normalise_url
 
     rng = random.Random(14)
     pieces = [*"aZ09/.-_~%!$&'()*+,=@:;?#x", "..", "./", "//", "\u00e9", " "]

@@ -14,10 +14,12 @@ from make_html_site import make_html_site  # noqa: E402
 
 def _check(site: Path, monkeypatch: pytest.MonkeyPatch, keep: bool) -> tuple[int, list]:
     """(pages rendered, findings) of an in-process check of one site, on one process."""
-    from checker import html, kept, snapshot
-    from checker.load import discover
+    from checker.read import html
+    from checker.run.pipeline import kept
+    from checker.read import snapshot
+    from checker.read.load import discover
     from checker.rules import default_rules
-    from checker.run import Execution, check_sources
+    from checker.run.pipeline import Execution, check_sources
 
     rendered = []
     real = html.render_html
@@ -29,7 +31,7 @@ def _check(site: Path, monkeypatch: pytest.MonkeyPatch, keep: bool) -> tuple[int
     monkeypatch.setattr(html, "render_html", counting)
     monkeypatch.setattr(kept.KEPT, "on", False)
     if not keep:
-        monkeypatch.setattr("checker.workers.keep_reads", lambda on: None)
+        monkeypatch.setattr("checker.run.workers.keep_reads", lambda on: None)
     assert snapshot.KEPT is kept.KEPT
     sources = discover([str(site)], group_by="none")
     results = check_sources(sources, default_rules(), execution=Execution(jobs=1))

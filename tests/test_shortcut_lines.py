@@ -28,11 +28,11 @@ def compare_pages(
 ) -> tuple[int, int]:
     """Check every page both ways and assert the same family and observations; returns
     (pages the shortcut took, pages with lines)."""
-    from checker.engine import Stage
-    from checker.learn import site_templates
-    from checker.load import discover
+    from checker.run.engine import Stage
+    from checker.learn.site import site_templates
+    from checker.read.load import discover
     from checker.rules import default_rules
-    from checker.snapshot import Reading, read
+    from checker.read.snapshot import Reading, read
 
     rules = default_rules()
     sources = discover([str(root)], glob, group_by=group_by)
