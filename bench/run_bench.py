@@ -143,6 +143,11 @@ def run_tool(site: Path, jobs: int | None, timeout: float | None) -> ToolRun:
     """`python -m checker check --format json --group-by none --quiet SITE`, measured."""
     cmd = [sys.executable, "-m", "checker", "check", "--format", "json", "--group-by", "none",
            "--quiet", str(site)] + (["--jobs", str(jobs)] if jobs else [])
+    return measure(cmd, timeout)
+
+
+def measure(cmd: list[str], timeout: float | None = None) -> ToolRun:
+    """One run of a command from the repository root: wall time, exit code, memory, output."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         began = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=REPO, stdout=out, stderr=err, start_new_session=True)

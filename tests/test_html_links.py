@@ -69,3 +69,24 @@ def test_sibling_pages_share_targets() -> None:
     assert ("../x.html", "site:///a/b/") in html_links._shared
     assert ("/nav.html", "site://") in html_links._shared
     assert link_target("../x.html", "site:///a/b/p2.html") == "site:///a/x.html"
+
+
+def test_plain_paths_joined_to_a_shared_head_equal_per_page_ones() -> None:
+    """Random hrefs of path characters, dots, slashes and odd characters (seeded)."""
+    import random
+
+    from checker.read.html_links import join_url, normalise_url
+
+    rng = random.Random(14)
+    pieces = [*"aZ09/.-_~%!$&'()*+,=@:;?#x", "..", "./", "//", "\u00e9", " "]
+    bases = [b for b in BASES if b and b.isascii() and b.isprintable() and " " not in b]
+    html_links._shared.clear()
+    for _ in range(20000):
+        href = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        href = "/" + href if rng.random() < 0.5 else href
+        base = rng.choice(bases)
+        try:
+            expected = normalise_url(join_url(base, href))
+        except ValueError:
+            continue
+        assert html_links._resolve(href, base) == expected, (base, href)

@@ -8,10 +8,11 @@ import sys
 
 import pytest
 
+import checker.read.raw as raw_module
 import checker.read.snapshot as snapshot_module
 from checker.model import Snapshot
 from checker.read.load import Source
-from checker.read.snapshot import read_bytes
+from checker.read.raw import read_bytes
 
 
 def _source(path) -> Source:
@@ -26,6 +27,7 @@ def test_a_page_is_read_whole(tmp_path, size):
 
 
 def test_a_file_over_the_limit_is_read_one_byte_past_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(raw_module, "MAX_BYTES", 1000)
     monkeypatch.setattr(snapshot_module, "MAX_BYTES", 1000)
     (tmp_path / "big.txt").write_bytes(b"a\n" * 5000)
     raw = read_bytes(_source(tmp_path / "big.txt"))
@@ -36,11 +38,11 @@ def test_a_file_over_the_limit_is_read_one_byte_past_it(tmp_path, monkeypatch):
 
 def test_reads_after_the_first_continue_until_the_limit(tmp_path, monkeypatch):
     # A file that grew after fstat: the first read takes the stat size, later ones the rest.
-    monkeypatch.setattr(snapshot_module, "_READ_MORE", 7)
+    monkeypatch.setattr(raw_module, "_READ_MORE", 7)
     fd = os.open(tmp_path / "grow.txt", os.O_RDWR | os.O_CREAT)
     os.write(fd, b"0123456789" * 10)
     os.lseek(fd, 0, os.SEEK_SET)
-    assert snapshot_module._read_all(fd, 30) == b"0123456789" * 10
+    assert raw_module._read_all(fd, 30) == b"0123456789" * 10
     os.close(fd)
 
 

@@ -55,7 +55,8 @@ def _observations(root: Path) -> tuple[int, int]:
     from checker.align.shortcut import observe_clean
     from checker.learn.site import site_templates
     from checker.read.load import discover
-    from checker.read.snapshot import from_bytes, link_base, read_bytes
+    from checker.read.raw import read_bytes
+    from checker.read.snapshot import from_bytes, link_base
     from checker.rules import default_rules
     from checker.run.engine import Stage
 

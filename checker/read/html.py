@@ -14,6 +14,7 @@ from lxml import etree
 
 from checker.read.html_links import join_url, normalise_url
 from checker.read.html_walk import walk
+from checker.read.normalize import normalize, same_scheme
 
 _new = object.__new__
 _parsers = threading.local()
@@ -101,3 +102,21 @@ def render_html(
     if too_deep and problem is None:
         problem = f"nesting deeper than {max_depth} levels was cut off"
     return _rendered_lines(pairs), problem
+
+
+_SEPARATOR = "\x00"  # never in rendered text (the parser's input has none), and no space
+
+
+def comparison_texts(texts: list[str]) -> list[str]:
+    """`same_scheme(normalize(text))` of every rendered line, with one call of each over the
+    page's lines joined: per line, the calls cost as much as parsing the page.
+
+    The separator is no space, so normalizing the joined lines collapses each one's spaces
+    as normalizing it alone does, but for one space it may leave at either end.
+    """
+    joined = _SEPARATOR.join(texts)
+    if texts and _SEPARATOR not in joined:
+        forms = same_scheme(normalize(joined)).split(_SEPARATOR)
+        if len(forms) == len(texts):
+            return list(map(str.strip, forms))
+    return [same_scheme(normalize(text)) for text in texts]

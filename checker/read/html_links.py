@@ -21,6 +21,11 @@ _FOLDER_HREF = re.compile(r"[A-Za-z0-9._~%-][^/?#:]*(?:[/?#]|\Z)")
 _PLAIN_URL = re.compile(r"[!-Z^-~]*")  # printable ASCII without `[`, `\` and `]`
 _ORIGIN = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*")
 _FOLDER = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*/(?:[^/?#]*/)*")
+# A path of plain segments (no empty, `.` or `..` one, no query, fragment or parameters):
+# resolved, it is the target of `/` (or of `x`) in the same origin (or folder) with the
+# path put in place of that one character, so each new one costs a string join.
+_PLAIN_PATH = re.compile(r"/?[\w!$&'()*+,=@%~.-]+(?:/[\w!$&'()*+,=@%~.-]+)*/?", re.ASCII)
+_DOT_SEGMENT = re.compile(r"(?:^|/)\.\.?(?:/|$)")
 _shared: dict[tuple[str, str], str] = {}
 
 
@@ -87,8 +92,20 @@ def _resolve(href: str, base: str | None) -> str:
     if target is None:
         if len(_shared) >= _SHARED_CAP:
             _shared.clear()
-        target = _shared[key] = normalise_url(join_url(base, href))
+        target = _plain_path(href, base, key[1]) or normalise_url(join_url(base, href))
+        _shared[key] = target
     return target
+
+
+def _plain_path(href: str, base: str | None, shared: str) -> str | None:
+    """The target of a plain path from the shared target of `/` or `x`; None for others."""
+    if not _PLAIN_PATH.fullmatch(href) or _DOT_SEGMENT.search(href):
+        return None
+    probe = "/" if href[0] == "/" else "x"
+    head = _shared.get((probe, shared))
+    if head is None:
+        head = _shared[(probe, shared)] = normalise_url(join_url(base, probe))
+    return head[:-1] + href if head.endswith(probe) else None
 
 
 @lru_cache(maxsize=8192)  # menus repeat the same links on every page and within pages

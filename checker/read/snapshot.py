@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -13,11 +12,12 @@ from urllib.parse import urlsplit
 from checker.model import Line, Snapshot
 from checker.read.capture import CaptureTimes
 from checker.read.decode import decode, looks_binary
-from checker.read.gitsource import commit_time, read_revision
-from checker.read.load import Source, is_archive, is_url
-from checker.read.normalize import normalize, resolve_links, same_scheme, split_lines, unwrap
+from checker.read.gitsource import commit_time
+from checker.read.load import Source, is_archive
+from checker.read.normalize import normalize, resolve_links, split_lines, unwrap
+from checker.read.raw import MAX_BYTES, broken, read_bytes
 from checker.read.reflow import Joins, rejoin
-from checker.read.remote import read_url
+from checker.run.kept import KEPT
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 NO_TIMES = CaptureTimes()
@@ -39,16 +39,31 @@ class Reading:
     """Lines the site's text pages break in different places (`reflow.learn_joins`), as
     skeletons: every text page's broken ones are re-joined."""
 
+    @property
+    def lines_key(self) -> tuple[int | None, frozenset[str], Joins]:
+        """What decides a page's lines (capture times aside): pages read with equal keys
+        hold equal lines."""
+        return (self.wrap, self.starts, self.joins)
+
 
 PLAIN = Reading()
-# Larger files are read up to this many bytes and reported as cut.
-MAX_BYTES = 64 * 1024 * 1024
 # Longer lines are cut: no boilerplate line is this long, and fuzzy matching stays bounded.
 MAX_LINE = 4000
 
 
 def read(source: Source, reading: Reading = PLAIN) -> Iterator[Snapshot]:
-    """The snapshots in one file: one for a page, many for a web archive."""
+    """The snapshots in one file: one for a page, many for a web archive (kept for the
+    per-snapshot stage while `keep_reads` is on)."""
+    if KEPT.on:
+        snapshots = list(_read(source, reading))
+        KEPT.add(source, reading.lines_key, snapshots)
+        yield from snapshots
+        return
+    yield from _read(source, reading)
+
+
+def _read(source: Source, reading: Reading) -> Iterator[Snapshot]:
+    """`read` without keeping."""
     if is_archive(source.display):
         yield from _archive(source)
         return
@@ -57,60 +72,6 @@ def read(source: Source, reading: Reading = PLAIN) -> Iterator[Snapshot]:
         yield raw
         return
     yield from_bytes(source, raw, reading)
-
-
-def read_bytes(source: Source, path: str = "") -> bytes | Snapshot:
-    """A page file's bytes (up to MAX_BYTES + 1, so that a longer file shows as cut), or a
-    broken snapshot saying why they cannot be read.
-
-    The file is opened without blocking and checked with fstat on the open descriptor, so
-    a pipe is refused rather than waited on, and a file is read in one call of its size:
-    a buffered `read(MAX_BYTES + 1)` would allocate 64 MB for every 3 KB page. `path` is
-    the source's display path when the caller already has it. A URL is read through fsspec.
-    """
-    path = path or source.display
-    if source.revision or is_url(path):
-        try:
-            return read_revision(source) if source.revision else read_url(path, MAX_BYTES + 1)
-        except OSError as error:
-            return _broken(source, f"cannot be read: {error}")
-    try:
-        fd = os.open(path, _OPEN_FLAGS)
-    except OSError as error:
-        return _broken(source, f"cannot be read: {error.strerror or error}")
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            return _broken(source, "is not a regular file")
-        return _read_all(fd, info.st_size)
-    except OSError as error:
-        return _broken(source, f"cannot be read: {error.strerror or error}")
-    finally:
-        os.close(fd)
-
-
-_OPEN_FLAGS = (
-    os.O_RDONLY
-    | getattr(os, "O_NONBLOCK", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_BINARY", 0)
-)
-# Reads after the first (a file that grew since fstat) take this much at a time.
-_READ_MORE = 1 << 20
-
-
-def _read_all(fd: int, size: int) -> bytes:
-    """Up to MAX_BYTES + 1 bytes of an open regular file of `size` bytes (as fstat saw it)."""
-    parts: list[bytes] = []
-    got, left, ask = 0, MAX_BYTES + 1, size + 1
-    while left > 0:
-        part = os.read(fd, min(ask, left))
-        parts.append(part)
-        got, left = got + len(part), left - len(part)
-        if not part or (len(part) < ask and got >= size):
-            break  # end of file: a short read once the stat size is in
-        ask = _READ_MORE
-    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def from_bytes(source: Source, raw: bytes, reading: Reading = PLAIN) -> Snapshot:
@@ -122,11 +83,17 @@ def from_bytes(source: Source, raw: bytes, reading: Reading = PLAIN) -> Snapshot
     except Exception as error:  # noqa: BLE001 - one odd page must not stop a run of millions
         # A page no reader anticipated (a bug of ours or of a parser) is a finding on that
         # page, named with the error so that it can be reported, and the run goes on.
-        return _broken(source, f"could not be read ({type(error).__name__}: {error})")
+        return broken(source, f"could not be read ({type(error).__name__}: {error})")
     if source.revision and snapshot.lines:
         snapshot = replace(snapshot, captured=commit_time(source))
+    return dated(source, snapshot, reading)
+
+
+def dated(source: Source, snapshot: Snapshot, reading: Reading) -> Snapshot:
+    """A page snapshot with the capture time the reading gives it, where it has none."""
     if snapshot.captured is None and snapshot.lines and reading.times != NO_TIMES:
-        captured = reading.times.of(name, path, snapshot.lines, source.relative)
+        path = source.display
+        captured = reading.times.of(os.path.basename(path), path, snapshot.lines, source.relative)
         snapshot = replace(snapshot, captured=captured) if captured else snapshot
     return snapshot
 
@@ -152,9 +119,9 @@ def page(
         raw = raw[:MAX_BYTES]
         notes.append(f"only the first {MAX_BYTES // (1024 * 1024)} MB were read")
     if not raw.strip():
-        return _broken(source, "is empty", url=url, captured=captured)
+        return broken(source, "is empty", url=url, captured=captured)
     if looks_binary(raw):
-        return _broken(source, "is binary, not text", url=url, captured=captured)
+        return broken(source, "is binary, not text", url=url, captured=captured)
     decoded = decode(raw, http_charset=http_charset, html=html)
     if decoded.detected:
         notes.append(f"encoding detected as {decoded.encoding}")
@@ -163,6 +130,8 @@ def page(
         problem = f"has {decoded.bad_bytes} undecodable byte sequence(s) ({decoded.encoding})"
     base = link_base(source, url)
     if html:
+        from checker.read.html import comparison_texts
+
         rendered, render_problem = _render(decoded.text, base)
         if render_problem:
             notes.append(render_problem)
@@ -171,7 +140,8 @@ def page(
             # readable: they earn a note, never a finding.
             notes.append(problem + " outside the visible text")
             problem = None
-        numbered = [(n, t, same_scheme(normalize(t)), n) for n, t in rendered]
+        forms = comparison_texts([t for _, t in rendered])
+        numbered = [(n, t, norm, n) for (n, t), norm in zip(rendered, forms, strict=True)]
     else:
         numbered = unwrap(
             [(n, t, _norm(t, base), n) for n, t in enumerate(split_lines(decoded.text), 1)],
@@ -228,9 +198,9 @@ def _archive(source: Source) -> Iterator[Snapshot]:
                 captured=archived.captured,
             )
     except OSError as error:
-        yield _broken(source, f"cannot be read: {error.strerror or error}")
+        yield broken(source, f"cannot be read: {error.strerror or error}")
     for problem in stats.problems:
-        yield _broken(source, problem)
+        yield broken(source, problem)
     passed = stats.skipped_non_html + stats.skipped_redirect + stats.skipped_status
     if passed:
         yield Snapshot(
@@ -259,8 +229,3 @@ def is_html(name: str, raw: bytes) -> bool:
         return False
     head = raw[:2048].lower()
     return b"<!doctype html" in head or b"<html" in head
-
-
-def _broken(source: Source, problem: str, **extra: object) -> Snapshot:
-    """A snapshot that could not be read: it carries the problem and no lines."""
-    return Snapshot(source.display, source.site, (), problem=f"{source.display} {problem}", **extra)  # type: ignore[arg-type]

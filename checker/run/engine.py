@@ -12,22 +12,24 @@ from typing import NamedTuple
 from checker.align.observe import observe
 from checker.align.page import Aligner
 from checker.align.shortcut import Shortcut, observe_clean
+from checker.align.shortcut_lines import clean_family, clean_form, observe_form, views_of, vote_of
 from checker.judge.variants import VariantTable
 from checker.learn.families import FamilyIndex
 from checker.model import Observation, Snapshot, Template
 from checker.read.load import Source, is_archive
+from checker.read.raw import MAX_BYTES, read_bytes
 from checker.read.snapshot import (
-    MAX_BYTES,
     PLAIN,
     Reading,
+    dated,
     from_bytes,
     is_html,
     link_base,
     read,
-    read_bytes,
 )
 from checker.rules import Rules
 from checker.rules.lens import Lens
+from checker.run.kept import take
 from checker.run.workers import Engine, in_order
 
 
@@ -50,6 +52,10 @@ class Checked(NamedTuple):
     """For an archive's closing record: records passed over; not a snapshot."""
 
 
+Placed = tuple[int, Observation, "Observation | None"]
+"""A snapshot's family, its observation and its across-families observation."""
+
+
 class Stage:
     """Read one source, assign each snapshot a family, align it and cut it down."""
 
@@ -65,8 +71,8 @@ class Stage:
         self.shared = shared
         self.rules = rules
         self.reading = reading
-        usable = reading == PLAIN and os.environ.get("SNAPDRIFT_NO_SHORTCUT") is None
-        self.shortcut = shortcut if usable else None
+        self.quick = os.environ.get("SNAPDRIFT_NO_SHORTCUT") is None
+        self.shortcut = shortcut if reading == PLAIN and self.quick else None
         self._ready = False
 
     def table(self, family: int) -> VariantTable:
@@ -84,6 +90,11 @@ class Stage:
         self.aligners = [Aligner(t, lens, fuzzy, window) for t in self.templates]
         self.across = Aligner(self.shared, lens, fuzzy, window) if self.shared else None
         self.index = FamilyIndex(self.templates, lens)
+        # The clean-page shortcut over read pages: only where the lens changes nothing.
+        quick = self.quick and lens.trivial
+        self.forms = [clean_form(t, window) for t in self.templates] if quick else []
+        self.shared_form = clean_form(self.shared, window) if quick and self.shared else None
+        self.vote = vote_of(self.templates, self.index.owner)
         self._ready = True
 
     def __getstate__(self) -> dict[str, object]:
@@ -109,6 +120,10 @@ class Stage:
         if not self._ready:
             self._prepare()
         path = source.display
+        kept = take(source, self.reading.lines_key)
+        if kept is not None:  # read while learning: not parsed again, dated as it would be
+            pages = kept if is_archive(path) else [dated(source, s, self.reading) for s in kept]
+            return [self._check(snapshot) for snapshot in pages]
         if is_archive(path):
             return [self._check(snapshot) for snapshot in read(source, self.reading)]
         raw = read_bytes(source, path)
@@ -134,13 +149,10 @@ class Stage:
         return observe_clean(self.shortcut, path, link_base(source), text)
 
     def _check(self, snapshot: Snapshot) -> Checked:
-        """One snapshot the full way: family, alignment, observation."""
+        """One snapshot: family, alignment, observation (the shortcut's where it is clean)."""
         family, observation, across = -1, None, None
         if snapshot.lines and self.aligners:
-            family = self.index.assign(snapshot)
-            observation = observe(self.aligners[family].align(snapshot), self.lens)
-            if self.across:
-                across = observe(self.across.align(snapshot), self.lens)
+            family, observation, across = self.quick_way(snapshot) or self.full_way(snapshot)
         return Checked(
             snapshot.path,
             snapshot.problem,
@@ -150,6 +162,29 @@ class Stage:
             across,
             snapshot.skipped,
         )
+
+    def full_way(self, snapshot: Snapshot) -> Placed:
+        """A snapshot's family and observations by the family index and the aligners."""
+        family = self.index.assign(snapshot)
+        observation = observe(self.aligners[family].align(snapshot), self.lens)
+        across = observe(self.across.align(snapshot), self.lens) if self.across else None
+        return family, observation, across
+
+    def quick_way(self, snapshot: Snapshot) -> Placed | None:
+        """What `full_way` gives a page clean for one family, or None when in doubt."""
+        if not self.forms:
+            return None
+        views = views_of(snapshot.lines)
+        clean = clean_family(self.forms, self.vote, snapshot, views)
+        if clean is None:
+            return None
+        family, observation = clean
+        across = None
+        if self.shared_form is not None:
+            across = observe_form(self.shared_form, snapshot, views)
+        if self.across and across is None:
+            across = observe(self.across.align(snapshot), self.lens)
+        return family, observation, across
 
 
 @dataclass

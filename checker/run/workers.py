@@ -9,10 +9,12 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
-from itertools import groupby, islice
+from functools import partial
+from itertools import groupby
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from checker.read.load import Source
+from checker.read.load import Source, is_archive
+from checker.run.kept import forget_kept, holds, keep_reads
 
 if TYPE_CHECKING:
     from checker.run.engine import Stage
@@ -54,6 +56,21 @@ def in_order(
 ) -> Iterator[T]:
     """A task over each chunk of sources: here, on local processes, or as Dask tasks;
     results come back in source order, with a bounded window in flight."""
+    keep_reads(False)  # the pages learning read are handed to the stage; none are added
+    try:
+        yield from _in_order(stage, sources, execution, task)
+    finally:
+        forget_kept()
+        keep_reads(True)  # for the next site's sample
+
+
+def _in_order(
+    stage: Stage,
+    sources: Iterable[Source],
+    execution: Engine,
+    task: Callable[[Stage, list[Source]], T],
+) -> Iterator[T]:
+    """`in_order`, once keeping is off."""
     size = _chunk_size(sources, execution.jobs)
     if execution.engine == "dask" and execution.scheduler:
         from checker.run.dask_engine import run_on_cluster
@@ -66,19 +83,26 @@ def in_order(
         return
     context = _context()
     with context.Pool(execution.jobs, initializer=_install, initargs=(stage,)) as pool:
-        # A bounded window: Pool.imap would queue every chunk at once.
-        pending: deque = deque()
+        # A bounded window: Pool.imap would queue every chunk at once. A chunk whose pages
+        # were all read while learning is checked here when its turn comes (reading is most
+        # of the work, and it is done); the workers meanwhile take the others.
+        pending: deque[Callable[[], T]] = deque()
         for chunk in _chunks(sources, size):
-            pending.append(pool.apply_async(_work, (task, _pack(chunk))))
+            if all(holds(source, stage.reading.lines_key) for source in chunk):
+                pending.append(partial(task, stage, chunk))
+            else:
+                pending.append(pool.apply_async(_work, (task, _pack(chunk))).get)
             if len(pending) >= WINDOW * execution.jobs:
-                yield pending.popleft().get()
+                yield pending.popleft()()
         while pending:
-            yield pending.popleft().get()
+            yield pending.popleft()()
 
 
 def start_workers(execution: Engine) -> None:
     """Start the server local workers fork from, with the stage's modules imported, while
-    this process goes on learning (call it early; starting again is a no-op)."""
+    this process goes on learning (call it early; starting again is a no-op); and keep the
+    pages learning reads, for the stage of this process to take rather than parse again."""
+    keep_reads(True)
     if (
         execution.jobs > 1
         and execution.engine == "local"
@@ -142,7 +166,20 @@ def _chunk_size(sources: Iterable[Source], workers: int) -> int:
 
 
 def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
-    """Sources in lists of `size`."""
-    iterator = iter(sources)
-    while chunk := list(islice(iterator, size)):
+    """Sources in lists of `size`; a web archive, which holds many pages, is a chunk of its
+    own, so that archives spread over the workers (four archives in one chunk kept one
+    worker busy and the others idle)."""
+    chunk: list[Source] = []
+    for source in sources:
+        if not source.revision and is_archive(source.relative or source.given):
+            if chunk:
+                yield chunk
+                chunk = []
+            yield [source]
+            continue
+        chunk.append(source)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
         yield chunk

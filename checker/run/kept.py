@@ -1,0 +1,68 @@
+"""Pages read while learning a site, kept for its per-snapshot stage: no page is parsed twice.
+
+`checker.read.snapshot.read` adds every source's pages while keeping is on (from the start of a
+check, `checker.run.workers.start_workers`); the stage takes each source's pages once, and the
+rest is forgotten when the stage has run (`checker.run.workers.in_order`). Keeping then goes on
+for the next site's sample, so pages a program reads after a check (and before the next) are
+held until then, within the bound.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from checker.model import Snapshot
+from checker.read.load import Source
+
+
+class Kept:
+    """Pages by source and reading key (a site's sample is read again once its wrap column
+    is known: only pages read with the stage's column serve it)."""
+
+    # At most this many lines are kept (a few hundred bytes each); pages read past it are
+    # read again by the stage.
+    LINES = 5_000_000
+
+    def __init__(self) -> None:
+        self.on = False
+        self.pages: dict[tuple[Source, Hashable], list[Snapshot]] = {}
+        self.lines = 0
+
+    def add(self, source: Source, key: Hashable, snapshots: list[Snapshot]) -> None:
+        """Keep a source's pages, within the bound."""
+        lines = _lines(snapshots)
+        if self.lines + lines <= self.LINES:
+            self.lines += lines - _lines(self.pages.pop((source, key), []))
+            self.pages[(source, key)] = snapshots
+
+
+KEPT = Kept()
+
+
+def keep_reads(on: bool) -> None:
+    """Keep what is read from now on, or stop adding to what is kept."""
+    KEPT.on = on
+
+
+def forget_kept() -> None:
+    """Forget every page kept."""
+    KEPT.pages.clear()
+    KEPT.lines = 0
+
+
+def holds(source: Source, key: Hashable) -> bool:
+    """Whether a source's pages were kept, read with this reading key (`Reading.lines_key`)."""
+    return (source, key) in KEPT.pages
+
+
+def take(source: Source, key: Hashable) -> list[Snapshot] | None:
+    """A source's kept pages, or None; each source is handed out once."""
+    snapshots = KEPT.pages.pop((source, key), None)
+    if snapshots is not None:
+        KEPT.lines -= _lines(snapshots)
+    return snapshots
+
+
+def _lines(snapshots: list[Snapshot]) -> int:
+    """Lines of some pages."""
+    return sum(len(s.lines) for s in snapshots)
