@@ -24,6 +24,12 @@ WRAP_OVER = 0.03
 # Lower: two coincidences make a column; higher: small wrapped sites are read unwrapped.
 WRAP_LINES = 8
 
+# Words that tell how a line begins: a line that begins as the site's lines begin after a
+# line that was not full is never a wrapped line's continuation. Fewer: a paragraph's
+# continuation that happens to begin with common words is left unjoined; more: a breadcrumb
+# or a field whose third word varies per page no longer reads as a line start.
+START_WORDS = 3
+
 # --- Learning: families, versions, slots, fields ---------------------------------------------
 # Pages whose shared lines overlap this much (Jaccard, by shape) belong to one family. Lower:
 # two languages' blocks merge and flag each other; higher: a family splits over a few lines.

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from urllib.parse import urljoin
 
-from checker.knobs import WRAP_FIT, WRAP_LINES, WRAP_MAX, WRAP_MIN, WRAP_OVER
+from checker.knobs import START_WORDS, WRAP_FIT, WRAP_LINES, WRAP_MAX, WRAP_MIN, WRAP_OVER
 
 # Characters that NFKC leaves alone but that differ only in typography.
 _FOLD = str.maketrans(
@@ -118,8 +118,8 @@ def continues(previous: str, text: str, width: int) -> bool:
 
 
 def head(text: str) -> str:
-    """The first three words of a line: enough to tell where lines of a kind begin."""
-    return " ".join(text.split(None, 3)[:3])
+    """The first words of a line (START_WORDS): enough to tell where lines of a kind begin."""
+    return " ".join(text.split(None, START_WORDS)[:START_WORDS])
 
 
 def starts_item(previous: str, text: str) -> bool:
