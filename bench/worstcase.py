@@ -6,12 +6,12 @@ Each dimension grows from 1 to 64 units on a generated temporary folder, always 
 sample pages `snapshots/csto-pa/*`, and `python -m checker check DIR --format json --quiet` is
 timed on it (wall time, start-up included, best of `--repeat` runs):
 
-- `file-size`: one extra file of 80-column lines of random words, unit 64 KB;
-- `line-count`: one extra file of short unwrapped lines (one to three words), unit 2,000 lines;
-- `line-length`: one extra page holding one line of random words, unit 64 KB;
-- `repeated`: one extra page holding the same block line over and over, unit 1,000 times;
-- `pages`: copies of the sample pages with one number changed per copy, unit 40 pages;
-- `families`: one site of N page families (each its own 8-line block), unit 4 families of
+- `file-size`: one extra file of 80-column lines of random words, unit 256 KB;
+- `line-count`: one extra file of short unwrapped lines (one to three words), unit 8,000 lines;
+- `line-length`: one extra page holding one line of random words, unit 256 KB;
+- `repeated`: one extra page holding the same block line over and over, unit 4,000 times;
+- `pages`: copies of the sample pages with one number changed per copy, unit 160 pages;
+- `families`: one site of N page families (each its own 8-line block), unit 16 families of
   6 pages each, one folder (`--group-by none`).
 
 The fixed cost (start-up, the sample pages alone) is measured once on the five sample pages
@@ -74,13 +74,13 @@ def wrapped_words(size: int, seed: int, width: int = 80) -> str:
 
 def file_size(folder: Path, units: int) -> None:
     sample_pages(folder)
-    (folder / "900_big.txt").write_text(wrapped_words(units * 64 * 1024, 1), encoding="utf-8")
+    (folder / "900_big.txt").write_text(wrapped_words(units * 256 * 1024, 1), encoding="utf-8")
 
 
 def line_count(folder: Path, units: int) -> None:
     sample_pages(folder)
     rng = random.Random(2)
-    lines = (" ".join(rng.choices(WORDS, k=rng.randint(1, 3))) for _ in range(units * 2000))
+    lines = (" ".join(rng.choices(WORDS, k=rng.randint(1, 3))) for _ in range(units * 8000))
     (folder / "900_lines.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -89,7 +89,7 @@ def line_length(folder: Path, units: int) -> None:
     rng = random.Random(3)
     words: list[str] = []
     size = 0
-    while size < units * 64 * 1024:
+    while size < units * 256 * 1024:
         words.append(rng.choice(WORDS))
         size += len(words[-1]) + 1
     head = texts[0].splitlines()
@@ -100,13 +100,13 @@ def line_length(folder: Path, units: int) -> None:
 def repeated(folder: Path, units: int) -> None:
     texts = sample_pages(folder)
     head = texts[0].splitlines()
-    page = head + [head[2]] * (units * 1000)
+    page = head + [head[2]] * (units * 4000)
     (folder / "900_repeated.txt").write_text("\n".join(page) + "\n", encoding="utf-8")
 
 
 def pages(folder: Path, units: int) -> None:
     texts = sample_pages(folder)
-    for index in range(units * 40):
+    for index in range(units * 160):
         text = texts[index % len(texts)].replace("consists of", f"consists of {index}", 1)
         (folder / f"9{index:05d}.txt").write_text(text, encoding="utf-8")
 
@@ -114,7 +114,7 @@ def pages(folder: Path, units: int) -> None:
 def families(folder: Path, units: int) -> None:
     sample_pages(folder)
     rng = random.Random(4)
-    for family in range(units * 4):
+    for family in range(units * 16):
         block = [" ".join(rng.choices(WORDS, k=6)) + f" family {family}" for _ in range(8)]
         for index in range(6):
             body = [" ".join(rng.choices(WORDS, k=10)) for _ in range(10)]
@@ -123,12 +123,12 @@ def families(folder: Path, units: int) -> None:
 
 
 DIMENSIONS: dict[str, tuple[Callable[[Path, int], None], str, list[str]]] = {
-    "file-size": (file_size, "64 KB", []),
-    "line-count": (line_count, "2000 lines", []),
-    "line-length": (line_length, "64 KB line", []),
-    "repeated": (repeated, "1000 repeats", []),
-    "pages": (pages, "40 pages", []),
-    "families": (families, "4 families", ["--group-by", "none"]),
+    "file-size": (file_size, "256 KB", []),
+    "line-count": (line_count, "8000 lines", []),
+    "line-length": (line_length, "256 KB line", []),
+    "repeated": (repeated, "4000 repeats", []),
+    "pages": (pages, "160 pages", []),
+    "families": (families, "16 families", ["--group-by", "none"]),
 }
 
 
