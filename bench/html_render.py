@@ -17,8 +17,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # the checker of this checkout, not an installed one
-from checker.decode import decode  # noqa: E402
-from checker.html import render_html  # noqa: E402
+from checker.read.decode import decode  # noqa: E402
+from checker.read.html import render_html  # noqa: E402
 
 PAGES = REPO / "tests" / "data" / "clerk-house-gov" / "orig"
 

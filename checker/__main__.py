@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.cli import main
+from checker.run.cli import main
 
 if __name__ == "__main__":
     main()

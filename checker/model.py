@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 
 class ExitCode(IntEnum):
-    """What the process tells its caller; decided once, in `checker.run`."""
+    """What the process tells its caller; decided once, in `checker.run.pipeline`."""
 
     OK = 0
     DRIFT = 1

@@ -14,7 +14,7 @@ import random
 from pathlib import Path
 from typing import Any
 
-from checker.html import render_html
+from checker.read.html import render_html
 from tests.html_cases import Case, random_page, tricky_pages
 
 DATA = Path(__file__).parent / "data"

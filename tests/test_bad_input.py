@@ -397,13 +397,13 @@ def test_symlink_loop_named_on_the_command_line(corpus: Path) -> None:
 
 
 def test_snapshot_vanishes_after_listing(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import checker.commands
-    import checker.load
-    from checker.commands import CheckOptions
+    import checker.run.commands
+    import checker.read.load
+    from checker.run.commands import CheckOptions
 
     victim = corpus / "zz_vanishing.txt"
     victim.write_bytes(_drifted_copy())
-    real = checker.load.discover
+    real = checker.read.load.discover
 
     def discover_then_delete(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         sources = real(*args, **kwargs)
@@ -411,9 +411,9 @@ def test_snapshot_vanishes_after_listing(corpus: Path, monkeypatch: pytest.Monke
         victim.unlink()
         return sources
 
-    monkeypatch.setattr(checker.load, "discover", discover_then_delete)
-    monkeypatch.setattr(checker.commands, "discover", discover_then_delete)
-    result = checker.commands.check(CheckOptions(paths=(str(corpus),)))
+    monkeypatch.setattr(checker.read.load, "discover", discover_then_delete)
+    monkeypatch.setattr(checker.run.commands, "discover", discover_then_delete)
+    result = checker.run.commands.check(CheckOptions(paths=(str(corpus),)))
     findings = [
         {"kind": f.kind.value, "snapshot": f.snapshot, "line": f.line, "severity": f.severity.label}
         for f in result.findings
@@ -522,9 +522,9 @@ def test_slow_regex_that_passes_the_static_check_is_given_up_once_per_line(
     """`(.*a){20}$` slips past the backtracking check; each search then times out. A line
     that defeated the pattern once must not be searched again and again (today: hundreds of
     0.05 s timeouts on one line, ~13 s for one page, linear in pages)."""
-    import checker.commands
+    import checker.run.commands
     import checker.rules
-    from checker.commands import CheckOptions
+    from checker.run.commands import CheckOptions
 
     (corpus / "zz_aaaa.txt").write_text(page(CLEAN_PAGE).decode() + "\n" + "a" * 50_000 + "b\n")
     rules_file = _write(tmp_path / "slow.yaml", "ignore:\n  - '(.*a){20}$'\n")
@@ -536,9 +536,9 @@ def test_slow_regex_that_passes_the_static_check_is_given_up_once_per_line(
         loaded.append(real(path))
         return loaded[-1]
 
-    monkeypatch.setattr(checker.commands, "load_rules", keep)
+    monkeypatch.setattr(checker.run.commands, "load_rules", keep)
     started = time.monotonic()
-    checker.commands.check(CheckOptions(paths=(str(corpus),), rules=str(rules_file)))
+    checker.run.commands.check(CheckOptions(paths=(str(corpus),), rules=str(rules_file)))
     assert time.monotonic() - started < 30
     timeouts = loaded[0].ignore[0].timed_out
     assert timeouts <= 4, f"one pathological line cost {timeouts} timed-out searches"
@@ -717,8 +717,8 @@ def test_two_runs_write_the_same_report_at_once(corpus: Path, tmp_path: Path) ->
 KILL_REPORT = textwrap.dedent(
     """
     import dataclasses, sys
-    from checker.cli import _report_option
-    from checker.commands import CheckOptions, check, emit
+    from checker.run.cli import _report_option
+    from checker.run.commands import CheckOptions, check, emit
 
     corpus, path = sys.argv[1], sys.argv[2]
     options = CheckOptions(paths=(corpus,), reports=_report_option(("json=" + path,)),
@@ -736,7 +736,7 @@ KILL_REPORT = textwrap.dedent(
 KILL_BASELINE = textwrap.dedent(
     """
     import sys
-    from checker.commands import BaselineOptions, run_baseline
+    from checker.run.commands import BaselineOptions, run_baseline
 
     corpus, path = sys.argv[1], sys.argv[2]
     print(1, flush=True)
@@ -753,7 +753,7 @@ def _complete_report(path: Path, expected: int) -> None:
 
 
 def _complete_baseline(path: Path, expected: int) -> None:
-    from checker.baseline import load_baseline
+    from checker.run.baseline import load_baseline
 
     assert load_baseline(str(path)).accepted
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from checker.cli import cli
+from checker.run.cli import cli
 from tests.badinput_helpers import SCRUBBED
 from tests.sample_site import SAMPLE
 

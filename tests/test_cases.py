@@ -37,7 +37,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from checker.cli import cli
+from checker.run.cli import cli
 
 CASES_DIR = Path(__file__).parent / "cases"
 ROOT = Path(__file__).parent.parent

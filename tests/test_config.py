@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker.cli import cli
+from checker.run.cli import cli
 from checker.rules.config import find_config
 from tests.badinput_helpers import SCRUBBED
 from tests.sample_site import SAMPLE

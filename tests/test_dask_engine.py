@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.commands import CheckOptions, check
+from checker.run.commands import CheckOptions, check
 from checker.report.json import JsonFormatter
 from tests.synth import generate_site
 
@@ -45,7 +45,7 @@ def test_dask_engine_matches_on_the_sample_site(cluster) -> None:  # noqa: ANN00
 
 
 def test_an_unreachable_scheduler_is_an_input_error(tmp_path: Path) -> None:
-    from checker.load import InputError
+    from checker.read.load import InputError
 
     sample = Path(__file__).parents[1] / "snapshots" / "csto-pa"
     with pytest.raises(InputError, match="cannot reach the Dask scheduler"):

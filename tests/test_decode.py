@@ -1,4 +1,4 @@
-"""Tests for checker.decode: BOMs, declared charsets, detection, damage and binary sniffing."""
+"""Tests for checker.read.decode: BOMs, declared charsets, detection, damage and binary sniffing."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from checker.decode import decode, looks_binary
+from checker.read.decode import decode, looks_binary
 
 RUSSIAN = (
     "Государственная Дума Федерального Собрания Российской Федерации. "

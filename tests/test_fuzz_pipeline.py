@@ -1,4 +1,4 @@
-"""Property tests over the whole pipeline, in-process: `checker.commands.check(CheckOptions(...))`
+"""Property tests over the whole pipeline, in-process: `checker.run.commands.check(CheckOptions(...))`
 on small generated folders.
 
 Only the tool's own errors may escape (RuleError, InputError, OutputError, UsageError), and
@@ -36,11 +36,11 @@ from hypothesis import note as _note
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from checker.commands import CheckOptions, UsageError, check
-from checker.decode import decode
-from checker.load import InputError
+from checker.run.commands import CheckOptions, UsageError, check
+from checker.read.decode import decode
+from checker.read.load import InputError
 from checker.model import Finding, Kind
-from checker.output import OutputError
+from checker.run.output import OutputError
 from checker.rules import TIMELINE_LABELS, RuleError
 
 OWN_ERRORS = (RuleError, InputError, OutputError, UsageError)
@@ -522,7 +522,7 @@ def test_random_rule_files(text: str) -> None:
 SEEDED_RUN = textwrap.dedent(
     """
     import json, sys
-    from checker.commands import CheckOptions, check
+    from checker.run.commands import CheckOptions, check
     from checker.report.json import finding_dict
     result = check(CheckOptions(paths=(sys.argv[1],)))
     print(json.dumps([finding_dict(f) for f in result.findings], sort_keys=True))

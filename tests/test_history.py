@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from history_site import PHONE, START, history_page, page, warc, wayback
 
-from checker.cli import cli
+from checker.run.cli import cli
 
 PAGES = [f"p{n}" for n in range(8)]
 

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 from history_site import START, history_page
 
-from checker.cli import cli
+from checker.run.cli import cli
 
 COMMITS = 50
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker.cli import cli
-from checker.commands import CheckOptions, check
+from checker.run.cli import cli
+from checker.run.commands import CheckOptions, check
 from checker.model import Kind
 from tests.badinput_helpers import SCRUBBED
 from tests.sample_site import SAMPLE

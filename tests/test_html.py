@@ -1,4 +1,4 @@
-"""Tests for checker.html: block/inline rendering, dropped content, links, source lines, limits."""
+"""Tests for checker.read.html: block/inline rendering, dropped content, links, source lines, limits."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from checker.decode import decode
-from checker.html import RenderedLine, render_html
-from checker.html_walk import walk
+from checker.read.decode import decode
+from checker.read.html import RenderedLine, render_html
+from checker.read.html_walk import walk
 
 DATA = Path(__file__).parent / "data" / "clerk"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "clerk-house-gov" / "orig"

@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
-from checker import html_links
-from checker.html_links import link_target
+from checker.read import html_links
+from checker.read.html_links import link_target
 
 HREFS = [
     *("x.html", "../x.html", "./x", ".", "..", "../../../up", "x/y/", "x?y=1", "x#f", "%41"),

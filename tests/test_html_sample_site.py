@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-from checker.commands import CheckOptions, check
+from checker.run.commands import CheckOptions, check
 from checker.report.html import HtmlFormatter
 from tests.test_html_report import _chromium, _png_pixels
 

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from checker.layout import captures_repeat, page_of, stamp, without_capture
+from checker.read.layout import captures_repeat, page_of, stamp, without_capture
 
 
 def utc(*parts: int) -> datetime:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.commands import CheckOptions, check
-from checker.load import InputError, discover
+from checker.run.commands import CheckOptions, check
+from checker.read.load import InputError, discover
 from tests.badinput_helpers import SCRUBBED
 from tests.sample_site import SAMPLE, SIX
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import textwrap
 
-from checker.classify import classify
-from checker.learn import site_wrap
+from checker.judge.classify import classify
+from checker.learn.site import site_wrap
 from checker.model import Kind, Line, Slot, Snapshot, Template
-from checker.normalize import normalize, resolve_links, wrap_column
-from checker.similarity import similarity
-from checker.versions import is_version
+from checker.read.normalize import normalize, resolve_links, wrap_column
+from checker.align.similarity import similarity
+from checker.learn.versions import is_version
 
 PROSE = (
     "The beds near the north fence were dug over and planted with early onions and two rows "
@@ -116,7 +116,7 @@ def test_a_translated_block_linking_to_the_same_pages_is_a_family_of_its_own() -
 
 
 def test_a_moved_line_is_the_odd_one_out_among_tied_orders() -> None:
-    from checker.matching import Strays, fewest_strays, longest_in_order
+    from checker.align.matching import Strays, fewest_strays, longest_in_order
 
     # Slots 0..3; the page holds 0, 1, 3 (line 2), its own lines 3 and 4, then 2 (line 5).
     pairs = [(0, 0), (1, 1), (2, 3), (5, 2)]

@@ -8,10 +8,10 @@ import sys
 
 import pytest
 
-import checker.snapshot as snapshot_module
-from checker.load import Source
+import checker.read.snapshot as snapshot_module
+from checker.read.load import Source
 from checker.model import Snapshot
-from checker.snapshot import read_bytes
+from checker.read.snapshot import read_bytes
 
 
 def _source(path) -> Source:
@@ -98,7 +98,7 @@ def test_a_link_urllib_cannot_parse_is_kept_as_written_not_a_crash(tmp_path):
 
 
 def test_a_page_no_reader_anticipated_is_a_finding_and_the_run_goes_on(tmp_path, monkeypatch):
-    from checker.commands import CheckOptions, check
+    from checker.run.commands import CheckOptions, check
 
     _html_site(tmp_path / "site", "/about")
     real = snapshot_module.page

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.commands import CheckOptions, check
+from checker.run.commands import CheckOptions, check
 from checker.model import ExitCode, RunResult, Severity
 from tests.sample_site import SAMPLE, SIX
 

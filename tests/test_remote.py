@@ -19,9 +19,9 @@ import pytest
 from click.testing import CliRunner
 from fsspec.implementations.memory import MemoryFileSystem
 
-import checker.remote as remote
-from checker.cli import cli
-from checker.warc import ArchiveStats, iter_archive
+import checker.read.remote as remote
+from checker.run.cli import cli
+from checker.read.warc import ArchiveStats, iter_archive
 from tests.badinput_helpers import SCRUBBED, Outcome, assert_one_error_line, copy_corpus, run_cli
 from tests.sample_site import SAMPLE, SIX
 from tests.test_warc import write_archive

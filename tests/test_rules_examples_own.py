@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from checker.cli import cli
+from checker.run.cli import cli
 
 ROSTER = "Delegation of the Supreme Council to the CSTO PA consists of 6 deputies."
 SEVEN = "Delegation of the Supreme Council to the CSTO PA consists of 7 deputies."

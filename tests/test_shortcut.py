@@ -51,13 +51,13 @@ def test_shortcut_and_full_path_agree(tmp_path: Path, params: dict) -> None:
 def _observations(root: Path) -> tuple[int, int]:
     """Compare, page by page, the shortcut's observation with the full path's; returns
     (pages the shortcut took, pages in all)."""
-    from checker.engine import Stage
-    from checker.learn import site_templates
-    from checker.load import discover
-    from checker.observe import observe
+    from checker.run.engine import Stage
+    from checker.learn.site import site_templates
+    from checker.read.load import discover
+    from checker.align.observe import observe
     from checker.rules import default_rules
-    from checker.shortcut import observe_clean
-    from checker.snapshot import from_bytes, link_base, read_bytes
+    from checker.align.shortcut import observe_clean
+    from checker.read.snapshot import from_bytes, link_base, read_bytes
 
     rules = default_rules()
     sources = discover([str(root)], group_by="none")
@@ -108,9 +108,9 @@ def test_a_partial_table_sent_between_processes_merges_like_the_pages_themselves
 ) -> None:
     import pickle
 
-    from checker.engine import Stage, fold
-    from checker.learn import site_templates
-    from checker.load import discover
+    from checker.run.engine import Stage, fold
+    from checker.learn.site import site_templates
+    from checker.read.load import discover
     from checker.rules import default_rules, load_rules
 
     corpus = generate_site(tmp_path / "site", **SITES[0])

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from checker.commands import CheckOptions, check
+from checker.run.commands import CheckOptions, check
 from checker.report.github import GithubFormatter, annotation
 from checker.report.markdown import MarkdownFormatter, md_escape
 from checker.report.text import TextFormatter

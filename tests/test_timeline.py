@@ -6,8 +6,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from checker.normalize import normalize
-from checker.timeline import LABELS, History, history
+from checker.read.normalize import normalize
+from checker.judge.timeline import LABELS, History, history
 
 START = datetime(2024, 1, 1, 6, 30)
 DAYS = 60

@@ -6,7 +6,7 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
-from checker.commands import CheckOptions, check
+from checker.run.commands import CheckOptions, check
 from checker.report.json import JsonFormatter
 
 START = date(2024, 1, 1)

@@ -8,7 +8,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from checker.cli import cli
+from checker.run.cli import cli
 from tests.badinput_helpers import SCRUBBED
 from tests.sample_site import SAMPLE
 

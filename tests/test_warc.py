@@ -1,4 +1,4 @@
-"""Tests for checker.warc: pages, revisits, skipped records and damaged archives."""
+"""Tests for checker.read.warc: pages, revisits, skipped records and damaged archives."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from checker.warc import ArchiveStats, iter_archive
+from checker.read.warc import ArchiveStats, iter_archive
 
 PAGE_A = b"<html><body><p>A</p>" + b"x" * 2000 + b"</body></html>"
 PAGE_B = b"<html><body><p>B</p></body></html>"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pickle
 
-from checker.load import Source
-from checker.workers import CHUNK, MIN_CHUNK, _chunk_size, _chunks, _pack, _unpack
+from checker.read.load import Source
+from checker.run.workers import CHUNK, MIN_CHUNK, _chunk_size, _chunks, _pack, _unpack
 
 
 def test_a_packed_chunk_unpacks_to_the_same_sources_in_the_same_order() -> None:

@@ -1,0 +1,130 @@
+"""Added lines: extra lines inside a block, and lines several pages add at its edge."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from operator import itemgetter
+
+from checker.knobs import CLEAR, EDGE_ABSENCE
+from checker.model import Finding, Kind, SlotVariants
+from checker.judge.rating import FindingMaker
+from checker.read.record import record
+from checker.rules import Thresholds
+from checker.align.similarity import similarity
+from checker.judge.variants import ABSENT, GapTally, VariantTable
+
+
+def loose_edge(variants: SlotVariants, absent: int) -> bool:
+    """A block's first or last line that many pages lack marks where the block ends on
+    those pages, not a lost line: only rare absences there are drift."""
+    slot, template = variants.slot, variants.template
+    block = template.block_slots(slot.block)
+    at_edge = slot.id in (block[0].id, block[-1].id) and len(block) > 1
+    total = sum(v.count for v in variants.variants)
+    return at_edge and absent > EDGE_ABSENCE * total
+
+
+def loose_edges(slots: list[SlotVariants]) -> dict[int, tuple[str, ...]]:
+    """Per block, the texts of its edge lines that many pages lack (headings of a kind)."""
+    loose: dict[int, tuple[str, ...]] = {}
+    for variants in slots:
+        absent = sum(v.count for v in variants.variants if v.text == ABSENT)
+        if variants.canonical and absent and loose_edge(variants, absent):
+            block = variants.slot.block
+            loose[block] = (*loose.get(block, ()), variants.canonical)
+    return loose
+
+
+def added_lines(
+    table: VariantTable,
+    maker: FindingMaker,
+    thresholds: Thresholds,
+    loose: dict[int, tuple[str, ...]],
+) -> Iterator[Finding]:
+    """Extra lines inside a block, and lines that several pages add at a block's edge.
+
+    A line like a block's loose edge line (a heading some pages put first and others
+    last) is that line standing elsewhere, not an addition.
+    """
+    spread = _pages_holding(table)
+    for (slot_id, where), tally in sorted(table.gaps.items()):
+        like = loose.get(table.template.slots[slot_id].block, ())
+        content = (slot_id, where) in table.template.content_gaps
+        alien = _alien(tally, spread) if content else set()
+        pages = table.block_pages[table.template.slots[slot_id].block]
+        for text, holders in sorted(tally.holders.items()):
+            if text in table.template.structure:
+                continue
+            if where != "after" and not any(char.isalnum() for char in text):
+                continue  # a separator at the body's edge carries no fact to drift
+            if like and similarity(text, like) >= thresholds.fuzzy:
+                continue
+            if where == "after":
+                # Pages without the line must be a clear majority, as for any variant (a
+                # page that holds the line twice is still one page). Among the pages' own
+                # lines, only a line alien to them is added, whatever their number.
+                holding = len({holder.snapshot for holder in holders})
+                if (content and text not in alien) or (pages - holding) < CLEAR * holding:
+                    continue
+            elif (
+                len(holders) < thresholds.min_pages
+                or len(holders) * 2 > pages
+                or not _stands_out(tally.texts, text, thresholds.min_pages)
+                or _shared_run(tally.beyond[text], len(holders))
+            ):
+                continue
+            slot = table.template.slots[slot_id]
+            place = "inside the block" if where == "after" else f"at the block's {where}"
+            for holder in holders:
+                finding = maker.make(
+                    Kind.LINE_ADDED,
+                    holder,
+                    "",
+                    f"line added {place}",
+                    slot=slot_id,
+                    anchor=slot.canonical,
+                    variant=f"{where}:{text}",
+                )
+                if finding:
+                    yield finding
+
+
+def _pages_holding(table: VariantTable) -> dict[str, set[str]]:
+    """Per extra text, the pages that hold it anywhere in the family's gaps."""
+    pages: dict[str, set[str]] = {}
+    for tally in table.gaps.values():
+        for text, holders in tally.holders.items():
+            pages.setdefault(text, set()).update(h.snapshot for h in holders)
+    return pages
+
+
+def _alien(tally: GapTally, spread: dict[str, set[str]]) -> set[str]:
+    """In a gap of per-page content, the one text that is no page's own.
+
+    Per-page content differs from page to page, however many lines it takes: a text
+    other pages hold too, while every other text there is one page's, was added. Where
+    several texts recur (a section's breadcrumb, a member's party), the pages come in
+    kinds and the texts are theirs; texts of one shape with other values are a record's
+    fields.
+    """
+    shared = [text for text in tally.holders if len(spread.get(text, ())) >= 2]
+    if len(shared) != 1:
+        return set()
+    form = record(shared[0]).skeleton
+    fields = [t for t in tally.holders if t != shared[0] and record(t).skeleton == form]
+    return set() if fields else set(shared)
+
+
+def _stands_out(texts: Counter[str], text: str, min_pages: int) -> bool:
+    """At a block's edge, a line several pages add stands out among the pages' own lines.
+
+    Where several texts recur there, the pages come in types with headings of their own.
+    """
+    return [t for t, n in texts.items() if n >= min_pages] == [text]
+
+
+def _shared_run(beyond: dict[str, int], holders: int) -> bool:
+    """Pages that share the next line out too share a section of their own, not drift."""
+    text, count = max(beyond.items(), key=itemgetter(1)) if beyond else ("", 0)
+    return bool(text) and count >= 2 and count * 2 >= holders

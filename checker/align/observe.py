@@ -1,0 +1,74 @@
+"""Observations: one page's alignment cut down to what the variant tables count."""
+
+from __future__ import annotations
+
+from checker.align.page import Lens
+from checker.knobs import REQUIRED_LINE
+from checker.model import Alignment, Extra, Observation
+
+ABSENT = ""
+
+
+def observe(alignment: Alignment, lens: Lens) -> Observation:
+    """Cut an alignment down to what the variant table needs."""
+    snapshot = alignment.snapshot
+    slots = alignment.template.slots
+    placed = []
+    for placement in alignment.placements:
+        view = lens(placement.line.norm) or ABSENT
+        usual = view == slots[placement.slot].canonical
+        placed.append(
+            (
+                placement.slot,
+                None if usual else view,
+                placement.line.number,
+                "" if usual else placement.line.text,
+                placement.moved,
+            )
+        )
+    return Observation(
+        path=snapshot.path,
+        captured=snapshot.captured,
+        missing_blocks=alignment.missing_blocks,
+        slots=tuple(placed),
+        absent=tuple(lone_absences(alignment)),
+        extras=alignment.extras,
+    )
+
+
+def gap_of(extra: Extra, content_gaps: frozenset[tuple[int, str]]) -> tuple[int, str]:
+    """The gap a line is tallied in: with slots missing around it on this page, a line
+    may stand in the content gap of a slot it was not placed after."""
+    gap = (extra.slot, extra.where)
+    if extra.where != "after" or gap in content_gaps:
+        return gap
+    last = max(extra.slot + 1, extra.upto)
+    held = (s for s in range(extra.slot, last) if (s, "after") in content_gaps)
+    return next(((s, "after") for s in held), gap)
+
+
+def lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
+    """Missing slots that stand alone; a run of two or more is an optional section left out.
+
+    A line nearly every page carries is not part of an optional section beside it: lost
+    next to a box the page leaves out, it is still lost.
+    """
+    missing = dict(alignment.missing)
+    slots = alignment.template.slots
+    lone = []
+    for slot_id, line in alignment.missing:
+        block = slots[slot_id].block
+        if slots[slot_id].support >= REQUIRED_LINE:
+            lone.append((slot_id, line))  # a required line is lost whatever its neighbours
+            continue
+        neighbours = [
+            n
+            for n in (slot_id - 1, slot_id + 1)
+            if 0 <= n < len(slots)
+            and slots[n].block == block
+            and n in missing
+            and slots[n].support < REQUIRED_LINE
+        ]
+        if not neighbours:
+            lone.append((slot_id, line))
+    return lone

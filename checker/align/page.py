@@ -1,0 +1,259 @@
+"""Alignment: set one snapshot's lines against the template's slots."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from itertools import repeat
+
+from checker.align.draft import Draft, outward
+from checker.knobs import ADJACENT, BLOCK_FOUND, FILLER, FRAMED, REQUIRED_LINE
+from checker.align.matching import Strays, best_pairs, fewest_strays, longest_in_order
+from checker.model import Alignment, Snapshot, Template
+from checker.align.similarity import similarity
+
+Lens = Callable[[str], "str | None"]
+
+
+def keyed_lines(snapshot: Snapshot, lens: Lens) -> list[tuple[str, int] | None]:
+    """Each line's comparison key: its lens text and which occurrence of it this is.
+
+    Ignored lines and list filler get None: they are neither slots nor extra lines.
+    """
+    if getattr(lens, "trivial", False):
+        views: list[str | None] = [line.norm for line in snapshot.lines]
+    else:
+        views = [lens(line.norm) for line in snapshot.lines]
+    repeats = Counter(views)
+    if len(repeats) == len(views) and None not in repeats:
+        return list(zip(views, repeat(0)))  # type: ignore[arg-type]  # no None, no repeat
+    seen: Counter[str] = Counter()
+    keys: list[tuple[str, int] | None] = []
+    for view in views:
+        if view is None or repeats[view] >= FILLER:
+            keys.append(None)
+            continue
+        keys.append((view, seen[view]))
+        seen[view] += 1
+    return keys
+
+
+class Aligner:
+    """Aligns snapshots to one template; built once per template, picklable."""
+
+    def __init__(self, template: Template, lens: Lens, fuzzy: float, window: int) -> None:
+        self.template = template
+        self.lens = lens
+        self.fuzzy = fuzzy
+        self.window = window
+        self.index = {
+            (text, slot.occurrence): slot.id for slot in template.slots for text in slot.variants
+        }
+        self.by_text: dict[str, list[int]] = {}
+        for slot in template.slots:
+            for text in slot.variants:
+                self.by_text.setdefault(text, []).append(slot.id)
+        self.slots = {slot.id: slot for slot in template.slots}
+
+    def align(self, snapshot: Snapshot) -> Alignment:
+        """Place the template's slots in the snapshot: exact first, then fuzzy by position."""
+        keys = keyed_lines(snapshot, self.lens)
+        views = [key[0] if key else None for key in keys]
+        exact = self._exact(snapshot, keys)
+        ordered = longest_in_order(exact)
+        if len(ordered) < len(exact):  # a line out of order or repeated: several runs tie
+            ordered = fewest_strays(exact, self._strays(views))
+        placed = self._nearest_copies(dict((slot, i) for i, slot in ordered), exact)
+        taken = set(placed.values())
+        moved_candidates = [(i, s) for i, s in exact if s not in placed and i not in taken]
+        result = Draft(snapshot, views, self.window)
+        for block in self.template.blocks:
+            self._align_block(block, placed, moved_candidates, result)
+        return result.finish(self.template)
+
+    def _strays(self, views: list[str | None]) -> Strays:
+        """Which lines between two placed lines, after a slot, stand where pages hold none of
+        their own (in constant time: the page's comparable lines are summed once)."""
+        total = [0]
+        for view in views:
+            total.append(total[-1] + (view is not None))
+        gaps = self.template.content_gaps
+        free = frozenset(slot for slot in self.slots if (slot, "after") in gaps)
+        return Strays(total, free)
+
+    def _nearest_copies(
+        self, placed: dict[int, int], exact: list[tuple[int, int]]
+    ) -> dict[int, int]:
+        """Where a slot's text stands more than once in order, take the copy nearest the
+        slot's placed neighbours in its block: the other copy is the body's (a separator
+        the body repeats just past the block)."""
+        copies: dict[int, list[int]] = {}
+        for i, slot in exact:
+            copies.setdefault(slot, []).append(i)
+        order = sorted(placed)
+        for rank, slot in enumerate(order):
+            if len(copies.get(slot, ())) < 2:
+                continue
+            around = order[max(0, rank - 1) : rank + 2]
+            near = [
+                placed[s]
+                for s in around
+                if s != slot and self.slots[s].block == self.slots[slot].block
+            ]
+            before = placed[order[rank - 1]] if rank else -1
+            after = placed[order[rank + 1]] if rank + 1 < len(order) else 1 << 62
+            taken = set(placed.values()) - {placed[slot]}
+            free = [i for i in copies[slot] if before < i < after and i not in taken]
+            if near and free:
+                placed[slot] = _nearest(free, near, placed[slot])
+        return placed
+
+    def _exact(
+        self, snapshot: Snapshot, keys: list[tuple[str, int] | None]
+    ) -> list[tuple[int, int]]:
+        """Every (line, slot) pair whose texts are equal, for the longest in-order run.
+
+        A text the template holds more than once (a separator in the menu and the footer)
+        may fill any of its slots, whatever copy of it this line is on the page: the order
+        decides which, so a copy the body adds, or one the block lost, moves nothing.
+        Candidates of one line come highest slot first, so the run takes one per line.
+        """
+        pairs: list[tuple[int, int]] = []
+        for i, key in enumerate(keys):
+            if key is not None and key in self.index and len(self.by_text[key[0]]) == 1:
+                pairs.append((i, self.index[key]))
+                continue
+            view = key[0] if key is not None else self.lens(snapshot.lines[i].norm)
+            pairs.extend((i, slot) for slot in reversed(self.by_text.get(view or "", ())))
+        return pairs
+
+    def _align_block(
+        self,
+        block: int,
+        placed: dict[int, int],
+        moved_candidates: list[tuple[int, int]],
+        draft: Draft,
+    ) -> None:
+        """Fill one block's slots and record its extras, or mark it missing."""
+        slots = self.template.block_slots(block)
+        found = {s.id: placed[s.id] for s in slots if s.id in placed}
+        lower, upper = draft.bounds()
+        if found:
+            self._fill_gaps(slots, found, draft)
+        else:
+            self._fill_unanchored(slots, found, draft, lower, upper)
+        if len(found) < max(1, BLOCK_FOUND * len(slots)) or not found:
+            draft.missing_blocks.append(block)
+            return
+        first, last = min(found.values()), max(found.values())
+        for i, slot_id in moved_candidates:
+            near = (
+                first - self.window <= i <= last + self.window
+                and i not in draft.used
+                and i not in found.values()
+            )
+            if self.slots[slot_id].block == block and slot_id not in found and near:
+                found[slot_id] = i
+                draft.moved.add(slot_id)
+        draft.take_block(slots, found)
+
+    def _fill_gaps(self, slots: Sequence, found: dict[int, int], draft: Draft) -> None:
+        """Fuzzy-match unplaced slots to unplaced lines between their placed neighbours."""
+        run: list = []
+        previous_line = None
+        for slot in list(slots) + [None]:
+            if slot is not None and slot.id not in found:
+                run.append(slot)
+                continue
+            line_at = found[slot.id] if slot is not None else None
+            if run:
+                self._fill_run(run, previous_line, line_at, found, draft)
+                run = []
+            previous_line = line_at
+
+    def _fill_run(
+        self,
+        run: list,
+        before: int | None,
+        after: int | None,
+        found: dict[int, int],
+        draft: Draft,
+    ) -> None:
+        """Match one run of unplaced slots, framed by placed lines or at a block edge."""
+        if before is not None and after is not None:
+            # Between two placed lines, position vouches for a drifted line.
+            # Only for lines every page carries: a line a page type leaves out is not
+            # vouched for by where another type's own line stands.
+            required = all(slot.support >= REQUIRED_LINE for slot in run)
+            self._match_run(
+                run, before + 1, after - 1, found, draft, FRAMED if required else self.fuzzy
+            )
+            return
+        # At a block's edge the run's lines stand right next to the placed line, but for
+        # the page lines the site holds there (a title): a line further out stands past
+        # the page's own lines, where a body quoting the block belongs. Blank lines say
+        # nothing either way.
+        reach = len(run) + (1 if self._content_near(run) else 0)
+        if before is None:
+            lo, hi = outward(draft, after - 1, -1, reach), after - 1  # type: ignore[operator]
+            next_to = hi
+        else:
+            lo, hi = before + 1, outward(draft, before + 1, 1, reach)
+            next_to = lo
+        self._match_run(run, lo, hi, found, draft, self.fuzzy)
+        # The line right next to the placed one gets some of the same benefit, for the slot
+        # that stands next to it: alone, or the only one every page carries (the lines
+        # some pages leave out beyond it change nothing).
+        nearest = run[0] if before is not None else run[-1]
+        alone = len(run) == 1 or (
+            nearest.support >= REQUIRED_LINE
+            and all(s.support < REQUIRED_LINE for s in run if s is not nearest)
+        )
+        if alone and nearest.id not in found and lo <= next_to <= hi:
+            self._match_run([nearest], next_to, next_to, found, draft, ADJACENT)
+
+    def _content_near(self, run: list) -> bool:
+        """Whether pages hold lines of their own beside this run of slots."""
+        ids = {slot.id for slot in run} | {run[0].id - 1, run[-1].id + 1}
+        return any(slot in ids for slot, _ in self.template.content_gaps)
+
+    def _fill_unanchored(
+        self, slots: Sequence, found: dict[int, int], draft: Draft, lower: int, upper: int
+    ) -> None:
+        """A block with no exact line: look near its usual position only."""
+        size = len(draft.views)
+        first = slots[0].position
+        start = first if first >= 0 else size + first
+        lo = max(lower, start - self.window)
+        hi = min(upper, start + len(slots) + self.window - 1)
+        self._match_run(list(slots), lo, hi, found, draft, self.fuzzy)
+
+    def _match_run(
+        self,
+        run: list,
+        lo: int,
+        hi: int,
+        found: dict[int, int],
+        draft: Draft,
+        threshold: float,
+    ) -> None:
+        """Order-preserving best matching of a run of slots to lines lo..hi (inclusive)."""
+        lines = [
+            i
+            for i in range(max(lo, 0), min(hi, len(draft.views) - 1) + 1)
+            if draft.views[i] is not None and i not in draft.used and i not in found.values()
+        ]
+        if not lines:
+            return
+        # Position vouches only where lines and slots nearly pair up one to one (one spare
+        # line allowed, for a page's own line such as an update date).
+        if len(lines) > len(run) + 1:
+            threshold = max(threshold, self.fuzzy)
+        scores = [[similarity(draft.views[i] or "", slot.variants) for i in lines] for slot in run]
+        for r, c in best_pairs(scores, threshold):
+            found[run[r].id] = lines[c]
+
+
+def _nearest(free: list[int], near: list[int], current: int) -> int:
+    """The free line nearest the placed lines, the current one on a tie."""
+    return min(free, key=lambda i: (min(abs(i - j) for j in near), i != current))

@@ -1,0 +1,51 @@
+"""Canonical text: what a clear majority of a slot's pages hold, or that it is a field."""
+
+from __future__ import annotations
+
+import posixpath
+from collections import Counter
+
+from checker.knobs import CLEAR, FIELD_VALUES
+from checker.model import Holder
+from checker.align.observe import ABSENT
+from checker.read.record import record
+from checker.rules import Thresholds
+
+
+def canonical_text(
+    counts: Counter[str], thresholds: Thresholds, holders: dict[str, list[Holder]] | None = None
+) -> tuple[str | None, bool]:
+    """The clear-majority text; else whether the slot is per-page content."""
+    total = sum(counts.values())
+    if not total:
+        return None, False
+    if record_field(counts, holders or {}):
+        return None, True
+    ranked = counts.most_common(2)
+    top, top_count = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if top_count > thresholds.majority * total and top_count >= CLEAR * second:
+        return top, False
+    content = len(counts) > thresholds.content * total
+    return None, content
+
+
+def record_field(counts: Counter[str], holders: dict[str, list[Holder]]) -> bool:
+    """Whether a slot is a field that names where each page stands: one key whose value
+    comes in FIELD_VALUES values or more, each held by several pages, the pages of each
+    minority value in folders of their own (the section a breadcrumb names). Drift shared by
+    a few pages mixes with the pages around it; an older version comes in two values."""
+    keys = {record(text).key for text in counts if text != ABSENT}
+    if len(keys) != 1 or None in keys:
+        return False
+    values = [text for text, n in counts.items() if text != ABSENT and n >= 2]
+    if len(values) < FIELD_VALUES:
+        return False
+    folders = [{posixpath.dirname(h.snapshot) for h in holders.get(v, ())} for v in values]
+    known = [f for f in folders if f]
+    seen: set[str] = set()
+    for found in known:
+        if found & seen:
+            return False
+        seen |= found
+    return len(known) >= FIELD_VALUES - 1

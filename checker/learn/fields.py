@@ -1,0 +1,93 @@
+"""Record fields: template lines that stand among a page's own lines are the page's data."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from checker.knobs import ISLAND
+from checker.read.record import key_of_line
+
+Key = tuple[str, int]
+
+
+def without_fields(
+    kept: list[tuple[list[Key], set[int]]], sequences: list[list[Key]]
+) -> list[tuple[list[Key], set[int]]]:
+    """Drop the slots that stand among a page's own lines: fields of a per-page record.
+
+    A line is boilerplate because the site repeats it among the same neighbours: next to
+    another line of the template, or at the page's edge. A line that most pages hold alone
+    between lines of their own, and whose value varies (a member's party, a member type),
+    belongs to each page's record, however many pages happen to share one value; a line
+    every page holds word for word between a date and a share link of its own is the
+    block's. A field that only a neighbouring field anchored loses its anchor when that
+    one goes, hence the few rounds.
+    """
+    where = {k: g for g, (group, _) in enumerate(kept) for k in group}
+    varies = {g for g, (group, _) in enumerate(kept) if len(group) > 1}
+    for _ in range(len(kept)):
+        anchored: Counter[int] = Counter()
+        held: Counter[int] = Counter()
+        for seq in sequences:
+            inside = [k in where for k in seq]
+            last = len(seq) - 1
+            for position, key in enumerate(seq):
+                if not inside[position]:
+                    continue
+                held[where[key]] += 1
+                if (
+                    position in (0, last)
+                    or inside[position - 1]
+                    or (position < last and inside[position + 1])
+                ):
+                    anchored[where[key]] += 1
+        fields = {g for g, count in held.items() if anchored[g] * 2 < count and g in varies}
+        if not fields:
+            break
+        where = {k: g for k, g in where.items() if g not in fields}
+    where = _without_islands(where, sequences)
+    keep = set(where.values())
+    return [pair for g, pair in enumerate(kept) if g in keep]
+
+
+def _without_islands(where: dict[Key, int], sequences: list[list[Key]]) -> dict[Key, int]:
+    """Drop the short runs of template lines that stand among a page's own lines on both
+    sides: headings of the page's own data (`Current roles` over a table of its roles).
+
+    A run of fewer than ISLAND template lines has no line whose both neighbours are its
+    own; it is boilerplate only where it reaches the page's edge on most of its pages.
+    Lines every page holds under one key with its own value (`Permalink: …`, `Updated:
+    …`) join the runs beside them, as record fields inside a block do.
+    """
+    key_of = {k: key_of_line(k[0]) for seq in sequences for k in seq}
+    keyed = Counter(key for seq in sequences for key in {key_of[k] for k in seq} if key)
+    common = {key for key, pages in keyed.items() if pages * 2 >= len(sequences)}
+    bridging = {k for k, key in key_of.items() if key in common}
+    for _ in range(len(set(where.values()))):
+        anchored: Counter[int] = Counter()
+        held: Counter[int] = Counter()
+        for seq in sequences:
+            inside = [k in where or k in bridging for k in seq]
+            for start, stop in _runs(inside):
+                members = [where[k] for k in seq[start:stop] if k in where]
+                reach = start == 0 or stop == len(seq) or len(members) >= ISLAND
+                held.update(members)
+                if reach:
+                    anchored.update(members)
+        islands = {g for g, count in held.items() if anchored[g] * 2 < count}
+        if not islands:
+            break
+        where = {k: g for k, g in where.items() if g not in islands}
+    return where
+
+
+def _runs(inside: list[bool]) -> list[tuple[int, int]]:
+    """The (start, stop) of each maximal run of True."""
+    runs, start = [], None
+    for position, flag in enumerate([*inside, False]):
+        if flag and start is None:
+            start = position
+        elif not flag and start is not None:
+            runs.append((start, position))
+            start = None
+    return runs

@@ -1,0 +1,145 @@
+"""Learning a site: a seeded sample, its page families, their templates."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+from checker.run.baseline import Baseline
+from checker.learn.families import cluster
+from checker.knobs import SHARED_SUPPORT
+from checker.rules.lens import Lens
+from checker.read.load import Source
+from checker.model import Snapshot, Template
+from checker.read.normalize import LIST_START, first_word_of, normalize, starts_item, wrap_column
+from checker.read.record import URL
+from checker.rules import Rules, Thresholds
+from checker.align.shortcut import Shortcut, build_shortcut
+from checker.read.snapshot import PLAIN, Reading, read
+from checker.learn.template import learn_template
+from checker.learn.versions import common_lines, fold_versions
+
+# Pages of the sample read for the wrap column: the column shows on a few hundred pages
+# (a bound on time, not a tuning knob).
+WRAP_PAGES = 300
+
+Decided = dict[tuple[str, int], dict[int, "str | None"]]
+
+
+@dataclass(frozen=True)
+class SiteTemplates:
+    """What a site's snapshots are checked against."""
+
+    families: list[Template]
+    """One template per page family."""
+    shared: Template | None = None
+    """Lines nearly every page carries whatever its family, when there are families."""
+    decided: Decided = field(default_factory=dict)
+    """Canonical texts fixed by a baseline, per (site, family) and slot."""
+    wrap: int | None = None
+    """The column the site's text was wrapped at, if it was."""
+    shortcut: Shortcut | None = None
+    """How to recognize a clean page cheaply, for a site of one family."""
+
+
+def site_templates(
+    site: str, sources: list[Source], rules: Rules, baseline: Baseline | None
+) -> SiteTemplates:
+    """The baseline's templates for the site, or ones learned from a sample of it."""
+    if baseline is not None and site in baseline.templates:
+        recorded = baseline.templates[site]
+        families = [t for t in recorded if t.family >= 0]
+        shared = next((t for t in recorded if t.family < 0), None)
+        return SiteTemplates(families, shared, baseline.decided)
+    lens = Lens(rules)
+    chosen = sample_of(sources, rules.thresholds.sample)
+    sample = [s for s in snapshots(chosen) if s.lines]
+    wrap = site_wrap(sample)
+    if wrap is not None:
+        sample = [s for s in snapshots(chosen, Reading(wrap=wrap)) if s.lines]
+    families = learn_families(site, sample, lens, rules.thresholds)
+    shared = None
+    if len(families) > 1:
+        shared = common_lines(
+            learn_template(site, -1, sample, lens, rules.thresholds, min_support=SHARED_SUPPORT),
+            families,
+        )
+    shortcut = None
+    if len(families) == 1 and wrap is None and lens.trivial:
+        shortcut = build_shortcut(families[0], sample)
+    return SiteTemplates(families, shared, wrap=wrap, shortcut=shortcut)
+
+
+def site_wrap(sample: list[Snapshot]) -> int | None:
+    """The column the site's text snapshots were wrapped at, from all their lines at once.
+
+    Lengths are of the text as the converter saw it (links not yet resolved). HTML is
+    rendered, never wrapped by a converter: its lines say nothing here.
+    """
+    pairs: list[tuple[int, int]] = []
+    seen: set[tuple[str, str]] = set()
+    prose: dict[str, int] = {}
+    plain_of: dict[str, str] = {}
+    for snapshot in sample[:WRAP_PAGES]:
+        if snapshot.html:
+            continue
+        plain = [(line.number, _plain(line.text, plain_of)) for line in snapshot.lines]
+        for text in (t for _, t in plain if " " in t):
+            # Converters leave list items, headings and table rows unwrapped, and links.
+            prose.setdefault(text, 0 if LIST_START.match(text) else len(URL.sub("", text)))
+        for (number, text), (after, following) in zip(plain, plain[1:], strict=False):
+            inside = after == number + 1 and " " in text and not starts_item(text, following)
+            word = first_word_of(following) if inside else None
+            if word is not None and (text, following) not in seen:
+                seen.add((text, following))
+                pairs.append((len(text), len(word)))
+    return wrap_column(pairs, list(prose.values()))
+
+
+def _plain(text: str, known: dict[str, str]) -> str:
+    """A line normalized as the converter saw it, once per distinct text."""
+    plain = known.get(text)
+    if plain is None:
+        plain = known[text] = normalize(text)
+    return plain
+
+
+def learn_families(
+    site: str, sample: list[Snapshot], lens: Lens, thresholds: Thresholds
+) -> list[Template]:
+    """One template per family of pages that share a block."""
+    if len(sample) < 2:
+        return []
+    groups = cluster(sample, lens, thresholds.min_pages)
+    learned = {
+        tuple(g): learn_template(site, 0, [sample[i] for i in g], lens, thresholds) for g in groups
+    }
+    if len(groups) > 1:
+        groups = fold_versions(groups, [learned[tuple(g)] for g in groups])
+    templates: list[Template] = []
+    for group in groups:
+        # Only a family an older version folded into is learned again, from all its pages.
+        key = tuple(group)
+        template = (
+            learned[key]
+            if key in learned
+            else learn_template(site, 0, [sample[i] for i in group], lens, thresholds)
+        )
+        if template is not None:
+            templates.append(replace(template, family=len(templates)))
+    return templates
+
+
+def sample_of(sources: list[Source], size: int) -> list[Source]:
+    """A seeded, bounded sample, so the same corpus always learns the same template."""
+    if len(sources) <= size:
+        return sources
+    picked = random.Random(len(sources)).sample(range(len(sources)), size)
+    return [sources[i] for i in sorted(picked)]
+
+
+def snapshots(sources: Iterable[Source], reading: Reading = PLAIN) -> Iterator[Snapshot]:
+    """Read every source in order."""
+    for source in sources:
+        yield from read(source, reading)

@@ -1,0 +1,255 @@
+"""Snapshots: read one file (text, HTML or web archive) into normalized lines."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from checker.read.capture import CaptureTimes
+from checker.read.decode import decode, looks_binary
+from checker.read.gitsource import commit_time, read_revision
+from checker.read.load import Source, is_archive, is_url
+from checker.model import Line, Snapshot
+from checker.read.normalize import normalize, resolve_links, same_scheme, split_lines, unwrap
+from checker.read.remote import read_url
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+NO_TIMES = CaptureTimes()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How snapshots are read: where capture times come from, and a site's wrap column."""
+
+    times: CaptureTimes = NO_TIMES
+    """Where a snapshot without an archive date gets its capture time."""
+    wrap: int | None = None
+    """The column a converter wrapped this site's text at, learned from the site's sample;
+    every text page is re-joined at it."""
+
+
+PLAIN = Reading()
+# Larger files are read up to this many bytes and reported as cut.
+MAX_BYTES = 64 * 1024 * 1024
+# Longer lines are cut: no boilerplate line is this long, and fuzzy matching stays bounded.
+MAX_LINE = 4000
+
+
+def read(source: Source, reading: Reading = PLAIN) -> Iterator[Snapshot]:
+    """The snapshots in one file: one for a page, many for a web archive."""
+    if is_archive(source.display):
+        yield from _archive(source)
+        return
+    raw = read_bytes(source)
+    if isinstance(raw, Snapshot):
+        yield raw
+        return
+    yield from_bytes(source, raw, reading)
+
+
+def read_bytes(source: Source, path: str = "") -> bytes | Snapshot:
+    """A page file's bytes (up to MAX_BYTES + 1, so that a longer file shows as cut), or a
+    broken snapshot saying why they cannot be read.
+
+    The file is opened without blocking and checked with fstat on the open descriptor, so
+    a pipe is refused rather than waited on, and a file is read in one call of its size:
+    a buffered `read(MAX_BYTES + 1)` would allocate 64 MB for every 3 KB page. `path` is
+    the source's display path when the caller already has it. A URL is read through fsspec.
+    """
+    path = path or source.display
+    if source.revision or is_url(path):
+        try:
+            return read_revision(source) if source.revision else read_url(path, MAX_BYTES + 1)
+        except OSError as error:
+            return _broken(source, f"cannot be read: {error}")
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as error:
+        return _broken(source, f"cannot be read: {error.strerror or error}")
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return _broken(source, "is not a regular file")
+        return _read_all(fd, info.st_size)
+    except OSError as error:
+        return _broken(source, f"cannot be read: {error.strerror or error}")
+    finally:
+        os.close(fd)
+
+
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+# Reads after the first (a file that grew since fstat) take this much at a time.
+_READ_MORE = 1 << 20
+
+
+def _read_all(fd: int, size: int) -> bytes:
+    """Up to MAX_BYTES + 1 bytes of an open regular file of `size` bytes (as fstat saw it)."""
+    parts: list[bytes] = []
+    got, left, ask = 0, MAX_BYTES + 1, size + 1
+    while left > 0:
+        part = os.read(fd, min(ask, left))
+        parts.append(part)
+        got, left = got + len(part), left - len(part)
+        if not part or (len(part) < ask and got >= size):
+            break  # end of file: a short read once the stat size is in
+        ask = _READ_MORE
+    return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
+def from_bytes(source: Source, raw: bytes, reading: Reading = PLAIN) -> Snapshot:
+    """One page file's bytes as a snapshot, with its capture time where one is known."""
+    path = source.display
+    name = os.path.basename(path)
+    try:
+        snapshot = page(source, raw, html=is_html(name.lower(), raw), wrap=reading.wrap)
+    except Exception as error:  # noqa: BLE001 - one odd page must not stop a run of millions
+        # A page no reader anticipated (a bug of ours or of a parser) is a finding on that
+        # page, named with the error so that it can be reported, and the run goes on.
+        return _broken(source, f"could not be read ({type(error).__name__}: {error})")
+    if source.revision and snapshot.lines:
+        snapshot = replace(snapshot, captured=commit_time(source))
+    if snapshot.captured is None and snapshot.lines and reading.times != NO_TIMES:
+        captured = reading.times.of(name, path, snapshot.lines, source.relative)
+        snapshot = replace(snapshot, captured=captured) if captured else snapshot
+    return snapshot
+
+
+def link_base(source: Source, url: str | None = None) -> str:
+    """The address relative links in a page resolve against."""
+    return url or f"site:///{source.relative or Path(source.given).name}"
+
+
+def page(
+    source: Source,
+    raw: bytes,
+    *,
+    html: bool,
+    url: str | None = None,
+    http_charset: str | None = None,
+    captured: datetime | None = None,
+    wrap: int | None = None,
+) -> Snapshot:
+    """Decode and render one page's bytes."""
+    notes: list[str] = []
+    if len(raw) > MAX_BYTES:
+        raw = raw[:MAX_BYTES]
+        notes.append(f"only the first {MAX_BYTES // (1024 * 1024)} MB were read")
+    if not raw.strip():
+        return _broken(source, "is empty", url=url, captured=captured)
+    if looks_binary(raw):
+        return _broken(source, "is binary, not text", url=url, captured=captured)
+    decoded = decode(raw, http_charset=http_charset, html=html)
+    if decoded.detected:
+        notes.append(f"encoding detected as {decoded.encoding}")
+    problem = None
+    if decoded.bad_bytes:
+        problem = f"has {decoded.bad_bytes} undecodable byte sequence(s) ({decoded.encoding})"
+    base = link_base(source, url)
+    if html:
+        rendered, render_problem = _render(decoded.text, base)
+        if render_problem:
+            notes.append(render_problem)
+        if problem and not any("\ufffd" in text for _, text in rendered):
+            # Bytes no reader sees (in a script, a comment, an attribute) leave the page
+            # readable: they earn a note, never a finding.
+            notes.append(problem + " outside the visible text")
+            problem = None
+        numbered = [(n, t, same_scheme(normalize(t)), n) for n, t in rendered]
+    else:
+        numbered = unwrap(
+            [(n, t, _norm(t, base), n) for n, t in enumerate(split_lines(decoded.text), 1)], wrap
+        )
+    lines = tuple(
+        Line(number, text[:MAX_LINE], norm[:MAX_LINE], end if end > number else 0)
+        for number, text, norm, end in numbered
+        if norm
+    )
+    return Snapshot(
+        source.display if url is None else _archived_name(source, url, captured),
+        source.site,
+        lines,
+        captured=captured,
+        problem=problem,
+        notes=tuple(notes),
+        url=url,
+        html=html,
+    )
+
+
+def _norm(text: str, base: str) -> str:
+    """The comparison form of a text line; its links are resolved as HTML links are."""
+    return resolve_links(normalize(text[:MAX_LINE]), base)
+
+
+def _render(text: str, url: str) -> tuple[list[tuple[int, str]], str | None]:
+    """HTML to (source line, text) pairs."""
+    from checker.read.html import render_html
+
+    rendered, problem = render_html(text, page_url=url)
+    return [(line.source_line, line.text) for line in rendered], problem
+
+
+def _archive(source: Source) -> Iterator[Snapshot]:
+    """Every HTML page captured in a WARC or ARC file."""
+    from checker.read.warc import ArchiveStats, iter_archive
+
+    stats = ArchiveStats()
+    try:
+        for archived in iter_archive(source.display, stats):
+            if source.host and (urlsplit(archived.uri).hostname or "-") != source.host:
+                continue
+            yield page(
+                source,
+                archived.body,
+                html=True,
+                url=archived.uri,
+                http_charset=archived.http_charset,
+                captured=archived.captured,
+            )
+    except OSError as error:
+        yield _broken(source, f"cannot be read: {error.strerror or error}")
+    for problem in stats.problems:
+        yield _broken(source, problem)
+    passed = stats.skipped_non_html + stats.skipped_redirect + stats.skipped_status
+    if passed:
+        yield Snapshot(
+            source.display,
+            source.site,
+            (),
+            skipped=passed,
+            notes=(
+                f"{stats.skipped_non_html} non-HTML, {stats.skipped_redirect} redirect and "
+                f"{stats.skipped_status} other-status record(s) skipped",
+            ),
+        )
+
+
+def _archived_name(source: Source, url: str, captured: datetime | None) -> str:
+    """An archived page is named by its file, its URL and its capture date."""
+    when = captured.strftime("%Y%m%d%H%M%S") if captured else "-"
+    return f"{source.display}#{url}@{when}"
+
+
+def is_html(name: str, raw: bytes) -> bool:
+    """HTML by suffix, or by a doctype or html tag at the start of the file."""
+    if name.endswith(HTML_SUFFIXES):
+        return True
+    if raw.find(b"<", 0, 2048) < 0:
+        return False
+    head = raw[:2048].lower()
+    return b"<!doctype html" in head or b"<html" in head
+
+
+def _broken(source: Source, problem: str, **extra: object) -> Snapshot:
+    """A snapshot that could not be read: it carries the problem and no lines."""
+    return Snapshot(source.display, source.site, (), problem=f"{source.display} {problem}", **extra)  # type: ignore[arg-type]

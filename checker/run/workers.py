@@ -1,0 +1,148 @@
+"""Running a task over chunks of sources in order: here, on local worker processes, or
+on a Dask cluster.
+
+Whatever runs it, results come back in source order, so findings never depend on it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sized
+from itertools import groupby, islice
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from checker.read.load import Source
+
+if TYPE_CHECKING:
+    from checker.run.engine import Stage
+
+# Sources per task: large enough to amortize pickling and merging (a partial table per
+# task), small enough that a small corpus still spreads over every worker.
+CHUNK = 256
+MIN_CHUNK = 16
+# Tasks in flight per worker.
+WINDOW = 4
+
+T = TypeVar("T")
+
+
+class Engine(Protocol):
+    """Where the stage runs (`checker.run.pipeline.Execution` is one)."""
+
+    @property
+    def jobs(self) -> int:
+        """Local worker processes."""
+        ...
+
+    @property
+    def engine(self) -> str:
+        """`local` or `dask`."""
+        ...
+
+    @property
+    def scheduler(self) -> str | None:
+        """The Dask scheduler's address."""
+        ...
+
+
+def in_order(
+    stage: Stage,
+    sources: Iterable[Source],
+    execution: Engine,
+    task: Callable[[Stage, list[Source]], T],
+) -> Iterator[T]:
+    """A task over each chunk of sources: here, on local processes, or as Dask tasks;
+    results come back in source order, with a bounded window in flight."""
+    size = _chunk_size(sources, execution.jobs)
+    if execution.engine == "dask" and execution.scheduler:
+        from checker.run.dask_engine import run_on_cluster
+
+        yield from run_on_cluster(stage, _chunks(sources, size), execution.scheduler, task)
+        return
+    if execution.jobs <= 1:
+        for chunk in _chunks(sources, size):
+            yield task(stage, chunk)
+        return
+    context = _context()
+    with context.Pool(execution.jobs, initializer=_install, initargs=(stage,)) as pool:
+        # A bounded window: Pool.imap would queue every chunk at once.
+        pending: deque = deque()
+        for chunk in _chunks(sources, size):
+            pending.append(pool.apply_async(_work, (task, _pack(chunk))))
+            if len(pending) >= WINDOW * execution.jobs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def start_workers(execution: Engine) -> None:
+    """Start the server local workers fork from, with the stage's modules imported, while
+    this process goes on learning (call it early; starting again is a no-op)."""
+    if (
+        execution.jobs > 1
+        and execution.engine == "local"
+        and _context().get_start_method() == "forkserver"
+    ):
+        multiprocessing.set_forkserver_preload(["checker.run.engine", "checker.run.workers"])
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Workers start from a small server process, not from this one: they do not inherit
+    (and then copy) the million sources this process may hold."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+_STAGE: Stage | None = None
+
+
+def _install(stage: Stage) -> None:
+    """Pool initializer: keep the stage in the worker."""
+    global _STAGE
+    _STAGE = stage
+
+
+def _work(task: Callable[[Stage, list[Source]], T], batch: Batch) -> T:
+    """Worker: a task over one chunk, with the worker's stage."""
+    assert _STAGE is not None
+    return task(_STAGE, _unpack(batch))
+
+
+Batch = list[tuple[str, str, str, tuple[str, ...]]]
+"""A chunk of sources as runs of (given, site, host, relative paths)."""
+
+
+def _pack(sources: list[Source]) -> Batch:
+    """A chunk of sources as runs of plain strings, which pickle several times faster than
+    the sources themselves (the parent sends every source of the corpus)."""
+    return [
+        (given, site, host, tuple(source.relative for source in run))
+        for (given, site, host), run in groupby(sources, key=lambda s: (s.given, s.site, s.host))
+    ]
+
+
+def _unpack(batch: Batch) -> list[Source]:
+    """The sources of a packed chunk, in order."""
+    return [
+        Source(given, relative, site, host)
+        for given, site, host, relatives in batch
+        for relative in relatives
+    ]
+
+
+def _chunk_size(sources: Iterable[Source], workers: int) -> int:
+    """CHUNK, or less when a corpus of known size would give each worker few chunks."""
+    if not isinstance(sources, Sized):
+        return CHUNK
+    return max(MIN_CHUNK, min(CHUNK, len(sources) // (max(1, workers) * WINDOW * 2)))
+
+
+def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
+    """Sources in lists of `size`."""
+    iterator = iter(sources)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
