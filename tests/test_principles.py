@@ -116,13 +116,11 @@ def test_a_translated_block_linking_to_the_same_pages_is_a_family_of_its_own() -
 
 
 def test_a_moved_line_is_the_odd_one_out_among_tied_orders() -> None:
-    from checker.align.matching import fewest_strays, longest_in_order
+    from checker.align.matching import Strays, fewest_strays, longest_in_order
 
     # Slots 0..3; the page holds 0, 1, 3 (line 2), its own lines 3 and 4, then 2 (line 5).
     pairs = [(0, 0), (1, 1), (2, 3), (5, 2)]
-
-    def strays(slot: int, first: int, last: int) -> int:
-        return 0 if slot == 3 else max(0, last - first + 1)  # pages hold lines after slot 3
+    strays = Strays(list(range(7)), frozenset({3}))  # pages hold lines after slot 3
 
     assert len(longest_in_order(pairs)) == 3
     assert fewest_strays(pairs, strays) == [(0, 0), (1, 1), (2, 3)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from dataclasses import dataclass
 
 
 def best_pairs(scores: list[list[float]], threshold: float) -> list[tuple[int, int]]:
@@ -47,31 +47,56 @@ def longest_in_order(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return chain[::-1]
 
 
-def fewest_strays(
-    pairs: list[tuple[int, int]], strays: Callable[[int, int, int], int]
-) -> list[tuple[int, int]]:
+@dataclass(frozen=True)
+class Strays:
+    """Which page lines count as strays between two placed lines of a page."""
+
+    total: list[int]
+    """total[i]: the page's comparable lines before line i (a prefix sum)."""
+    free: frozenset[int]
+    """Slots after which pages hold lines of their own: nothing after them is a stray."""
+
+    def between(self, slot: int, first: int, last: int) -> int:
+        """Stray lines from `first` to `last` after `slot`."""
+        if slot in self.free or last < first:
+            return 0
+        return self.total[last + 1] - self.total[first]
+
+
+def fewest_strays(pairs: list[tuple[int, int]], strays: Strays) -> list[tuple[int, int]]:
     """Among the longest runs of (line, slot) pairs whose slots rise with the lines, the
     one that leaves the fewest page lines standing where pages hold none of their own.
 
-    `strays(slot, first_line, last_line)` counts such lines between two placed lines. The
-    longest run is not unique where a line stands out of order (a block line moved next to
-    the page's own lines); this picks the one in which the moved line is the odd one out.
-    Quadratic in the pairs, so it is used only when the pairs are not already in order.
+    The longest run is not unique where a line stands out of order (a block line moved next
+    to the page's own lines); this picks the one in which the moved line is the odd one out.
+    Each pair's best run ends on the best earlier pair with a lower slot: a prefix maximum
+    over slots (two, since strays after a free slot cost nothing and others cost the lines
+    between), so a page repeating a block line thousands of times stays O(n log n).
+    Ties go to the earliest pair, as a scan of every earlier pair would.
     """
     pairs = sorted(pairs, key=lambda p: (p[0], -p[1]))
+    rank = {slot: r for r, slot in enumerate(sorted({slot for _, slot in pairs}))}
+    after_free, after_other = _PrefixMax(len(rank)), _PrefixMax(len(rank))
     best: list[tuple[int, int]] = []  # (length, -strays) of the best run ending at each pair
     back = [-1] * len(pairs)
     for k, (line, slot) in enumerate(pairs):
+        # A pair of the same line has a higher slot (they come highest first): not below.
         score, parent = (1, 0), -1
-        for j in range(k):
-            before, earlier = pairs[j]
-            if before < line and earlier < slot:
-                length, cost = best[j]
-                candidate = (length + 1, cost - strays(earlier, before + 1, line - 1))
-                if candidate > score:
-                    score, parent = candidate, j
+        free, other = after_free.query(rank[slot]), after_other.query(rank[slot])
+        if other is not None:
+            length, cost, j = other
+            score, parent = (length + 1, cost - strays.total[line]), -j
+        if free is not None:
+            length, cost, j = free
+            if parent < 0 or (length + 1, cost, j) > (*score, -parent):
+                score, parent = (length + 1, cost), -j
         best.append(score)
         back[k] = parent
+        length, cost = score
+        if slot in strays.free:
+            after_free.update(rank[slot], (length, cost, -k))
+        else:
+            after_other.update(rank[slot], (length, cost + strays.total[line + 1], -k))
     if not best:
         return []
     k = max(range(len(pairs)), key=lambda i: (best[i], -i))
@@ -80,3 +105,29 @@ def fewest_strays(
         chain.append(pairs[k])
         k = back[k]
     return chain[::-1]
+
+
+class _PrefixMax:
+    """A Fenwick tree of the greatest (length, cost, -pair) at or below each slot rank."""
+
+    def __init__(self, size: int) -> None:
+        self.tree: list[tuple[int, int, int] | None] = [None] * (size + 1)
+
+    def update(self, at: int, value: tuple[int, int, int]) -> None:
+        """Offer `value` at rank `at`."""
+        at += 1
+        while at < len(self.tree):
+            held = self.tree[at]
+            if held is None or value > held:
+                self.tree[at] = value
+            at += at & -at
+
+    def query(self, below: int) -> tuple[int, int, int] | None:
+        """The greatest value offered at a rank below `below`."""
+        found: tuple[int, int, int] | None = None
+        while below > 0:
+            held = self.tree[below]
+            if held is not None and (found is None or held > found):
+                found = held
+            below -= below & -below
+        return found

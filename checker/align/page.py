@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from itertools import repeat
 
 from checker.align.draft import Draft, outward
-from checker.align.matching import best_pairs, fewest_strays, longest_in_order
+from checker.align.matching import Strays, best_pairs, fewest_strays, longest_in_order
 from checker.align.similarity import similarity
 from checker.knobs import ADJACENT, BLOCK_FOUND, FILLER, FRAMED, REQUIRED_LINE
 from checker.model import Alignment, Snapshot, Template
@@ -71,20 +71,15 @@ class Aligner:
             self._align_block(block, placed, moved_candidates, result)
         return result.finish(self.template)
 
-    def _strays(self, views: list[str | None]) -> Callable[[int, int, int], int]:
-        """Counts the lines between two placed lines, after a slot, where pages hold none
-        of their own (in constant time: the page's comparable lines are summed once)."""
+    def _strays(self, views: list[str | None]) -> Strays:
+        """Which lines between two placed lines, after a slot, stand where pages hold none of
+        their own (in constant time: the page's comparable lines are summed once)."""
         total = [0]
         for view in views:
             total.append(total[-1] + (view is not None))
         gaps = self.template.content_gaps
-
-        def strays(slot: int, first: int, last: int) -> int:
-            if (slot, "after") in gaps or last < first:
-                return 0
-            return total[last + 1] - total[first]
-
-        return strays
+        free = frozenset(slot for slot in self.slots if (slot, "after") in gaps)
+        return Strays(total, free)
 
     def _nearest_copies(
         self, placed: dict[int, int], exact: list[tuple[int, int]]

@@ -89,22 +89,36 @@ def unwrap(
     if width is None:
         return lines
     joined: list[Numbered] = []
+    # The logical line being built, as pieces joined once: adding each wrapped line to a
+    # growing string copied it again, quadratic in a paragraph's length.
+    texts: list[str] = []
+    norms: list[str] = []
+    first = end = 0
     last_physical = ""
-    for number, text, norm, end in lines:
+    for number, text, norm, last in lines:
         # Lengths as the converter saw them: before links were resolved.
         plain = normalize(text)
-        if joined and continues(last_physical, plain, width) and head(plain) not in starts:
-            first, previous, previous_norm, _ = joined[-1]
-            joined[-1] = (
-                first,
-                previous.rstrip() + " " + text.strip(),
-                previous_norm + " " + norm,
-                end,
-            )
+        if texts and continues(last_physical, plain, width) and head(plain) not in starts:
+            _rstrip_pieces(texts)
+            texts += (" ", text.strip())
+            norms += (" ", norm)
         else:
-            joined.append((number, text, norm, end))
+            if texts:
+                joined.append((first, "".join(texts), "".join(norms), end))
+            texts, norms, first = [text], [norm], number
+        end = last
         last_physical = plain
+    if texts:
+        joined.append((first, "".join(texts), "".join(norms), end))
     return joined
+
+
+def _rstrip_pieces(pieces: list[str]) -> None:
+    """Strip trailing white space off a line kept as pieces, as `"".join(pieces).rstrip()`."""
+    while pieces and not pieces[-1].rstrip():
+        pieces.pop()
+    if pieces:
+        pieces[-1] = pieces[-1].rstrip()
 
 
 def continues(previous: str, text: str, width: int) -> bool:
