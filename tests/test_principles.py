@@ -124,3 +124,40 @@ def test_a_moved_line_is_the_odd_one_out_among_tied_orders() -> None:
 
     assert len(longest_in_order(pairs)) == 3
     assert fewest_strays(pairs, strays) == [(0, 0), (1, 1), (2, 3)]
+
+
+def _field(values: dict[str, list[str]]) -> bool:
+    """record_field over a slot whose text `values` map to the pages holding them."""
+    from collections import Counter
+
+    from checker.judge.canonical import record_field
+    from checker.model import Holder
+
+    counts = Counter({text: len(pages) for text, pages in values.items()})
+    # Holders of the majority text are only counted, never kept (as the variant table does).
+    top = counts.most_common(1)[0][0]
+    holders = {t: [Holder(p, 1, t) for p in pages] for t, pages in values.items() if t != top}
+    return record_field(counts, holders)
+
+
+def test_a_breadcrumb_naming_its_section_or_its_own_page_is_a_field() -> None:
+    assert _field(
+        {
+            "You are here: Home > About": ["about/a.md", "about/b.md", "about/team/c.md"],
+            "You are here: Home > News": ["news/d.md", "news/2024/e.md"],
+            "You are here: Home > Minutes of May": ["f.md"],
+            "You are here: Home > Water supply": ["g.md"],
+        }
+    )
+
+
+def test_drift_beside_the_majority_in_its_folders_is_no_field() -> None:
+    # Pages that each lost something in folders where the majority also stands: drift.
+    assert not _field(
+        {
+            "Phone: 555 0100": ["a.md", "b.md", "news/c.md", "news/d.md", "about/e.md"],
+            "Phone: 555 0199": ["news/f.md", "news/g.md"],
+            "Phone: 555 0101": ["about/h.md"],
+            "Phone: 555 0109": ["i.md"],
+        }
+    )

@@ -32,16 +32,23 @@ def canonical_text(
 
 def record_field(counts: Counter[str], holders: dict[str, list[Holder]]) -> bool:
     """Whether a slot is a field that names where each page stands: one key whose value
-    comes in FIELD_VALUES values or more, each held by several pages, the pages of each
-    minority value in folders of their own (the section a breadcrumb names). Drift shared by
-    a few pages mixes with the pages around it; an older version comes in two values."""
+    comes in FIELD_VALUES values or more, each held by several pages (values that single pages
+    of one folder hold, two or more, count as one: pages naming themselves), the pages of each minority
+    value in folders of their own (the section a breadcrumb names). Drift shared by a few
+    pages mixes with the pages around it; an older version comes in two values."""
     keys = {record(text).key for text in counts if text != ABSENT}
     if len(keys) != 1 or None in keys:
         return False
     values = [text for text, n in counts.items() if text != ABSENT and n >= 2]
-    if len(values) < FIELD_VALUES:
-        return False
+    own = [text for text, n in counts.items() if text != ABSENT and n == 1]
     folders = [{posixpath.dirname(h.snapshot) for h in holders.get(v, ())} for v in values]
+    named = {posixpath.dirname(h.snapshot) for v in own for h in holders.get(v, ())}
+    if len(own) >= 2 and len(named) == 1:
+        # Pages of one folder that each hold a value of their own (each page's title in its
+        # breadcrumb) are one value: the section whose pages name themselves.
+        folders.append(named)
+    if len(folders) < FIELD_VALUES:
+        return False
     known = [f for f in folders if f]
     seen: set[str] = set()
     for found in known:
