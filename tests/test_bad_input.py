@@ -717,11 +717,11 @@ def test_two_runs_write_the_same_report_at_once(corpus: Path, tmp_path: Path) ->
 KILL_REPORT = textwrap.dedent(
     """
     import dataclasses, sys
-    from checker.run.cli import _report_option
+    from checker.run.options import report_pairs
     from checker.run.commands import CheckOptions, check, emit
 
     corpus, path = sys.argv[1], sys.argv[2]
-    options = CheckOptions(paths=(corpus,), reports=_report_option(("json=" + path,)),
+    options = CheckOptions(paths=(corpus,), reports=report_pairs(("json=" + path,)),
                            quiet=True, format="text")
     result = check(options)
     # Many copies of the findings: a report of a few MB, so kills land inside writes.
