@@ -32,10 +32,11 @@ def canonical_text(
 
 def record_field(counts: Counter[str], holders: dict[str, list[Holder]]) -> bool:
     """Whether a slot is a field that names where each page stands: one key whose value
-    comes in FIELD_VALUES values or more, each held by several pages (values that single pages
-    of one folder hold, two or more, count as one: pages naming themselves), the pages of each minority
-    value in folders of their own (the section a breadcrumb names). Drift shared by a few
-    pages mixes with the pages around it; an older version comes in two values."""
+    comes in FIELD_VALUES values or more, each held by several pages (values that single
+    pages of one folder hold, two or more, count as one: pages naming themselves), the pages
+    of each minority value in folders of their own (the section a breadcrumb names). Drift
+    shared by a few pages mixes with the pages around it; an older version comes in two
+    values."""
     keys = {record(text).key for text in counts if text != ABSENT}
     if len(keys) != 1 or None in keys:
         return False

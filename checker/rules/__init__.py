@@ -23,11 +23,9 @@ import regex
 
 from checker.model import Kind, Severity
 from checker.rules.config import TABLE, is_toml, read_toml
+from checker.rules.document import RuleError, RuleErrors, Where, read_document
 from checker.rules.schema import (
     Key,
-    RuleError,
-    RuleErrors,
-    Where,
     boolean,
     choice,
     integer,
@@ -38,7 +36,6 @@ from checker.rules.schema import (
     number,
     one_or_list,
     pattern,
-    read_document,
     text,
 )
 

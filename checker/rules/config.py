@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from checker.rules.schema import RuleError, read_rule_text
+from checker.rules.document import RuleError, read_rule_text
 
 if sys.version_info >= (3, 11):
     import tomllib
