@@ -523,12 +523,13 @@ def test_slow_regex_that_passes_the_static_check_is_given_up_once_per_line(
     that defeated the pattern once must not be searched again and again (today: hundreds of
     0.05 s timeouts on one line, ~13 s for one page, linear in pages)."""
     import checker.rules
+    import checker.rules.model
     import checker.run.commands
     from checker.run.commands import CheckOptions
 
     (corpus / "zz_aaaa.txt").write_text(page(CLEAN_PAGE).decode() + "\n" + "a" * 50_000 + "b\n")
     rules_file = _write(tmp_path / "slow.yaml", "ignore:\n  - '(.*a){20}$'\n")
-    monkeypatch.setattr(checker.rules, "SEARCH_TIMEOUT", 0.005)  # keep the test fast
+    monkeypatch.setattr(checker.rules.model, "SEARCH_TIMEOUT", 0.005)  # keep the test fast
     loaded = []
     real = checker.rules.load_rules
 

@@ -19,7 +19,8 @@ from checker.model import Observation, Template
 from checker.read.capture import CaptureTimes
 from checker.read.layout import captures_repeat, describe
 from checker.read.load import Source, is_archive
-from checker.rules import SEARCH_TIMEOUT, Pattern, Rules, TimeSource
+from checker.rules import Pattern, Rules, TimeSource
+from checker.rules.model import SEARCH_TIMEOUT
 from checker.run.engine import Checked, Chunk, Stage, run_chunks, run_stage
 from checker.run.workers import Engine
 

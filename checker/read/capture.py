@@ -8,7 +8,8 @@ from datetime import datetime, timezone
 
 from checker.model import Line
 from checker.read.layout import folder_time, page_of
-from checker.rules import SEARCH_TIMEOUT, Pattern, TimeSource
+from checker.rules import Pattern, TimeSource
+from checker.rules.model import SEARCH_TIMEOUT
 
 _FORMATS = (
     "%Y%m%d%H%M%S",
