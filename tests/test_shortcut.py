@@ -23,18 +23,18 @@ SITES = [
 ]
 
 
-def findings(root: Path, shortcut: bool) -> list[dict]:
-    """The JSON findings of a check, with or without the shortcut."""
+def findings(root: Path, shortcut: bool, *args: str) -> list[dict]:
+    """The JSON findings of a check (with `args`), with or without the shortcuts."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "CI"))}
     if not shortcut:
         env["SNAPDRIFT_NO_SHORTCUT"] = "1"
     done = subprocess.run(
-        [sys.executable, "-m", "checker", "check", "--format", "json", str(root)],
+        [sys.executable, "-m", "checker", "check", "--format", "json", *args, str(root)],
         cwd=REPO,
         env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,
         check=False,
     )
     return json.loads(done.stdout)["findings"]

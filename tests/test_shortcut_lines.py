@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from tests.synth import generate_site
+from tests.test_shortcut import findings
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
@@ -70,23 +68,6 @@ def _same(fast: object, full: object, template: object, path: str) -> None:
     assert fast.placed(order) == full.slots, path  # type: ignore[attr-defined]
     fields = ("path", "captured", "missing_blocks", "absent", "extras")
     assert [getattr(fast, f) for f in fields] == [getattr(full, f) for f in fields], path
-
-
-def findings(root: Path, shortcut: bool, *args: str) -> list[dict]:
-    """The JSON findings of a check, with or without the shortcuts."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "CI"))}
-    if not shortcut:
-        env["SNAPDRIFT_NO_SHORTCUT"] = "1"
-    done = subprocess.run(
-        [sys.executable, "-m", "checker", "check", "--format", "json", *args, str(root)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    return json.loads(done.stdout)["findings"]
 
 
 @pytest.fixture(scope="module")
