@@ -29,14 +29,14 @@ def learn_joins(sample: list[Snapshot]) -> Joins:
         if snapshot.html:
             continue
         lines = snapshot.lines
-        for line in lines:
-            whole = record(line.norm).skeleton
+        wholes = [record(line.norm).skeleton for line in lines]
+        for whole in wholes:
             forms[whole].add("")
             pages[whole].add(index)
-        for first, second in zip(lines, lines[1:], strict=False):
+        for at, (first, second) in enumerate(zip(lines, lines[1:], strict=False)):
             if second.number == first.last + 1:
                 joined = record(_joined_norm(first, second)).skeleton
-                forms[joined].add(record(first.norm).skeleton)
+                forms[joined].add(wholes[at])
                 pages[joined].add(index)
                 broken.add(joined)
     return frozenset(j for j in broken if len(forms[j]) >= 2 and len(pages[j]) >= 2)
@@ -50,15 +50,16 @@ def line_starts(sample: list[Snapshot], width: int) -> frozenset[str]:
         if snapshot.html:
             continue
         previous: Line | None = None
+        previous_plain = ""
         for line in snapshot.lines:
             plain = normalize(line.text)
             if (
                 previous is None
                 or line.number != previous.last + 1
-                or not continues(normalize(previous.text), plain, width)
+                or not continues(previous_plain, plain, width)
             ):
                 starts.add(head(plain))
-            previous = line
+            previous, previous_plain = line, plain
     return frozenset(starts)
 
 
@@ -76,18 +77,13 @@ def rejoin(lines: tuple[Line, ...], joins: Joins) -> tuple[Line, ...]:
             following is not None
             and following.number == line.last + 1
             and _head(record(line.norm).skeleton) in heads
-            and record(_joined_norm(line, following)).skeleton in joins
         ):
-            out.append(
-                Line(
-                    line.number,
-                    line.text.rstrip() + " " + following.text.strip(),
-                    _joined_norm(line, following),
-                    following.last,
-                )
-            )
-            index += 2
-            continue
+            joined = _joined_norm(line, following)
+            if record(joined).skeleton in joins:
+                text = line.text.rstrip() + " " + following.text.strip()
+                out.append(Line(line.number, text, joined, following.last))
+                index += 2
+                continue
         out.append(line)
         index += 1
     return tuple(out)
