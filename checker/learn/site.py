@@ -12,11 +12,12 @@ from checker.learn.families import cluster
 from checker.learn.template import learn_template
 from checker.learn.versions import common_lines, fold_versions
 from checker.model import Snapshot, Template
+from checker.read.capture import CaptureTimes
 from checker.read.load import Source
 from checker.read.normalize import LIST_START, first_word_of, normalize, starts_item, wrap_column
 from checker.read.record import URL
 from checker.read.reflow import Joins, learn_joins, line_starts
-from checker.read.snapshot import PLAIN, Reading, read
+from checker.read.snapshot import NO_TIMES, PLAIN, Reading, read
 from checker.rules import Rules, Thresholds
 from checker.rules.lens import Lens
 from checker.run.baseline import Baseline
@@ -46,6 +47,11 @@ class SiteTemplates:
     """Lines the site's text pages break in different places, re-joined on every page."""
     shortcut: Shortcut | None = None
     """How to recognize a clean page cheaply, for a site of one family."""
+
+    def reading(self, times: CaptureTimes = NO_TIMES) -> Reading:
+        """How the site's pages are read to be checked: its wrap column, line starts and
+        re-joined lines, with capture times from `times`."""
+        return Reading(times, self.wrap, self.starts, self.joins)
 
 
 def site_templates(

@@ -17,7 +17,7 @@ from checker.model import Alignment, ExitCode, Line
 from checker.read.capture import CaptureTimes, capture_line
 from checker.read.load import InputError, Source, discover, is_archive, is_url
 from checker.read.remote import parent_url
-from checker.read.snapshot import Reading, read
+from checker.read.snapshot import read
 from checker.report.common import visible
 from checker.rules import RuleError, load_rules
 from checker.rules.config import rule_file
@@ -47,7 +47,7 @@ def run_explain(
         return _refuse(f"{path}: not a snapshot file")
     learned = site_templates(".", company, rules, None)
     times = CaptureTimes(rules.time, layout=True)
-    reading = Reading(times, learned.wrap, learned.starts, learned.joins)
+    reading = learned.reading(times)
     chosen = [s for s in read(target[0], reading) if not page or s.path == path]
     if not chosen:
         return _refuse(f"{path}: {file} holds no snapshot of that name{_names(target[0])}")

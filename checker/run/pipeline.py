@@ -24,7 +24,6 @@ from checker.model import (
     Template,
 )
 from checker.read.load import Source
-from checker.read.snapshot import Reading
 from checker.rules import Rules
 from checker.rules.lens import Lens
 from checker.run.baseline import Baseline
@@ -88,7 +87,7 @@ def check_site(
     tables = [VariantTable(t, lens) for t in learned.families]
     across = VariantTable(learned.shared, lens) if learned.shared else None
     times = history.capture_times(sources, rules, execution.mtime)
-    reading = Reading(times, learned.wrap, learned.starts, learned.joins)
+    reading = learned.reading(times)
     stage = Stage(learned.families, learned.shared, rules, reading, learned.shortcut)
     findings: list[Finding] = []
     notes: list[str] = history.layout_notes(sources)
