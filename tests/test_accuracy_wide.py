@@ -19,18 +19,32 @@ from tests.test_accuracy import run_checker
 
 COUNT = int(os.environ.get("SNAPDRIFT_WIDE", "0"))
 FIRST = int(os.environ.get("SNAPDRIFT_WIDE_SEED", "9000"))
-EXTRAS = [{}, {}, {}, {"families": 2}, {"relative_links": True}, {"encoding_faults": True},
-          {"edge_drift": True}, {"half_rollout": True}, {"block_missing": True}]
+EXTRAS = [
+    {},
+    {},
+    {},
+    {"families": 2},
+    {"relative_links": True},
+    {"encoding_faults": True},
+    {"edge_drift": True},
+    {"half_rollout": True},
+    {"block_missing": True},
+]
 
 
 def params(seed: int) -> dict:
     """Random site parameters for one seed."""
     pick = random.Random(seed)
     chosen = dict(
-        seed=seed, language=pick.choice(list(LANGUAGES)), placement=pick.choice(list(PLACEMENTS)),
-        pages=pick.choice([5, 6, 8, 10, 15, 25, 40, 80]), noise=pick.random() < 0.8,
-        decoys=pick.random() < 0.7, wrap=78 if pick.random() < 0.25 else 0,
-        optional=pick.random() < 0.4, per_page=pick.random() < 0.5,
+        seed=seed,
+        language=pick.choice(list(LANGUAGES)),
+        placement=pick.choice(list(PLACEMENTS)),
+        pages=pick.choice([5, 6, 8, 10, 15, 25, 40, 80]),
+        noise=pick.random() < 0.8,
+        decoys=pick.random() < 0.7,
+        wrap=78 if pick.random() < 0.25 else 0,
+        optional=pick.random() < 0.4,
+        per_page=pick.random() < 0.5,
         drift_rate=pick.choice([0.1, 0.2, 0.3]),
     )
     extra = dict(pick.choice(EXTRAS))
@@ -54,7 +68,9 @@ def test_random_sites_meet_the_bars(tmp_path: Path) -> None:
             total = total + result
             if result.recall < 1 or result.precision < 1:
                 print(chosen, f"recall {result.recall:.2f} precision {result.precision:.2f}")
-    print(f"wide: recall {total.recall:.4f} precision {total.precision:.4f} "
-          f"kind {total.kind_accuracy:.4f} noise {total.noise_flagged} over {total.truths} drifts")
+    print(
+        f"wide: recall {total.recall:.4f} precision {total.precision:.4f} "
+        f"kind {total.kind_accuracy:.4f} noise {total.noise_flagged} over {total.truths} drifts"
+    )
     assert total.recall >= 0.98 and total.precision >= 0.98
     assert total.kind_accuracy >= 0.95

@@ -125,14 +125,22 @@ def run_in_process(args: list[str]) -> tuple[int, str, str]:
 
 
 def run_subprocess(args: list[str]) -> tuple[int, str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("GITHUB_") and k not in DROPPED_ENV}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith("GITHUB_") and k not in DROPPED_ENV
+    }
     proc = subprocess.run(
-        [sys.executable, "-m", "checker", *args], capture_output=True, env=env, cwd=ROOT,
-        timeout=120, check=False,
+        [sys.executable, "-m", "checker", *args],
+        capture_output=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
     )
-    return (proc.returncode, proc.stdout.decode("utf-8", "replace"),
-            proc.stderr.decode("utf-8", "replace"))
+    return (
+        proc.returncode,
+        proc.stdout.decode("utf-8", "replace"),
+        proc.stderr.decode("utf-8", "replace"),
+    )
 
 
 def _fmt(items: Any) -> str:
@@ -162,8 +170,11 @@ def check_case(name: str, tmp_path: Path, runner: Any) -> None:
     missing = []
     for want in sorted(wanted, key=lambda w: w[0] == "*"):
         match = next(
-            (g for g in unmatched
-             if want[0] in ("*", g[0]) and g[1:3] == want[1:3] and want[3] in (None, g[3])),
+            (
+                g
+                for g in unmatched
+                if want[0] in ("*", g[0]) and g[1:3] == want[1:3] and want[3] in (None, g[3])
+            ),
             None,
         )
         if match is None:
@@ -172,8 +183,12 @@ def check_case(name: str, tmp_path: Path, runner: Any) -> None:
             unmatched.remove(match)
     problems = []
     if missing or unmatched:
-        problems.append("findings differ:\n  expected, not reported:\n" + _fmt(missing)
-                        + "\n  reported, not expected:\n" + _fmt(unmatched))
+        problems.append(
+            "findings differ:\n  expected, not reported:\n"
+            + _fmt(missing)
+            + "\n  reported, not expected:\n"
+            + _fmt(unmatched)
+        )
     if code != expect["exit"]:
         problems.append(f"exit code: expected {expect['exit']}, got {code}")
     if problems:
@@ -182,9 +197,14 @@ def check_case(name: str, tmp_path: Path, runner: Any) -> None:
             f"{f['message']} | expected {f['expected']!r} found {f['found']!r}"
             for f in document["findings"]
         )
-        pytest.fail(f"{name}: {case.get('description', '')}\n" + "\n".join(problems)
-                    + "\n  all findings:\n" + (detail or "    (none)")
-                    + f"\n  expected:\n{_fmt(wanted)}\n  got:\n{_fmt(got)}", pytrace=False)
+        pytest.fail(
+            f"{name}: {case.get('description', '')}\n"
+            + "\n".join(problems)
+            + "\n  all findings:\n"
+            + (detail or "    (none)")
+            + f"\n  expected:\n{_fmt(wanted)}\n  got:\n{_fmt(got)}",
+            pytrace=False,
+        )
 
 
 ALL_SUBPROCESS = os.environ.get("SNAPDRIFT_CASES_SUBPROCESS") == "1"

@@ -23,14 +23,16 @@ def findings(root: Path, **options: object) -> list[dict]:
 @pytest.fixture(scope="module")
 def cluster():  # noqa: ANN201
     """A two-worker cluster of processes, started by the test and stopped after it."""
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None, silence_logs=50) as local:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
+    ) as local:
         yield local
 
 
 def test_dask_engine_matches_the_local_engine(tmp_path: Path, cluster) -> None:  # noqa: ANN001
-    corpus = generate_site(tmp_path / "site", seed=77, pages=300, placement="both",
-                           language="de", per_page=True)
+    corpus = generate_site(
+        tmp_path / "site", seed=77, pages=300, placement="both", language="de", per_page=True
+    )
     local = findings(corpus.root, jobs=1)
     remote = findings(corpus.root, engine="dask", scheduler=cluster.scheduler_address)
     assert remote == local
@@ -49,5 +51,8 @@ def test_an_unreachable_scheduler_is_an_input_error(tmp_path: Path) -> None:
 
     sample = Path(__file__).parents[1] / "snapshots" / "csto-pa"
     with pytest.raises(InputError, match="cannot reach the Dask scheduler"):
-        check(CheckOptions(paths=(str(sample),), format="json", engine="dask",
-                           scheduler="tcp://127.0.0.1:9"))
+        check(
+            CheckOptions(
+                paths=(str(sample),), format="json", engine="dask", scheduler="tcp://127.0.0.1:9"
+            )
+        )

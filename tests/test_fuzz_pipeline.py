@@ -52,8 +52,11 @@ FUZZ = settings(
     derandomize=EXAMPLES <= 100,
     database=None,  # keep the work tree clean; failures print a reproduce blob instead
     print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                           HealthCheck.filter_too_much],
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.filter_too_much,
+    ],
 )
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "snapshots" / "csto-pa"
@@ -112,13 +115,14 @@ LINE_ENDINGS = ["\n", "\r\n", "\r"]
 # Line breaks that str.splitlines() honours but editors and CI annotations do not count.
 ODD_BREAKS = ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
 
-words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)),
-                min_size=0, max_size=40)
-ascii_words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ,.0123456789", min_size=1,
-                      max_size=60)
+words = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=0, max_size=40
+)
+ascii_words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ,.0123456789", min_size=1, max_size=60)
 # A body line with a break inside that only str.splitlines() sees (line numbers must not move).
-odd_break_words = st.builds(lambda a, br, b: a + br + b, ascii_words, st.sampled_from(ODD_BREAKS),
-                            ascii_words)
+odd_break_words = st.builds(
+    lambda a, br, b: a + br + b, ascii_words, st.sampled_from(ODD_BREAKS), ascii_words
+)
 
 
 @st.composite
@@ -126,7 +130,7 @@ def structured_pages(draw: st.DrawFn, min_pages: int = 2, max_pages: int = 8) ->
     """Pages built from one block (a run of pool lines), drifting now and then, plus body."""
     start = draw(st.integers(0, len(BLOCK_POOL) - 3))
     size = draw(st.integers(2, len(BLOCK_POOL) - start))
-    block = BLOCK_POOL[start:start + size]
+    block = BLOCK_POOL[start : start + size]
     footer = draw(st.lists(st.sampled_from(BLOCK_POOL), max_size=2, unique=True))
     ending = draw(st.sampled_from(LINE_ENDINGS))
     pages = []
@@ -161,8 +165,20 @@ def random_text_pages(draw: st.DrawFn) -> list[bytes]:
         lines = draw(st.lists(words, max_size=12))
         breaks = st.sampled_from(LINE_ENDINGS + ODD_BREAKS)
         text = "".join(line + draw(breaks) for line in lines)
-        codec = draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-32",
-                                      "cp1251", "latin-1", "gb18030"]))
+        codec = draw(
+            st.sampled_from(
+                [
+                    "utf-8",
+                    "utf-8-sig",
+                    "utf-16",
+                    "utf-16-le",
+                    "utf-32",
+                    "cp1251",
+                    "latin-1",
+                    "gb18030",
+                ]
+            )
+        )
         pages.append(text.encode(codec, "replace"))
     return pages
 
@@ -174,8 +190,7 @@ random_byte_pages = st.lists(st.binary(max_size=600), min_size=1, max_size=6)
 def mixed_pages(draw: st.DrawFn) -> list[bytes]:
     """A structured corpus with a few random files mixed in."""
     pages = draw(structured_pages())
-    pages += draw(st.lists(st.one_of(st.binary(max_size=300), words.map(str.encode)),
-                           max_size=3))
+    pages += draw(st.lists(st.one_of(st.binary(max_size=300), words.map(str.encode)), max_size=3))
     return draw(st.permutations(pages))
 
 
@@ -273,19 +288,40 @@ def _path_blind(finding: Finding, back: dict[str, str]) -> tuple:
     follow the file order, so it is compared by slot text and the full set of holders.
     An unreadable snapshot's fingerprint is made from its path, so it is left out.
     """
+
     def old(text: str) -> str:
         for new, original in back.items():
             text = text.replace(new, original)
         return text
 
     if finding.kind == Kind.NO_MAJORITY:
-        return (finding.kind, finding.severity, finding.rule, finding.expected, finding.slot,
-                finding.block, finding.fingerprint, frozenset(map(old, finding.related)))
+        return (
+            finding.kind,
+            finding.severity,
+            finding.rule,
+            finding.expected,
+            finding.slot,
+            finding.block,
+            finding.fingerprint,
+            frozenset(map(old, finding.related)),
+        )
     fingerprint = "" if finding.kind == Kind.SNAPSHOT_UNREADABLE else finding.fingerprint
-    return (old(finding.snapshot), finding.line, finding.kind, finding.severity, finding.rule,
-            finding.expected, finding.found, old(finding.message), finding.slot, finding.block,
-            fingerprint, finding.changes, tuple(sorted(map(old, finding.related))),
-            finding.label)
+    return (
+        old(finding.snapshot),
+        finding.line,
+        finding.kind,
+        finding.severity,
+        finding.rule,
+        finding.expected,
+        finding.found,
+        old(finding.message),
+        finding.slot,
+        finding.block,
+        fingerprint,
+        finding.changes,
+        tuple(sorted(map(old, finding.related))),
+        finding.label,
+    )
 
 
 @FUZZ
@@ -339,8 +375,14 @@ def test_renaming_known_case_block_order_follows_the_majority() -> None:
 def _key(finding: Finding) -> tuple:
     if finding.kind == Kind.NO_MAJORITY:  # grouped: the slot, not the page it is shown on
         return (finding.kind, finding.expected, finding.slot)
-    return (finding.snapshot, finding.line, finding.kind, finding.severity, finding.expected,
-            finding.found)
+    return (
+        finding.snapshot,
+        finding.line,
+        finding.kind,
+        finding.severity,
+        finding.expected,
+        finding.found,
+    )
 
 
 def _lines(raw: bytes) -> set[str]:
@@ -383,7 +425,8 @@ def _check_clean_copy(pages: list[bytes], pick) -> None:  # noqa: ANN001
         shares = Counter(line for t in texts.values() for line in t)
         odd = sum(any(shares[line] * 2 <= len(texts) for line in t) for t in texts.values())
         if any(0.3 < count / len(texts) < 0.7 for count in shares.values()) or (
-                0.3 <= odd / len(texts) <= 0.7):
+            0.3 <= odd / len(texts) <= 0.7
+        ):
             # Also near-even: about half the pages hold lines of their own (per-page
             # content, or drift?); one more plain page may rightly tip it.
             event("near-even split")
@@ -421,24 +464,51 @@ def test_clean_copy_known_case_two_pages_with_an_extra_line() -> None:
 KINDS = [k.value for k in Kind]
 SEVERITIES = ["error", "warning", "info", "off"]
 REGEXES = [
-    r"^Home", r"\d{4}", r"(?i)copyright", r"x(", r"(a+)+$", r"(a|aa)+$", r"[", r"*", r"\\",
-    r"(?P<date>\d{4}-\d{2}-\d{2})", r"(?P<date>\d+)", r"(?<=a)b", r"\p{L}+", r"(?P<x", "",
-    r"(?:" * 40 + "a" + ")" * 40, r"a{1000000}", r"\N{NO SUCH CHARACTER}", r"(?R)", r"\1(a)",
+    r"^Home",
+    r"\d{4}",
+    r"(?i)copyright",
+    r"x(",
+    r"(a+)+$",
+    r"(a|aa)+$",
+    r"[",
+    r"*",
+    r"\\",
+    r"(?P<date>\d{4}-\d{2}-\d{2})",
+    r"(?P<date>\d+)",
+    r"(?<=a)b",
+    r"\p{L}+",
+    r"(?P<x",
+    "",
+    r"(?:" * 40 + "a" + ")" * 40,
+    r"a{1000000}",
+    r"\N{NO SUCH CHARACTER}",
+    r"(?R)",
+    r"\1(a)",
 ]
 junk = st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(-(2**70), 2**70),
-              st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=20)),
-    lambda inner: st.one_of(st.lists(inner, max_size=3),
-                            st.dictionaries(st.text(max_size=8), inner, max_size=3)),
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-(2**70), 2**70),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.text(max_size=20),
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
     max_leaves=6,
 )
-regex_value = st.one_of(st.sampled_from(REGEXES),
-                        st.text(alphabet="()[]{}*+?|^$\\.adPL<>=!:-, 0123456789", max_size=16),
-                        junk)
-severity_value = st.one_of(st.sampled_from(SEVERITIES), st.sampled_from(["fatal", "no", "ERROR"]),
-                           junk)
-kind_key = st.one_of(st.sampled_from(KINDS), st.sampled_from(["number-change", "Kind", ""]),
-                     st.text(max_size=10))
+regex_value = st.one_of(
+    st.sampled_from(REGEXES),
+    st.text(alphabet="()[]{}*+?|^$\\.adPL<>=!:-, 0123456789", max_size=16),
+    junk,
+)
+severity_value = st.one_of(
+    st.sampled_from(SEVERITIES), st.sampled_from(["fatal", "no", "ERROR"]), junk
+)
+kind_key = st.one_of(
+    st.sampled_from(KINDS), st.sampled_from(["number-change", "Kind", ""]), st.text(max_size=10)
+)
 number_value = st.one_of(st.floats(-2, 3), st.integers(-5, 10**12), st.just(0.5), junk)
 conflict = st.fixed_dictionaries(
     {},
@@ -448,36 +518,66 @@ conflict = st.fixed_dictionaries(
         "slot": regex_value,
         "severity": severity_value,
         "examples": st.lists(
-            st.fixed_dictionaries({}, optional={"expected": st.text(max_size=30),
-                                                "found": st.text(max_size=30),
-                                                "conflict": st.one_of(st.booleans(), junk)}),
-            max_size=2),
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "expected": st.text(max_size=30),
+                    "found": st.text(max_size=30),
+                    "conflict": st.one_of(st.booleans(), junk),
+                },
+            ),
+            max_size=2,
+        ),
         "junk": junk,
     },
 )
 rule_document = st.fixed_dictionaries(
     {},
     optional={
-        "extends": st.one_of(st.sampled_from(["default", "none", "missing.yaml", "rules.yaml",
-                                              ".", "/", ""]), junk),
+        "extends": st.one_of(
+            st.sampled_from(["default", "none", "missing.yaml", "rules.yaml", ".", "/", ""]), junk
+        ),
         "kinds": st.one_of(st.dictionaries(kind_key, severity_value, max_size=4), junk),
         "conflicts": st.one_of(st.lists(conflict, max_size=3), junk),
-        "equivalents": st.one_of(st.lists(st.lists(st.text(max_size=20), max_size=3),
-                                          max_size=3), junk),
+        "equivalents": st.one_of(
+            st.lists(st.lists(st.text(max_size=20), max_size=3), max_size=3), junk
+        ),
         "ignore": st.one_of(st.lists(regex_value, max_size=3), junk),
         "thresholds": st.one_of(
-            st.dictionaries(st.sampled_from(["fuzzy", "majority", "content", "window",
-                                             "min-pages", "sample", "fuzy", "min_pages"]),
-                            number_value, max_size=4),
-            junk),
-        "block": st.one_of(st.none(), st.fixed_dictionaries(
-            {}, optional={"start": regex_value, "end": regex_value})),
-        "time": st.one_of(st.none(), st.fixed_dictionaries(
-            {}, optional={"filename": regex_value, "line": regex_value})),
+            st.dictionaries(
+                st.sampled_from(
+                    [
+                        "fuzzy",
+                        "majority",
+                        "content",
+                        "window",
+                        "min-pages",
+                        "sample",
+                        "fuzy",
+                        "min_pages",
+                    ]
+                ),
+                number_value,
+                max_size=4,
+            ),
+            junk,
+        ),
+        "block": st.one_of(
+            st.none(),
+            st.fixed_dictionaries({}, optional={"start": regex_value, "end": regex_value}),
+        ),
+        "time": st.one_of(
+            st.none(),
+            st.fixed_dictionaries({}, optional={"filename": regex_value, "line": regex_value}),
+        ),
         "timeline": st.one_of(
-            st.dictionaries(st.one_of(st.sampled_from(list(TIMELINE_LABELS)), st.text(max_size=8)),
-                            severity_value, max_size=3),
-            junk),
+            st.dictionaries(
+                st.one_of(st.sampled_from(list(TIMELINE_LABELS)), st.text(max_size=8)),
+                severity_value,
+                max_size=3,
+            ),
+            junk,
+        ),
         "thresold": junk,
     },
 )
@@ -492,8 +592,11 @@ def rule_texts(draw: st.DrawFn) -> str:
         if not text:
             break
         i = draw(st.integers(0, len(text) - 1))
-        text = text[:i] + draw(st.sampled_from(["", ":", "[", "{", "'", "&a ", "*a", "!!",
-                                                "\t", "- ", "\n  "])) + text[i + 1:]
+        text = (
+            text[:i]
+            + draw(st.sampled_from(["", ":", "[", "{", "'", "&a ", "*a", "!!", "\t", "- ", "\n  "]))
+            + text[i + 1 :]
+        )
     return text
 
 
@@ -541,15 +644,22 @@ def test_findings_do_not_depend_on_the_hash_seed(seed: int) -> None:
             for _ in range(rng.randint(0, 2)):
                 j = rng.randrange(len(lines))
                 lines[j] = rng.choice(DRIFTS)(lines[j])
-            body = [f"story {rng.getrandbits(32):x} on day {rng.randint(1, 28)}"
-                    for _ in range(rng.randint(1, 6))]
+            body = [
+                f"story {rng.getrandbits(32):x} on day {rng.randint(1, 28)}"
+                for _ in range(rng.randint(1, 6))
+            ]
             (site / f"page{i:02d}.txt").write_text("\n".join(body[:1] + lines + body[1:]))
         outputs = set()
         for hash_seed in ("0", "1", "12345"):
             env = {k: v for k, v in os.environ.items() if k not in SCRUBBED}
             env.update(PYTHONHASHSEED=hash_seed, PYTHONPATH=str(REPO))
-            done = subprocess.run([sys.executable, "-c", SEEDED_RUN, str(site)], env=env,
-                                  capture_output=True, text=True, timeout=60)
+            done = subprocess.run(
+                [sys.executable, "-c", SEEDED_RUN, str(site)],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
             assert done.returncode == 0, done.stderr[-3000:]
             outputs.add(done.stdout)
         assert len(outputs) == 1, "findings differ between hash seeds"

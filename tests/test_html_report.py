@@ -42,8 +42,14 @@ VOID = {"meta", "input", "col", "br", "img", "link", "hr", "wbr", "source", "are
 
 def _template() -> Template:
     """One site, two blocks, six slots."""
-    texts = ["Delegation of Kyrgyzstan consists of 6 deputies.", "Website: http://kenesh.kg/",
-             "Footer © 2024 Example", "Menu", "Issue 12 of the journal", "News item"]
+    texts = [
+        "Delegation of Kyrgyzstan consists of 6 deputies.",
+        "Website: http://kenesh.kg/",
+        "Footer © 2024 Example",
+        "Menu",
+        "Issue 12 of the journal",
+        "News item",
+    ]
     slots = tuple(Slot(i, 0 if i < 3 else 1, t, 1.0) for i, t in enumerate(texts))
     return Template("shop", 0, slots, 40)
 
@@ -56,9 +62,14 @@ def _timeline(values: list[str]) -> tuple[tuple[datetime, str], ...]:
 
 def _finding(snapshot: str, slot: int, kind: Kind, severity: Severity, **kw: object) -> Finding:
     """A finding with defaults for what a test does not look at."""
-    values: dict[str, object] = {"rule": kind.value, "expected": "", "found": "",
-                                 "message": f"{kind.value} at {snapshot}", "block": 0,
-                                 "fingerprint": f"fp{slot}{kind.value}"}
+    values: dict[str, object] = {
+        "rule": kind.value,
+        "expected": "",
+        "found": "",
+        "message": f"{kind.value} at {snapshot}",
+        "block": 0,
+        "fingerprint": f"fp{slot}{kind.value}",
+    }
     values.update(kw)
     return Finding("shop", snapshot, 3, kind, severity, slot=slot, **values)  # type: ignore[arg-type]
 
@@ -67,40 +78,99 @@ def make_result() -> RunResult:
     """A changed number, a missing URL line, hostile texts and paths, no majority, a timeline."""
     t = _template()
     seven = "Delegation of Kyrgyzstan consists of 7 deputies."
-    glitch = _timeline(["Footer © 2024 Example"] * 4 + ["Footer ?? 2024 Example"] * 2
-                       + ["Footer © 2024 Example"] * 4)
+    glitch = _timeline(
+        ["Footer © 2024 Example"] * 4
+        + ["Footer ?? 2024 Example"] * 2
+        + ["Footer © 2024 Example"] * 4
+    )
     slots = (
-        SlotVariants(t, t.slots[0], t.slots[0].canonical, (
-            Variant(t.slots[0].canonical, 30, ()),
-            Variant(seven, 1, (Holder("shop/003.txt", 7, seven),)),
-            Variant(PAYLOAD, 1, (Holder(EVIL_PATHS[0], 7, PAYLOAD),)),
-        )),
-        SlotVariants(t, t.slots[1], t.slots[1].canonical, (
-            Variant(t.slots[1].canonical, 30, ()), Variant("", 2, (
-                Holder(EVIL_PATHS[1], 9, ""), Holder(EVIL_PATHS[2], 9, ""))),
-        )),
-        SlotVariants(t, t.slots[2], t.slots[2].canonical, (
-            Variant(t.slots[2].canonical, 38, ()),
-            Variant("Footer ?? 2024 Example", 2, (Holder("shop/045.txt", 20, "Footer ?? 2024"),)),
-        ), pages=(("http://shop.example/045", "glitch", glitch),)),
+        SlotVariants(
+            t,
+            t.slots[0],
+            t.slots[0].canonical,
+            (
+                Variant(t.slots[0].canonical, 30, ()),
+                Variant(seven, 1, (Holder("shop/003.txt", 7, seven),)),
+                Variant(PAYLOAD, 1, (Holder(EVIL_PATHS[0], 7, PAYLOAD),)),
+            ),
+        ),
+        SlotVariants(
+            t,
+            t.slots[1],
+            t.slots[1].canonical,
+            (
+                Variant(t.slots[1].canonical, 30, ()),
+                Variant("", 2, (Holder(EVIL_PATHS[1], 9, ""), Holder(EVIL_PATHS[2], 9, ""))),
+            ),
+        ),
+        SlotVariants(
+            t,
+            t.slots[2],
+            t.slots[2].canonical,
+            (
+                Variant(t.slots[2].canonical, 38, ()),
+                Variant(
+                    "Footer ?? 2024 Example", 2, (Holder("shop/045.txt", 20, "Footer ?? 2024"),)
+                ),
+            ),
+            pages=(("http://shop.example/045", "glitch", glitch),),
+        ),
         SlotVariants(t, t.slots[3], t.slots[3].canonical, (Variant("Menu", 40, ()),)),
-        SlotVariants(t, t.slots[4], None, (
-            Variant("Issue 12 of the journal", 20, (Holder("shop/1.txt", 1, "x"),)),
-            Variant("Issue 13 of the journal", 20, (Holder("shop/2.txt", 1, "y"),)),
-        )),
+        SlotVariants(
+            t,
+            t.slots[4],
+            None,
+            (
+                Variant("Issue 12 of the journal", 20, (Holder("shop/1.txt", 1, "x"),)),
+                Variant("Issue 13 of the journal", 20, (Holder("shop/2.txt", 1, "y"),)),
+            ),
+        ),
         SlotVariants(t, t.slots[5], None, (Variant("News item", 1, ()),), content=True),
     )
     findings = (
-        _finding("shop/003.txt", 0, Kind.NUMBER_CHANGED, Severity.ERROR,
-                 expected=t.slots[0].canonical, found=seven, message="number changed: 6 -> 7"),
-        _finding(EVIL_PATHS[0], 0, Kind.TEXT_CHANGED, Severity.WARNING,
-                 expected=t.slots[0].canonical, found=PAYLOAD, message=IMG_PAYLOAD),
-        _finding(EVIL_PATHS[1], 1, Kind.URL_MISSING, Severity.ERROR,
-                 expected=t.slots[1].canonical, fingerprint="same"),
-        _finding(EVIL_PATHS[2], 1, Kind.URL_MISSING, Severity.ERROR,
-                 expected=t.slots[1].canonical, fingerprint="same"),
-        _finding("shop/045.txt", 2, Kind.TEXT_CHANGED, Severity.WARNING, label="glitch",
-                 expected="Footer © 2024 Example", found="Footer ?? 2024 Example"),
+        _finding(
+            "shop/003.txt",
+            0,
+            Kind.NUMBER_CHANGED,
+            Severity.ERROR,
+            expected=t.slots[0].canonical,
+            found=seven,
+            message="number changed: 6 -> 7",
+        ),
+        _finding(
+            EVIL_PATHS[0],
+            0,
+            Kind.TEXT_CHANGED,
+            Severity.WARNING,
+            expected=t.slots[0].canonical,
+            found=PAYLOAD,
+            message=IMG_PAYLOAD,
+        ),
+        _finding(
+            EVIL_PATHS[1],
+            1,
+            Kind.URL_MISSING,
+            Severity.ERROR,
+            expected=t.slots[1].canonical,
+            fingerprint="same",
+        ),
+        _finding(
+            EVIL_PATHS[2],
+            1,
+            Kind.URL_MISSING,
+            Severity.ERROR,
+            expected=t.slots[1].canonical,
+            fingerprint="same",
+        ),
+        _finding(
+            "shop/045.txt",
+            2,
+            Kind.TEXT_CHANGED,
+            Severity.WARNING,
+            label="glitch",
+            expected="Footer © 2024 Example",
+            found="Footer ?? 2024 Example",
+        ),
         _finding("shop/1.txt", 4, Kind.NO_MAJORITY, Severity.INFO, fingerprint="a b/<c>"),
         _finding("shop/9.txt", -1, Kind.BLOCK_MISSING, Severity.WARNING, fingerprint=""),
         _finding("shop/8.txt", 3, Kind.LINE_ADDED, Severity.INFO, found="Extra line 5"),
@@ -230,7 +300,7 @@ def test_slots_missing_lines_and_toggles(page: str, parsed: Tags) -> None:
     assert "Menu" in flagged and "line-added" in flagged and "Menu" not in clean
     assert '<ins>Extra line <mark class="num">5</mark></ins>' in flagged
     assert "per-page content" in clean and "per-page content" not in flagged
-    assert "<del>Website: <mark class=\"url\">http://kenesh.kg/</mark></del>" in page
+    assert '<del>Website: <mark class="url">http://kenesh.kg/</mark></del>' in page
 
 
 def test_side_by_side_added_and_missing() -> None:
@@ -266,10 +336,17 @@ def _chromium(tmp_path: Path, *args: str) -> str:
     if not report.exists():
         report.write_text(HtmlFormatter().render(make_result()), encoding="utf-8")
     command = [
-        CHROMIUM if Path(CHROMIUM).exists() else "chromium", "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
-        *args, report.as_uri(),
+        CHROMIUM if Path(CHROMIUM).exists() else "chromium",
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        *args,
+        report.as_uri(),
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-2000:]

@@ -26,8 +26,11 @@ def test_the_rendered_report_shows_the_six_findings(tmp_path: Path) -> None:
     assert len(anchors) == 6
     for kind, count in (("number-changed", 1), ("text-changed", 2), ("url-missing", 3)):
         assert len(re.findall(rf'<li[^>]*data-kind="{kind}"', dom)) == count, kind
-    kyrgyz = next(row for row in re.findall(r"<tr[^>]*>.*?</tr>", dom, re.S)
-                  if "Kyrgyz Republic to the CSTO PA consists of" in row)
+    kyrgyz = next(
+        row
+        for row in re.findall(r"<tr[^>]*>.*?</tr>", dom, re.S)
+        if "Kyrgyz Republic to the CSTO PA consists of" in row
+    )
     assert re.search(r'<mark class="num">6</mark>', kyrgyz)
     assert re.search(r'<mark class="num">7</mark>', kyrgyz)
 
@@ -45,10 +48,13 @@ def test_a_snapshot_with_a_script_renders_as_text(tmp_path: Path) -> None:
     folder = tmp_path / "site"
     shutil.copytree(SAMPLE, folder)
     page = folder / "003_bd67f9c5a52d8a82.txt"
-    page.write_text(page.read_text(encoding="utf-8").replace(
-        "consists of 7 deputies.",
-        "consists of 7 deputies. <script>document.title='pwned'</script>"),
-        encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "consists of 7 deputies.",
+            "consists of 7 deputies. <script>document.title='pwned'</script>",
+        ),
+        encoding="utf-8",
+    )
     _report(tmp_path, folder)
     dom = _chromium(tmp_path, "--dump-dom")
     assert "&lt;script&gt;document.title='pwned'&lt;/script&gt;" in dom

@@ -14,10 +14,9 @@ from make_html_site import make_html_site  # noqa: E402
 
 def _check(site: Path, monkeypatch: pytest.MonkeyPatch, keep: bool) -> tuple[int, list]:
     """(pages rendered, findings) of an in-process check of one site, on one process."""
-    from checker.read import html, snapshot
+    from checker.read import html, kept, snapshot
     from checker.read.load import discover
     from checker.rules import default_rules
-    from checker.run import kept
     from checker.run.pipeline import Execution, check_sources
 
     rendered = []

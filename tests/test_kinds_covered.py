@@ -32,7 +32,8 @@ def test_there_are_enough_cases() -> None:
 @pytest.mark.parametrize("kind", sorted(k.value for k in set(Kind) - NOT_CASE_KINDS))
 def test_kind_has_a_passing_case(kind: str) -> None:
     covering = [
-        name for name, case in CASES.items()
+        name
+        for name, case in CASES.items()
         if not case.get("xfail")
         and any(f.get("kind") == kind for f in (case.get("expect") or {}).get("findings") or ())
     ]

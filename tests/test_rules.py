@@ -140,7 +140,11 @@ def test_defaults() -> None:
     assert {kind.value: severity for kind, severity in rules.kinds.items()} == expected
     assert rules.thresholds == Thresholds()
     assert dict(rules.timeline) == {
-        "update": N, "straggler": W, "flapping": E, "regression": E, "glitch": W
+        "update": N,
+        "straggler": W,
+        "flapping": E,
+        "regression": E,
+        "glitch": W,
     }
     assert (rules.conflicts, rules.equivalents, rules.ignore) == ((), (), ())
     assert rules.block is None and rules.time is None
@@ -216,7 +220,11 @@ def test_merge_semantics(tmp_path: Path) -> None:
     assert rules.time is not None and rules.time.filename is not None and rules.time.line is None
     assert rules.time.filename.compiled.search("snap-2024-05-01.html")["date"] == "2024-05-01"
     assert dict(rules.timeline) == {
-        "update": None, "straggler": W, "flapping": W, "regression": E, "glitch": W
+        "update": None,
+        "straggler": W,
+        "flapping": W,
+        "regression": E,
+        "glitch": W,
     }
 
 

@@ -23,10 +23,20 @@ SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-2.1.0.json").read_t
 
 def snapdrift(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     """Run the command line with a clean environment."""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("GITHUB_") and k not in ("CI", "NO_COLOR", "FORCE_COLOR")}
-    return subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120, check=False)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("GITHUB_") and k not in ("CI", "NO_COLOR", "FORCE_COLOR")
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "checker", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def triples(document: dict) -> set[tuple[str, int, str]]:
@@ -40,21 +50,33 @@ def test_the_sample_site_gives_exactly_six_findings_and_exit_1() -> None:
     document = json.loads(done.stdout)
     assert triples(document) == SIX and len(document["findings"]) == 6
     for finding in document["findings"]:
-        assert {"kind", "severity", "rule", "snapshot", "line", "expected", "found",
-                "message"} <= finding.keys()
+        assert {
+            "kind",
+            "severity",
+            "rule",
+            "snapshot",
+            "line",
+            "expected",
+            "found",
+            "message",
+        } <= finding.keys()
     number = next(f for f in document["findings"] if f["kind"] == "number-changed")
     assert "6 deputies" in number["expected"] and "7 deputies" in number["found"]
 
 
 def test_the_rule_file_keeps_the_six_and_sets_their_severities() -> None:
-    done = snapdrift("check", "snapshots/csto-pa", "--rules", "rules/csto-pa.yaml",
-                     "--format", "json")
+    done = snapdrift(
+        "check", "snapshots/csto-pa", "--rules", "rules/csto-pa.yaml", "--format", "json"
+    )
     document = json.loads(done.stdout)
     assert triples(document) == SIX
     severity = {f["kind"]: f["severity"] for f in document["findings"]}
     rule = {f["kind"]: f["rule"] for f in document["findings"]}
-    assert severity == {"number-changed": "error", "text-changed": "error",
-                        "url-missing": "warning"}
+    assert severity == {
+        "number-changed": "error",
+        "text-changed": "error",
+        "url-missing": "warning",
+    }
     assert rule["text-changed"] == "russian-delegation-wording"
     assert rule["number-changed"] == "delegation-seats"
     assert snapdrift("rules", "test", "rules/csto-pa.yaml").returncode == 0
@@ -125,19 +147,21 @@ def test_sarif_fingerprints_survive_reruns_and_inserted_lines(tmp_path: Path) ->
     shifted = sarif("csto-pa", cwd=tmp_path)
 
     def prints(document: dict) -> list[str]:
-        return sorted(r["partialFingerprints"]["snapdrift/v1"]
-                      for r in document["runs"][0]["results"])
+        return sorted(
+            r["partialFingerprints"]["snapdrift/v1"] for r in document["runs"][0]["results"]
+        )
 
     assert prints(first) == prints(again) == prints(shifted)
-    lines = sorted(r["locations"][0]["physicalLocation"]["region"]["startLine"]
-                   for r in shifted["runs"][0]["results"])
+    lines = sorted(
+        r["locations"][0]["physicalLocation"]["region"]["startLine"]
+        for r in shifted["runs"][0]["results"]
+    )
     assert lines == sorted(line + 1 for _, line, _ in SIX)
 
 
 def test_junit_failures_match_the_threshold() -> None:
     for fail_on, failing in (("error", 4), ("warning", 6)):
-        done = snapdrift("check", "snapshots/csto-pa", "--format", "junit",
-                         "--fail-on", fail_on)
+        done = snapdrift("check", "snapshots/csto-pa", "--format", "junit", "--fail-on", fail_on)
         root = ET.fromstring(done.stdout)
         assert len(root.findall(".//failure")) == failing
 
@@ -155,8 +179,9 @@ def adopted(tmp_path: Path) -> Path:
 
 
 def test_baseline_then_check_is_clean_and_says_six_suppressed(adopted: Path) -> None:
-    done = snapdrift("check", "--baseline", "snapdrift.lock", "csto-pa", "--format", "json",
-                     cwd=adopted)
+    done = snapdrift(
+        "check", "--baseline", "snapdrift.lock", "csto-pa", "--format", "json", cwd=adopted
+    )
     assert done.returncode == 0, done.stdout
     assert json.loads(done.stdout)["summary"]["suppressed"] == 6
     assert "6 suppressed" in done.stderr
@@ -165,20 +190,25 @@ def test_baseline_then_check_is_clean_and_says_six_suppressed(adopted: Path) -> 
 def test_a_new_drift_on_a_clean_page_is_the_one_new_finding(adopted: Path) -> None:
     page = adopted / "csto-pa" / "000_0a85903c3d619cf0.txt"
     text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace("Kyrgyz Republic to the CSTO PA consists of 6 deputies",
-                                 "Kyrgyz Republic to the CSTO PA consists of 8 deputies"),
-                    encoding="utf-8")
-    done = snapdrift("check", "--baseline", "snapdrift.lock", "csto-pa", "--format", "json",
-                     cwd=adopted)
+    page.write_text(
+        text.replace(
+            "Kyrgyz Republic to the CSTO PA consists of 6 deputies",
+            "Kyrgyz Republic to the CSTO PA consists of 8 deputies",
+        ),
+        encoding="utf-8",
+    )
+    done = snapdrift(
+        "check", "--baseline", "snapdrift.lock", "csto-pa", "--format", "json", cwd=adopted
+    )
     assert done.returncode == 1
-    assert triples(json.loads(done.stdout)) == {("000_0a85903c3d619cf0.txt", 7,
-                                                 "number-changed")}
+    assert triples(json.loads(done.stdout)) == {("000_0a85903c3d619cf0.txt", 7, "number-changed")}
 
 
 def test_a_deleted_snapshot_makes_its_entry_stale(adopted: Path) -> None:
     (adopted / "csto-pa" / "003_bd67f9c5a52d8a82.txt").unlink()
-    done = snapdrift("check", "--baseline", "snapdrift.lock", "csto-pa", "--format", "json",
-                     cwd=adopted)
+    done = snapdrift(
+        "check", "--baseline", "snapdrift.lock", "csto-pa", "--format", "json", cwd=adopted
+    )
     document = json.loads(done.stdout)
     stale = [f for f in document["findings"] if f["kind"] == "baseline-stale"]
     assert len(stale) == 1 and stale[0]["severity"] == "info"
@@ -190,10 +220,10 @@ def test_one_new_snapshot_is_checked_alone_against_the_baseline(adopted: Path) -
     new = adopted / "new"
     new.mkdir()
     text = (SAMPLE / "000_0a85903c3d619cf0.txt").read_text(encoding="utf-8")
-    (new / "fresh.txt").write_text(text.replace("Viktor Kogut", "Ivan Petrov"),
-                                   encoding="utf-8")
-    done = snapdrift("check", "--baseline", "snapdrift.lock", "new/fresh.txt",
-                     "--format", "json", cwd=adopted)
+    (new / "fresh.txt").write_text(text.replace("Viktor Kogut", "Ivan Petrov"), encoding="utf-8")
+    done = snapdrift(
+        "check", "--baseline", "snapdrift.lock", "new/fresh.txt", "--format", "json", cwd=adopted
+    )
     assert done.returncode == 1, done.stderr
     assert triples(json.loads(done.stdout)) == {("fresh.txt", 2, "value-changed")}
 
@@ -203,9 +233,9 @@ def test_the_baseline_is_sorted_yaml_and_an_expired_entry_counts_again(adopted: 
     text = lock.read_text(encoding="utf-8")
     assert "accepted:" in text and "sites:" in text and "\nversion: 1\n" in text
     lock.write_text(text.replace("expires: null", "expires: 2000-01-01", 1), encoding="utf-8")
-    done = snapdrift("check", "--baseline", "snapdrift.lock", "csto-pa", "--format", "json",
-                     cwd=adopted)
+    done = snapdrift(
+        "check", "--baseline", "snapdrift.lock", "csto-pa", "--format", "json", cwd=adopted
+    )
     document = json.loads(done.stdout)
-    assert document["findings"] and all("now expired" in f["message"]
-                                        for f in document["findings"])
+    assert document["findings"] and all("now expired" in f["message"] for f in document["findings"])
     assert document["summary"]["suppressed"] < 6

@@ -23,16 +23,18 @@ def page(day: int) -> str:
     spaced = (
         "Opening hours:  Monday to Friday" if day % 7 == 3 else "Opening hours: Monday to Friday"
     )
-    return "\n".join([
-        "Example Harbour Office",
-        director,
-        f"The council has {members} members",
-        spaced.replace(" to ", "\u00a0to ") if day % 11 == 5 else spaced,
-        "Contact: office@harbour.example",
-        "Website: https://harbour.example/about",
-        footer,
-        "",
-    ])
+    return "\n".join(
+        [
+            "Example Harbour Office",
+            director,
+            f"The council has {members} members",
+            spaced.replace(" to ", "\u00a0to ") if day % 11 == 5 else spaced,
+            "Contact: office@harbour.example",
+            "Website: https://harbour.example/about",
+            footer,
+            "",
+        ]
+    )
 
 
 def write_series(folder: Path) -> None:
@@ -48,8 +50,7 @@ def findings_of(tmp_path: Path) -> list[dict]:
     write_series(tmp_path / "series")
     rules = tmp_path / "rules.yaml"
     rules.write_text(RULES, encoding="utf-8")
-    result = check(CheckOptions(paths=(str(tmp_path / "series"),), rules=str(rules),
-                                format="json"))
+    result = check(CheckOptions(paths=(str(tmp_path / "series"),), rules=str(rules), format="json"))
     return json.loads(JsonFormatter().render(result))["findings"]
 
 

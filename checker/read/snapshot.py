@@ -13,11 +13,11 @@ from checker.model import Line, Snapshot
 from checker.read.capture import CaptureTimes
 from checker.read.decode import decode, looks_binary
 from checker.read.gitsource import commit_time
+from checker.read.kept import KEPT
 from checker.read.load import Source, is_archive
 from checker.read.normalize import normalize, resolve_links, split_lines, unwrap
 from checker.read.raw import MAX_BYTES, broken, read_bytes
 from checker.read.reflow import Joins, rejoin
-from checker.run.kept import KEPT
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 NO_TIMES = CaptureTimes()

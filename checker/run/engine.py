@@ -16,6 +16,7 @@ from checker.align.shortcut_lines import clean_family, clean_form, observe_form,
 from checker.judge.variants import VariantTable
 from checker.learn.families import FamilyIndex
 from checker.model import Observation, Snapshot, Template
+from checker.read.kept import take
 from checker.read.load import Source, is_archive
 from checker.read.raw import MAX_BYTES, read_bytes
 from checker.read.snapshot import (
@@ -29,7 +30,6 @@ from checker.read.snapshot import (
 )
 from checker.rules import Rules
 from checker.rules.lens import Lens
-from checker.run.kept import take
 from checker.run.workers import Engine, in_order
 
 

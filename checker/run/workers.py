@@ -13,8 +13,8 @@ from functools import partial
 from itertools import groupby
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from checker.read.kept import forget_kept, holds, keep_reads
 from checker.read.load import Source, is_archive
-from checker.run.kept import forget_kept, holds, keep_reads
 
 if TYPE_CHECKING:
     from checker.run.engine import Stage

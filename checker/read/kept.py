@@ -17,7 +17,7 @@ from checker.read.load import Source
 
 class Kept:
     """Pages by source and reading key (a site's sample is read again once its wrap column
-    is known: only pages read with the stage's column serve it)."""
+    and re-joined lines are known: only pages read as the stage reads serve it)."""
 
     # At most this many lines are kept (a few hundred bytes each); pages read past it are
     # read again by the stage.
