@@ -125,6 +125,8 @@ class Slot:
     """Usual index among a page's lines: from the start, or from the end when negative."""
     shown: str = ""
     """The canonical text as pages spell it (before the rules' equivalents), for reports."""
+    section: int = -1
+    """The page section whose pages alone carry the slot (a page type's own lines), or -1."""
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,9 @@ class Template:
     boilerplate (a sub-menu, a breadcrumb), never reported as added."""
     pinned: bool = False
     """True when the rule file pinned the block with start and end patterns."""
+    rivals: frozenset[tuple[int, int]] = frozenset()
+    """Pairs of page-type sections no page of the sample carries both of: a page that
+    holds both (a site map, an index) is of neither type."""
 
     def block_slots(self, block: int) -> tuple[Slot, ...]:
         """The slots of one block, in order."""

@@ -936,8 +936,6 @@ CASES: tuple[Case, ...] = (
                 "l3.txt:18",
             ),
         ),
-        xfail="M8: a section's own boilerplate is checked among that section's pages, however "
-        "few; a drift two of its pages share is still drift",
     ),
     Case(
         "r8b-control",
@@ -954,8 +952,6 @@ CASES: tuple[Case, ...] = (
                 "line-added at a2.txt:14 and a3.txt:14",
             ),
         ),
-        xfail="M8: a section's own boilerplate is checked among that section's pages, however "
-        "few (l1's lost filter link)",
     ),
     Case(
         "r9",

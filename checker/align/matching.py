@@ -5,6 +5,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from checker.model import Slot
+
 
 def best_pairs(scores: list[list[float]], threshold: float) -> list[tuple[int, int]]:
     """Monotone assignment of rows to columns maximizing the summed score above threshold."""
@@ -131,3 +133,32 @@ class _PrefixMax:
                 found = held
             below -= below & -below
         return found
+
+
+def nearest_copies(
+    placed: dict[int, int], exact: list[tuple[int, int]], slots: dict[int, Slot]
+) -> dict[int, int]:
+    """Where a slot's text stands more than once in order, take the copy nearest the
+    slot's placed neighbours in its block: the other copy is the body's (a separator
+    the body repeats just past the block)."""
+    copies: dict[int, list[int]] = {}
+    for i, slot in exact:
+        copies.setdefault(slot, []).append(i)
+    order = sorted(placed)
+    for rank, slot in enumerate(order):
+        if len(copies.get(slot, ())) < 2:
+            continue
+        around = order[max(0, rank - 1) : rank + 2]
+        near = [placed[s] for s in around if s != slot and slots[s].block == slots[slot].block]
+        before = placed[order[rank - 1]] if rank else -1
+        after = placed[order[rank + 1]] if rank + 1 < len(order) else 1 << 62
+        taken = set(placed.values()) - {placed[slot]}
+        free = [i for i in copies[slot] if before < i < after and i not in taken]
+        if near and free:
+            placed[slot] = _nearest(free, near, placed[slot])
+    return placed
+
+
+def _nearest(free: list[int], near: list[int], current: int) -> int:
+    """The free line nearest the placed lines, the current one on a tie."""
+    return min(free, key=lambda i: (min(abs(i - j) for j in near), i != current))

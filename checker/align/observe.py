@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.align.page import Lens
+from checker.align.keys import Lens
 from checker.knobs import REQUIRED_LINE
 from checker.model import Alignment, Extra, Observation
 
@@ -51,13 +51,17 @@ def lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
     """Missing slots that stand alone; a run of two or more is an optional section left out.
 
     A line nearly every page carries is not part of an optional section beside it: lost
-    next to a box the page leaves out, it is still lost.
+    next to a box the page leaves out, it is still lost. A line of a page type's own
+    section is never counted missing: which pages are of the type is known only from the
+    lines they hold, and a sub-folder's extra breadcrumb line looks just like a lost one.
     """
     missing = dict(alignment.missing)
     slots = alignment.template.slots
     lone = []
     for slot_id, line in alignment.missing:
         block = slots[slot_id].block
+        if slots[slot_id].section >= 0:
+            continue
         if slots[slot_id].support >= REQUIRED_LINE:
             lone.append((slot_id, line))  # a required line is lost whatever its neighbours
             continue

@@ -3,39 +3,20 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
-from itertools import repeat
+from collections.abc import Sequence
 
 from checker.align.draft import Draft, outward
-from checker.align.matching import Strays, best_pairs, fewest_strays, longest_in_order
+from checker.align.keys import Lens, keyed_lines
+from checker.align.matching import (
+    Strays,
+    best_pairs,
+    fewest_strays,
+    longest_in_order,
+    nearest_copies,
+)
 from checker.align.similarity import similarity
-from checker.knobs import ADJACENT, BLOCK_FOUND, FILLER, FRAMED, REQUIRED_LINE
+from checker.knobs import ADJACENT, BLOCK_FOUND, FRAMED, REQUIRED_LINE
 from checker.model import Alignment, Snapshot, Template
-
-Lens = Callable[[str], "str | None"]
-
-
-def keyed_lines(snapshot: Snapshot, lens: Lens) -> list[tuple[str, int] | None]:
-    """Each line's comparison key: its lens text and which occurrence of it this is.
-
-    Ignored lines and list filler get None: they are neither slots nor extra lines.
-    """
-    if getattr(lens, "trivial", False):
-        views: list[str | None] = [line.norm for line in snapshot.lines]
-    else:
-        views = [lens(line.norm) for line in snapshot.lines]
-    repeats = Counter(views)
-    if len(repeats) == len(views) and None not in repeats:
-        return list(zip(views, repeat(0)))  # type: ignore[arg-type]  # no None, no repeat
-    seen: Counter[str] = Counter()
-    keys: list[tuple[str, int] | None] = []
-    for view in views:
-        if view is None or repeats[view] >= FILLER:
-            keys.append(None)
-            continue
-        keys.append((view, seen[view]))
-        seen[view] += 1
-    return keys
 
 
 class Aligner:
@@ -54,6 +35,7 @@ class Aligner:
             for text in slot.variants:
                 self.by_text.setdefault(text, []).append(slot.id)
         self.slots = {slot.id: slot for slot in template.slots}
+        self.section_size = Counter(s.section for s in template.slots if s.section >= 0)
 
     def align(self, snapshot: Snapshot) -> Alignment:
         """Place the template's slots in the snapshot: exact first, then fuzzy by position."""
@@ -63,12 +45,13 @@ class Aligner:
         ordered = longest_in_order(exact)
         if len(ordered) < len(exact):  # a line out of order or repeated: several runs tie
             ordered = fewest_strays(exact, self._strays(views))
-        placed = self._nearest_copies(dict((slot, i) for i, slot in ordered), exact)
+        placed = nearest_copies(dict((slot, i) for i, slot in ordered), exact, self.slots)
         taken = set(placed.values())
         moved_candidates = [(i, s) for i, s in exact if s not in placed and i not in taken]
         result = Draft(snapshot, views, self.window)
+        types = self._types(placed)
         for block in self.template.blocks:
-            self._align_block(block, placed, moved_candidates, result)
+            self._align_block(block, placed, moved_candidates, result, types)
         return result.finish(self.template)
 
     def _strays(self, views: list[str | None]) -> Strays:
@@ -80,33 +63,6 @@ class Aligner:
         gaps = self.template.content_gaps
         free = frozenset(slot for slot in self.slots if (slot, "after") in gaps)
         return Strays(total, free)
-
-    def _nearest_copies(
-        self, placed: dict[int, int], exact: list[tuple[int, int]]
-    ) -> dict[int, int]:
-        """Where a slot's text stands more than once in order, take the copy nearest the
-        slot's placed neighbours in its block: the other copy is the body's (a separator
-        the body repeats just past the block)."""
-        copies: dict[int, list[int]] = {}
-        for i, slot in exact:
-            copies.setdefault(slot, []).append(i)
-        order = sorted(placed)
-        for rank, slot in enumerate(order):
-            if len(copies.get(slot, ())) < 2:
-                continue
-            around = order[max(0, rank - 1) : rank + 2]
-            near = [
-                placed[s]
-                for s in around
-                if s != slot and self.slots[s].block == self.slots[slot].block
-            ]
-            before = placed[order[rank - 1]] if rank else -1
-            after = placed[order[rank + 1]] if rank + 1 < len(order) else 1 << 62
-            taken = set(placed.values()) - {placed[slot]}
-            free = [i for i in copies[slot] if before < i < after and i not in taken]
-            if near and free:
-                placed[slot] = _nearest(free, near, placed[slot])
-        return placed
 
     def _exact(
         self, snapshot: Snapshot, keys: list[tuple[str, int] | None]
@@ -133,8 +89,10 @@ class Aligner:
         placed: dict[int, int],
         moved_candidates: list[tuple[int, int]],
         draft: Draft,
+        types: set[int],
     ) -> None:
-        """Fill one block's slots and record its extras, or mark it missing."""
+        """Fill one block's slots and record its extras, or mark it missing; `types` are the
+        sections of page types the page carries (-1: the family's own lines)."""
         slots = self.template.block_slots(block)
         found = {s.id: placed[s.id] for s in slots if s.id in placed}
         lower, upper = draft.bounds()
@@ -142,7 +100,13 @@ class Aligner:
             self._fill_gaps(slots, found, draft)
         else:
             self._fill_unanchored(slots, found, draft, lower, upper)
-        if len(found) < max(1, BLOCK_FOUND * len(slots)) or not found:
+        for slot_id in [s for s in found if self.slots[s].section not in types]:
+            del found[slot_id]
+        # A page type's own lines count only on pages of that type.
+        carried = [s for s in slots if s.section in types]
+        if not carried:
+            return  # a block of another page type's lines alone: not this page's
+        if len(found) < max(1, BLOCK_FOUND * len(carried)) or not found:
             draft.missing_blocks.append(block)
             return
         first, last = min(found.values()), max(found.values())
@@ -152,10 +116,23 @@ class Aligner:
                 and i not in draft.used
                 and i not in found.values()
             )
-            if self.slots[slot_id].block == block and slot_id not in found and near:
+            slot = self.slots[slot_id]
+            if slot.block == block and slot.section in types and slot_id not in found and near:
                 found[slot_id] = i
                 draft.moved.add(slot_id)
         draft.take_block(slots, found)
+
+    def _types(self, exact: dict[int, int]) -> set[int]:
+        """The page types' sections this page carries (-1 stands for the family's own
+        lines): those it holds at least half of word for word, and no rival of. A page of
+        another type may hold a line or two like them as its own (the contact page's own
+        address); a site map holds every section's links, and is of no type."""
+        if not self.section_size:
+            return {-1}
+        held = Counter(self.slots[s].section for s in exact)
+        carried = {s for s, size in self.section_size.items() if held[s] * 2 >= size}
+        torn = {s for pair in self.template.rivals if set(pair) <= carried for s in pair}
+        return {-1} | (carried - torn)
 
     def _fill_gaps(self, slots: Sequence, found: dict[int, int], draft: Draft) -> None:
         """Fuzzy-match unplaced slots to unplaced lines between their placed neighbours."""
@@ -252,8 +229,3 @@ class Aligner:
         scores = [[similarity(draft.views[i] or "", slot.variants) for i in lines] for slot in run]
         for r, c in best_pairs(scores, threshold):
             found[run[r].id] = lines[c]
-
-
-def _nearest(free: list[int], near: list[int], current: int) -> int:
-    """The free line nearest the placed lines, the current one on a tie."""
-    return min(free, key=lambda i: (min(abs(i - j) for j in near), i != current))

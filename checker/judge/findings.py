@@ -10,6 +10,7 @@ from checker.judge.classify import classify, sentence
 from checker.judge.rating import FindingMaker
 from checker.judge.stale import describe, stale_versions
 from checker.judge.variants import ABSENT, VariantTable
+from checker.knobs import CLEAR
 from checker.model import Finding, Holder, Kind, SlotVariants
 from checker.read.record import record
 from checker.rules import Rules
@@ -27,8 +28,9 @@ def family_findings(
     decided = slots if slots is not None else table.slot_variants(thresholds)
     for variants in decided:
         yield from _slot_findings(variants, maker)
-    yield from _older_versions(decided, table.moved, maker, thresholds.min_pages)
-    yield from _moved(table, maker)
+    moved = out_of_place(table.moved, decided)
+    yield from _older_versions(decided, moved, maker, thresholds.min_pages)
+    yield from _moved(table, moved, maker)
     yield from added_lines(table, maker, thresholds, loose_edges(decided))
     yield from _missing_blocks(table, maker)
 
@@ -107,7 +109,8 @@ def _per_page_tails(variants: SlotVariants) -> set[str]:
     """Variants that each extend the canonical line with a tail of one page's own.
 
     A breadcrumb that ends in the page's title reads like the section's breadcrumb plus
-    a tail no other page shares; two or more such single-page tails make a pattern.
+    a tail no other page shares; two or more such single-page tails make a pattern. A
+    page type's own breadcrumb stands on too few pages to show two: there one will do.
     """
     canonical = variants.canonical or ""
     urls = record(canonical).urls
@@ -120,7 +123,7 @@ def _per_page_tails(variants: SlotVariants) -> set[str]:
         and len(v.text) > len(canonical)
         and record(v.text).urls == urls
     }
-    return tails if len(tails) >= 2 else set()
+    return tails if len(tails) >= 2 or variants.slot.section >= 0 else set()
 
 
 def _no_majority(variants: SlotVariants, maker: FindingMaker) -> Iterator[Finding]:
@@ -146,9 +149,33 @@ def _no_majority(variants: SlotVariants, maker: FindingMaker) -> Iterator[Findin
         yield finding
 
 
-def _moved(table: VariantTable, maker: FindingMaker) -> Iterator[Finding]:
+def out_of_place(
+    moved: list[tuple[int, Holder]], decided: list[SlotVariants]
+) -> list[tuple[int, Holder]]:
+    """The moved lines whose slot a clear majority of its holders keep in place.
+
+    Where most pages that hold a line put it elsewhere, the template's order is what stands
+    out (a section's sub-menu the merged order could not place), not the pages.
+    """
+    counts: dict[int, int] = {}
+    for slot_id, _ in moved:
+        counts[slot_id] = counts.get(slot_id, 0) + 1
+    placed = {
+        v.slot.id: sum(variant.count for variant in v.variants if variant.text != ABSENT)
+        for v in decided
+    }
+    return [
+        (slot_id, holder)
+        for slot_id, holder in moved
+        if placed.get(slot_id, 0) - counts[slot_id] >= CLEAR * counts[slot_id]
+    ]
+
+
+def _moved(
+    table: VariantTable, moved: list[tuple[int, Holder]], maker: FindingMaker
+) -> Iterator[Finding]:
     """Lines that stand out of the template's order."""
-    for slot_id, holder in table.moved:
+    for slot_id, holder in moved:
         slot = table.template.slots[slot_id]
         finding = maker.make(
             Kind.LINE_MOVED,

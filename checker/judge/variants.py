@@ -6,8 +6,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from checker.align.keys import Lens
 from checker.align.observe import ABSENT, gap_of
-from checker.align.page import Lens
 from checker.judge.canonical import canonical_text
 from checker.model import (
     Extra,

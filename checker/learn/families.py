@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from checker.align.page import Lens, keyed_lines
+from checker.align.keys import Lens, keyed_lines
 from checker.knobs import FOLD, JOIN
 from checker.model import Snapshot, Template
 from checker.read.record import record

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from statistics import median
 
-from checker.align.page import Aligner, Lens
+from checker.align.keys import Lens
+from checker.align.page import Aligner
 from checker.knobs import CONTENT_PAGES
 from checker.model import Snapshot, Template
 from checker.rules import Thresholds

@@ -10,7 +10,7 @@ from checker.align.shortcut import Shortcut, build_shortcut
 from checker.knobs import SHARED_SUPPORT
 from checker.learn.families import cluster
 from checker.learn.template import learn_template
-from checker.learn.versions import common_lines, fold_versions
+from checker.learn.versions import common_lines, core, fold_versions
 from checker.model import Snapshot, Template
 from checker.read.capture import CaptureTimes
 from checker.read.load import Source
@@ -133,7 +133,7 @@ def learn_families(
         tuple(g): learn_template(site, 0, [sample[i] for i in g], lens, thresholds) for g in groups
     }
     if len(groups) > 1:
-        groups = fold_versions(groups, [learned[tuple(g)] for g in groups])
+        groups = fold_versions(groups, [core(learned[tuple(g)]) for g in groups])
     templates: list[Template] = []
     for group in groups:
         # Only a family an older version folded into is learned again, from all its pages.

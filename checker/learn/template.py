@@ -7,12 +7,13 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from statistics import median
 
-from checker.align.page import Lens, keyed_lines
-from checker.align.similarity import alike, similarity
-from checker.knobs import CANDIDATE_SHARE, EXCLUSIVE, NEAR
+from checker.align.keys import Lens, keyed_lines
+from checker.knobs import CANDIDATE_SHARE
 from checker.learn.fields import without_fields
 from checker.learn.gaps import with_content_gaps
+from checker.learn.grouping import absorb_orphans, group_variants, holders_of
 from checker.learn.order import majority_order, merge_order
+from checker.learn.sections import section_groups, section_rivals
 from checker.model import Slot, Snapshot, Template
 from checker.rules import Thresholds
 
@@ -41,10 +42,29 @@ def learn_template(
     floor = max(thresholds.min_pages, math.ceil(CANDIDATE_SHARE * n))
     shared = [[k for k in seq if pages[k] >= floor] for seq in sequences]
     order = majority_order(merge_order(shared), shared)
-    groups = _group_variants(order, shared, pages, thresholds.fuzzy)
-    holders = _holders(groups, shared)
+    groups = group_variants(order, shared, pages, thresholds.fuzzy)
+    holders = holders_of(groups, shared)
     big = [len(h) > min_support * n for h in holders]
-    _absorb_orphans(groups, holders, big, thresholds.fuzzy)
+    absorbed = absorb_orphans(groups, holders, big, thresholds.fuzzy, set())
+    section_of: dict[Key, int] = {}
+    rivals: frozenset[tuple[int, int]] = frozenset()
+    if family >= 0:
+        core = without_fields(
+            [(g, h) for g, h, b in zip(groups, holders, big, strict=True) if b], sequences
+        )
+        blocks = _assign_blocks(_slots(core, sequences, pages, n), sequences, thresholds.window)
+        block_of = {
+            k: slot.block for slot, (group, _) in zip(blocks, core, strict=True) for k in group
+        }
+        unplaced = [[] if g in absorbed else group for g, group in enumerate(groups)]
+        sections = section_groups(
+            unplaced, holders, pages, sequences, block_of, thresholds.min_pages, thresholds.fuzzy
+        )
+        for g in sections:
+            big[g] = True
+        section_of = {groups[g][0]: section for g, section in sections.items()}
+        rivals = section_rivals(sections, holders)
+        absorb_orphans(groups, holders, big, thresholds.fuzzy, absorbed)
     kept = [(g, h) for g, h, keep in zip(groups, holders, big, strict=False) if keep]
     kept = without_fields(kept, sequences)
     if not kept:
@@ -53,6 +73,10 @@ def learn_template(
     slots = _assign_blocks(slots, sequences, thresholds.window)
     spelled = _spellings(sample, lens, {slot.canonical for slot in slots})
     slots = [replace(slot, shown=spelled.get(slot.canonical, "")) for slot in slots]
+    slots = [
+        replace(slot, section=section_of.get((slot.canonical, slot.occurrence), -1))
+        for slot in slots
+    ]
     in_slots = {k for group, _ in kept for k in group}
     template = Template(
         site=site,
@@ -60,6 +84,7 @@ def learn_template(
         slots=tuple(slots),
         sample_size=n,
         structure=_structure(sequences, pages, in_slots),
+        rivals=rivals,
     )
     return with_content_gaps(template, sample, lens, thresholds)
 
@@ -96,97 +121,6 @@ def _structure(
         if len(common - in_slots - {key}) > 0:
             structure.add(key[0])
     return frozenset(structure)
-
-
-def _group_variants(
-    order: list[Key], sequences: list[list[Key]], pages: Counter[Key], fuzzy: float
-) -> list[list[Key]]:
-    """Merge neighbouring keys that never share a page: one slot's variants.
-
-    Alike variants merge outright. Less alike ones merge only where the lines around
-    them are shared by the pages of both, as when one line of a template was reworded
-    on part of the site; two sections' own menus side by side do not.
-    """
-    pages_of: dict[Key, set[int]] = defaultdict(set)
-    for index, seq in enumerate(sequences):
-        for key in seq:
-            pages_of[key].add(index)
-    groups: list[list[Key]] = []
-    for position, key in enumerate(order):
-        if groups:
-            group = groups[-1]
-            together = set().union(*(pages_of[k] for k in group))
-            apart = not (together & pages_of[key])
-            if apart and (
-                alike(key[0], group[0][0], fuzzy)
-                or (
-                    alike(key[0], group[0][0], EXCLUSIVE)
-                    and _framed(
-                        order, position - len(group), position, together, pages_of[key], pages_of
-                    )
-                )
-            ):
-                group.append(key)
-                continue
-        groups.append([key])
-    for group in groups:
-        group.sort(key=lambda k: (-pages[k], k))
-    return groups
-
-
-def _absorb_orphans(
-    groups: list[list[Key]], holders: list[set[int]], big: list[bool], fuzzy: float
-) -> None:
-    """Fold a variant too rare to be a slot into a nearby slot it never shares a page with.
-
-    A line drifted the same way on a few pages can land a few places off its slot in
-    the merged order (an optional section beside it); it is still that slot's variant.
-    """
-    for index, group in enumerate(groups):
-        if big[index]:
-            continue
-        near = [
-            j
-            for j in range(max(0, index - NEAR), min(len(groups), index + NEAR + 1))
-            if big[j] and not holders[j] & holders[index]
-        ]
-        scored = [(similarity(group[0][0], tuple(k[0] for k in groups[j])), j) for j in near]
-        best = max(scored, default=(0.0, -1))
-        if best[0] >= fuzzy:
-            groups[best[1]].extend(group)
-            holders[best[1]] |= holders[index]
-
-
-def _framed(
-    order: list[Key],
-    first: int,
-    last: int,
-    ours: set[int],
-    theirs: set[int],
-    pages_of: dict[Key, set[int]],
-) -> bool:
-    """Whether the nearest common lines before and after a run are held by the pages of
-    both variants (lines few pages hold, such as an optional box, are looked past)."""
-    total = len(ours | theirs)
-    for index, step in ((first - 1, -1), (last + 1, 1)):
-        while 0 <= index < len(order) and len(pages_of[order[index]]) * 2 <= total:
-            index += step
-        if not 0 <= index < len(order):
-            continue
-        around = pages_of[order[index]]
-        if len(around & ours) * 2 < len(ours) or len(around & theirs) * 2 < len(theirs):
-            return False
-    return True
-
-
-def _holders(groups: list[list[Key]], sequences: list[list[Key]]) -> list[set[int]]:
-    """For each group, the pages that hold any of its variants."""
-    where = {k: g for g, group in enumerate(groups) for k in group}
-    holders: list[set[int]] = [set() for _ in groups]
-    for index, seq in enumerate(sequences):
-        for key in seq:
-            holders[where[key]].add(index)
-    return holders
 
 
 def _slots(

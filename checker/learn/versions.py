@@ -82,3 +82,11 @@ def common_lines(shared: Template | None, families: list[Template]) -> Template 
         return None
     slots = tuple(replace(slot, id=index) for index, slot in enumerate(kept))
     return replace(shared, slots=slots, content_gaps=frozenset(), content_runs=())
+
+
+def core(template: Template | None) -> Template | None:
+    """The template without its page types' own lines: what every page of the family carries,
+    the block that families and their older versions are told apart by."""
+    if template is None:
+        return None
+    return replace(template, slots=tuple(s for s in template.slots if s.section < 0))

@@ -76,6 +76,7 @@ def _sites(templates: list[Template], decided: dict) -> dict[str, Any]:
             "content_gaps": sorted([list(g) for g in template.content_gaps]),
             "content_runs": [list(r) for r in template.content_runs],
             "structure": sorted(template.structure),
+            "rivals": sorted([list(pair) for pair in template.rivals]),
             "slots": [_slot(slot, chosen.get(slot.id, slot.canonical)) for slot in template.slots],
         }
         sites.setdefault(template.site, []).append(family)
@@ -96,6 +97,7 @@ def _slot(slot: Slot, canonical: str | None) -> dict[str, Any]:
         "occurrence": slot.occurrence,
         "position": slot.position,
         "support": round(slot.support, 4),
+        "section": slot.section,
         "numbers": list(line.numbers) if line else [],
         "urls": list(line.urls) if line else [],
         "value": line.value if line else None,
@@ -233,6 +235,7 @@ def _template(site: str, family: Any, where: str) -> tuple[Template, dict[int, s
             variants=tuple(str(v) for v in _get(entry, "variants", _items, at)),
             occurrence=_get(entry, "occurrence", int, at),
             position=_get(entry, "position", int, at),
+            section=_get({"section": -1, **entry}, "section", int, at),
         )
         slots.append(slot)
         chosen[slot.id] = _get(entry, "canonical", _text_or_none, at)
@@ -253,8 +256,17 @@ def _template(site: str, family: Any, where: str) -> tuple[Template, dict[int, s
         content_gaps=gaps,
         content_runs=usual,
         structure=frozenset(str(t) for t in _get(family, "structure", _items, where)),
+        rivals=_pairs(_get({"rivals": [], **family}, "rivals", _items, where), where),
     )
     return template, chosen
+
+
+def _pairs(items: list, where: str) -> frozenset[tuple[int, int]]:
+    """`rivals` as pairs of section numbers."""
+    try:
+        return frozenset((int(a), int(b)) for a, b in items)
+    except (TypeError, ValueError) as error:
+        raise _Malformed(f"at {where}.rivals: expected pairs of section numbers") from error
 
 
 def _accepted_entry(entry: Any, where: str) -> Accepted:

@@ -1,0 +1,35 @@
+"""Each page line's comparison key: the text the rules' lens shows, and which copy of it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from itertools import repeat
+
+from checker.knobs import FILLER
+from checker.model import Snapshot
+
+Lens = Callable[[str], "str | None"]
+
+
+def keyed_lines(snapshot: Snapshot, lens: Lens) -> list[tuple[str, int] | None]:
+    """Each line's comparison key: its lens text and which occurrence of it this is.
+
+    Ignored lines and list filler get None: they are neither slots nor extra lines.
+    """
+    if getattr(lens, "trivial", False):
+        views: list[str | None] = [line.norm for line in snapshot.lines]
+    else:
+        views = [lens(line.norm) for line in snapshot.lines]
+    repeats = Counter(views)
+    if len(repeats) == len(views) and None not in repeats:
+        return list(zip(views, repeat(0)))  # type: ignore[arg-type]  # no None, no repeat
+    seen: Counter[str] = Counter()
+    keys: list[tuple[str, int] | None] = []
+    for view in views:
+        if view is None or repeats[view] >= FILLER:
+            keys.append(None)
+            continue
+        keys.append((view, seen[view]))
+        seen[view] += 1
+    return keys

@@ -1,0 +1,245 @@
+"""Page types: lines that one section of a site's pages carries together.
+
+A site's profile pages may carry a back link and a "data checked every N weeks" line inside
+the block that its article pages never carry; its listing pages a filter line and a feed
+line. Those lines stand on too few pages to be the family's block, yet they are boilerplate of
+their own kind: a section's pages repeat them together. They become slots of the template,
+checked among the pages that carry the section (a page carries it when it holds any of its
+lines), however few those pages are.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from checker.align.similarity import alike
+from checker.knobs import CLEAR, NEAR
+from checker.read.record import key_of_line
+
+Key = tuple[str, int]
+
+# The fewest pages on which a section can show drift: two against one is the smallest clear
+# majority (a consequence of CLEAR, not a knob of its own).
+SMALLEST_MAJORITY = 3
+
+
+def section_groups(
+    groups: list[list[Key]],
+    holders: list[set[int]],
+    pages: Counter[Key],
+    sequences: list[list[Key]],
+    block_of: dict[Key, int],
+    min_pages: int,
+    fuzzy: float,
+) -> dict[int, int]:
+    """Which of the groups too rare to be the family's slots form sections: {group: section}.
+
+    A group near a section's last line in the merged order joins the section when the
+    pages holding both it and the section's first line clearly outnumber the pages holding
+    only one of them. A line that
+    stands alone on its pages (an addition several pages share, a quoted sentence) is no
+    section: a section is lines that come together. And like any block line, a section's
+    line stands among the same neighbours on its pages, inside one block of the family
+    (`block_of`: the block of each line of the family's own template): a table two pages
+    copied into their bodies stands wherever each body put it, and the body that copies of
+    one page share stands between blocks, not inside one.
+    """
+    floor = max(min_pages, SMALLEST_MAJORITY)
+    # A section's line stands once on a page and nowhere in the family's block: a text that
+    # also stands elsewhere (a sub-menu the footer repeats) cannot tell a page's type.
+    taken = {k[0] for k in block_of} | {k[0] for seq in sequences for k in seq if k[1]}
+    candidates = [
+        g
+        for g in range(len(groups))
+        if groups[g]
+        and not any(k in block_of for k in groups[g])
+        and len(holders[g]) >= floor
+        and not any(k[0] in taken for k in groups[g])
+    ]
+    keyed: Counter[str] = Counter()
+    for seq in sequences:
+        keyed.update({key for key in map(key_of_line, (k[0] for k in seq)) if key})
+    candidates = [
+        g for g in candidates if _settled(g, groups, holders, pages, block_of, fuzzy, keyed)
+    ]
+    fields = _unanchored_fields(candidates, groups, pages, sequences, block_of, keyed)
+    candidates = [g for g in candidates if g not in fields]
+    candidates = _placed_alike(candidates, groups, block_of, sequences)
+    members: dict[int, list[int]] = {}  # a section's first group -> its groups
+    for g in candidates:
+        home = next(
+            (
+                first
+                for first, group in members.items()
+                if g - group[-1] <= NEAR and together(holders[first], holders[g])
+            ),
+            g,
+        )
+        members.setdefault(home, []).append(g)
+    members = {first: group for first, group in members.items() if len(group) > 1}
+    members = _beside_content(members, groups, holders, sequences, block_of)
+    return {g: section for section, group in members.items() for g in group}
+
+
+def _settled(
+    g: int,
+    groups: list[list[Key]],
+    holders: list[set[int]],
+    pages: Counter[Key],
+    block_of: dict[Key, int],
+    fuzzy: float,
+    keyed: dict[str, int],
+) -> bool:
+    """Whether the line reads one way on a clear majority of the pages that hold it or a
+    line like it nearby (never both), and is no record field.
+
+    A breadcrumb naming each folder, or `Member type: …` with its values, is the pages'
+    own data, not a section's boilerplate: its values hold no clear majority between them,
+    nor among the pages that hold its key with any value (`keyed`: pages per key).
+    """
+    group = groups[g]
+    usual = pages[group[0]]
+    near = range(max(0, g - NEAR), min(len(groups), g + NEAR + 1))
+    alike_lines = [
+        j
+        for j in near
+        if j != g
+        and groups[j]
+        and not any(k in block_of for k in groups[j])
+        and not holders[j] & holders[g]
+        and alike(group[0][0], groups[j][0][0], fuzzy)
+    ]
+    held = len(holders[g]) + sum(len(holders[j]) for j in alike_lines)
+    if usual < CLEAR * (held - usual):
+        return False
+    key = key_of_line(group[0][0])
+    return key is None or usual >= CLEAR * (keyed[key] - usual)
+
+
+def _unanchored_fields(
+    candidates: list[int],
+    groups: list[list[Key]],
+    pages: Counter[Key],
+    sequences: list[list[Key]],
+    block_of: dict[Key, int],
+    keyed: Counter[str],
+) -> set[int]:
+    """Candidates that are one value of a record field: a `Key: value` line whose key
+    other pages hold with other values, and that on most of its pages has on either side
+    a line that is neither the block's nor a steady candidate: a page's own line, or another
+    such field (a record's fields anchor nothing, whatever value most pages give them). A
+    section's keyed line (`Filter: …`) stands between its section's steady lines."""
+    key_of = {g: key_of_line(groups[g][0][0]) for g in candidates}
+    varying = {g for g, key in key_of.items() if key and keyed[key] > pages[groups[g][0]]}
+    if not varying:
+        return set()
+    steady = {k for g in candidates if g not in varying for k in groups[g]} | set(block_of)
+    field_keys = {k: g for g in varying for k in groups[g]}
+    anchored: Counter[int] = Counter()
+    held: Counter[int] = Counter()
+    for seq in sequences:
+        for at, key in enumerate(seq):
+            g = field_keys.get(key)
+            if g is None:
+                continue
+            held[g] += 1
+            neighbours = seq[max(0, at - 1) : at] + seq[at + 1 : at + 2]
+            anchored[g] += all(k in steady for k in neighbours)
+    return {g for g in varying if anchored[g] * 2 < held[g]}
+
+
+def _placed_alike(
+    candidates: list[int],
+    groups: list[list[Key]],
+    block_of: dict[Key, int],
+    sequences: list[list[Key]],
+) -> list[int]:
+    """The candidates that stand between the same two lines of the family's block on a
+    clear majority of their pages, inside one block or joined to a block's edge by lines
+    of their kind alone (no page's own line between)."""
+    wanted = {k: g for g in candidates for k in groups[g]}
+    block = {k: g for g, group in enumerate(groups) for k in group if k in block_of}
+    inner = {g: block_of[k] for k, g in block.items()}
+    around: dict[int, Counter[tuple[int, int]]] = {g: Counter() for g in candidates}
+    joined: Counter[int] = Counter()
+    for seq in sequences:
+        after = [-1] * (len(seq) + 1)
+        touching_after = [False] * (len(seq) + 1)
+        for at in range(len(seq) - 1, -1, -1):
+            key = seq[at]
+            after[at] = block.get(key, after[at + 1])
+            touching_after[at] = key in block or (key in wanted and touching_after[at + 1])
+        before, touching = -1, False
+        for at, key in enumerate(seq):
+            if key in wanted:
+                g = wanted[key]
+                around[g][(before, after[at + 1])] += 1
+                joined[g] += touching or touching_after[at + 1]
+            before = block.get(key, before)
+            touching = key in block or (key in wanted and touching)
+    settled = []
+    for g in candidates:
+        if not around[g]:
+            continue
+        (first, last), usual = around[g].most_common(1)[0]
+        total = around[g].total()
+        inside = first >= 0 and last >= 0 and inner[first] == inner[last]
+        edge = joined[g] >= CLEAR * (total - joined[g])
+        if (inside or edge) and usual >= CLEAR * (total - usual):
+            settled.append(g)
+    return settled
+
+
+def _beside_content(
+    members: dict[int, list[int]],
+    groups: list[list[Key]],
+    holders: list[set[int]],
+    sequences: list[list[Key]],
+    block_of: dict[Key, int],
+) -> dict[int, list[int]]:
+    """The sections whose pages are different pages, not copies of one page.
+
+    Copies of one page (fetched again and again, or a news front page's captures) share
+    their body, and the lines that stay a while look like a section of theirs. A page
+    type's pages share the section and little else: on a clear majority of them, most
+    lines outside the block and the section are held by no other page of the section.
+    """
+    pages_of: dict[Key, list[int]] = {}
+    for index, seq in enumerate(sequences):
+        for key in seq:
+            if key not in block_of:
+                pages_of.setdefault(key, []).append(index)
+    kept = {}
+    for first, group in members.items():
+        pages = holders[first]
+        section = {k for g in group for k in groups[g]}
+        different = 0
+        for page in pages:
+            own = [k for k in sequences[page] if k not in block_of and k not in section]
+            alone = sum(1 for k in own if sum(1 for p in pages_of[k] if p in pages) == 1)
+            different += alone * 2 >= len(own)
+        if different >= CLEAR * (len(pages) - different):
+            kept[first] = group
+    return kept
+
+
+def together(ours: set[int], theirs: set[int]) -> bool:
+    """Whether two lines' pages are one set of pages, but for a few that drifted."""
+    both = len(ours & theirs)
+    return both >= CLEAR * len(ours ^ theirs) and both > 0
+
+
+def section_rivals(sections: dict[int, int], holders: list[set[int]]) -> frozenset[tuple[int, int]]:
+    """Pairs of sections whose pages are all but apart: the pages holding both (a site map
+    in the sample) are a clear minority of each one's pages. Each pair once, lower first."""
+    pages: dict[int, set[int]] = {}
+    for g, section in sections.items():
+        pages.setdefault(section, set()).update(holders[g])
+    ids = sorted(pages)
+    return frozenset(
+        (a, b)
+        for i, a in enumerate(ids)
+        for b in ids[i + 1 :]
+        if min(len(pages[a]), len(pages[b])) - len(pages[a] & pages[b])
+        >= CLEAR * len(pages[a] & pages[b])
+    )

@@ -1,0 +1,140 @@
+"""Page types: lines one section of a site's pages carries together are checked among those
+pages (UNSEEN-FAILURES M8), and what only looks like such a section is left alone: copies of
+one page, record fields, a line another type's page holds as its own.
+
+Each site is a club's pages: a header block on every page, then on profile pages a back link
+and a "data checked" line (the profile section), on list pages a heading of their own at the
+same place; then each page's own body.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_accuracy import run_checker
+
+HEADER = [
+    "Fenwick Rowing Club",
+    "  * [Home](https://row.example/)",
+    "  * [Crews](https://row.example/crews)",
+    "  * [Regattas](https://row.example/regattas)",
+    "  * [Contact](https://row.example/contact)",
+    "* * *",
+]
+BACK = "  * [Back to the crew list](https://row.example/crews)"
+CHECKED = "Crew data are checked every 4 weeks."
+FOOTER = ["----", "Fenwick Rowing Club, Mill Lane 4", "Phone: 555 0100"]
+NAMES = "Ada Bell Cy Dunn Ed Fox Flo Gray Gus Hale Ivy Jones Kit Lane Max Noor Oda Pike Rex Quin"
+
+
+def _profile(i: int, checked: str = CHECKED, fields: tuple[str, ...] = ()) -> str:
+    first, last = NAMES.split()[2 * (i % 10)], NAMES.split()[2 * (i % 10) + 1]
+    body = [
+        "",
+        f"# {first} {last} ({i})",
+        f"Rows at stroke since {1990 + i}; raced {i + 3} regattas.",
+        f"Seat {i % 8 + 1} in the {['first', 'second', 'third'][i % 3]} eight, page {i}.",
+        "",
+    ]
+    return "\n".join(HEADER + [BACK, checked] + body + FOOTER + list(fields)) + "\n"
+
+
+SORT = "Sort by: name | boat | seat"
+SHEET = "  * [Download the list as a sheet](https://row.example/crews.csv)"
+
+
+def _listing(i: int) -> str:
+    body = ["", f"Crew list, part {i + 1}", f"  * [Crew {i}a](https://row.example/c/{i}a)"]
+    return "\n".join(HEADER + [SORT, SHEET] + body + [""] + FOOTER) + "\n"
+
+
+def _article(i: int) -> str:
+    body = ["", f"# Regatta note {i}", f"Heat {i} was rowed in a light headwind past the mill."]
+    return "\n".join(HEADER + body + [""] + FOOTER) + "\n"
+
+
+def _site(root: Path, profiles: dict[int, str]) -> Path:
+    for i, text in profiles.items():
+        (root / f"profile{i:02d}.md").write_text(text, encoding="utf-8")
+    for i in range(6):
+        (root / f"list{i}.md").write_text(_listing(i), encoding="utf-8")
+    for i in range(8):
+        (root / f"article{i}.md").write_text(_article(i), encoding="utf-8")
+    return root
+
+
+def _found(root: Path) -> set[tuple[str, int, str]]:
+    _, findings, err = run_checker(root)
+    assert "Traceback" not in err, err
+    return {(Path(f["snapshot"]).name, f["line"], f["kind"]) for f in findings}
+
+
+def test_a_change_two_pages_of_a_section_share_is_drift(tmp_path: Path) -> None:
+    """8 of 22 pages carry the profile section; two of them say "every 6 weeks". The
+    section is under half the site, yet it is boilerplate of its pages."""
+    drifted = CHECKED.replace("4", "6")
+    profiles = {i: _profile(i, drifted if i in (2, 5) else CHECKED) for i in range(8)}
+    found = _found(_site(tmp_path, profiles))
+    assert found == {
+        ("profile02.md", 8, "number-changed"),
+        ("profile05.md", 8, "number-changed"),
+    }
+
+
+def test_the_same_site_without_drift_has_no_finding(tmp_path: Path) -> None:
+    profiles = {i: _profile(i) for i in range(8)}
+    assert _found(_site(tmp_path, profiles)) == set()
+
+
+def test_copies_of_one_page_are_no_section(tmp_path: Path) -> None:
+    """One profile page captured six times shares its whole body with its copies; one
+    capture reads another count of regattas. That is the page's own content changing."""
+    profiles = {i: _profile(i) for i in range(8)}
+    copy = _profile(3).replace("# Cy Dunn (3)", "# Cy Dunn").replace("page 3", "page")
+    for n in range(6):
+        text = copy.replace("raced 6 regattas", "raced 7 regattas") if n == 4 else copy
+        profiles[20 + n] = text
+    found = _found(_site(tmp_path, profiles))
+    assert not {f for f in found if f[0].startswith("profile2")}, found
+
+
+def test_a_record_field_most_profiles_share_is_content(tmp_path: Path) -> None:
+    """`Club: Fenwick` and `Side: bow` after the footer of most profiles, other values on
+    two: record fields (one value under a key other pages give other values, next to no
+    line the site repeats but each other), not section lines, however many pages share one
+    value (M15)."""
+
+    def fields(i: int) -> tuple[str, ...]:
+        club = "Tyne" if i in (1, 6) else "Fenwick"
+        side = "stroke" if i in (1, 6) else "bow"
+        return (f"Club: {club}", f"Side: {side}", f"Weight: {70 + i} kg")
+
+    profiles = {i: _profile(i, fields=fields(i)) for i in range(8)}
+    assert _found(_site(tmp_path, profiles)) == set()
+
+
+def test_a_page_of_another_type_holding_a_like_line_is_not_of_the_section(tmp_path: Path) -> None:
+    """An article quotes the "checked" line with another number in its body: it carries no
+    back link, so it is not a profile page and its line is its own."""
+    profiles = {i: _profile(i) for i in range(8)}
+    root = _site(tmp_path, profiles)
+    quote = "past the mill.\nCrew data are checked every 2 weeks."
+    quoted = _article(3).replace("past the mill.", quote)
+    (root / "article3.md").write_text(quoted, encoding="utf-8")
+    assert _found(root) == set()
+
+
+def test_a_site_map_holding_every_section_is_of_no_type(tmp_path: Path) -> None:
+    """A site map lists the profile section's back link and the list section's sort line,
+    each beside a line of its own wording. No page carries both sections: the site map is
+    neither a profile nor a list page, and its lines are its own."""
+    profiles = {i: _profile(i) for i in range(8)}
+    root = _site(tmp_path, profiles)
+    site_map = HEADER + [
+        BACK,
+        "Crew data are checked every 2 weeks.",
+        SORT,
+        SHEET.replace("sheet", "spreadsheet"),
+    ]
+    (root / "sitemap.md").write_text("\n".join(site_map + ["", *FOOTER]) + "\n", encoding="utf-8")
+    assert _found(root) == set()
