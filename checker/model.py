@@ -155,6 +155,10 @@ class Template:
     rivals: frozenset[tuple[int, int]] = frozenset()
     """Pairs of page-type sections no page of the sample carries both of: a page that
     holds both (a site map, an index) is of neither type."""
+    forms: tuple[tuple[int, str], ...] = ()
+    """Sections a page carries by its record's form: (section, field key) for a line that
+    comes with a `Key: value` field only that page type holds (`## Member profile` with
+    `Name: …`)."""
 
     def block_slots(self, block: int) -> tuple[Slot, ...]:
         """The slots of one block, in order."""

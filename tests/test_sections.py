@@ -138,3 +138,33 @@ def test_a_site_map_holding_every_section_is_of_no_type(tmp_path: Path) -> None:
     ]
     (root / "sitemap.md").write_text("\n".join(site_map + ["", *FOOTER]) + "\n", encoding="utf-8")
     assert _found(root) == set()
+
+
+def _club(root: Path, heading: dict[int, str]) -> Path:
+    """Nine member pages under a `## Member profile` heading and `Name:`/`Joined:` fields, three
+    list pages without either: the heading stands on three pages in four."""
+    header = [
+        "[Home](https://club.example/)",
+        "[Members](https://club.example/members)",
+        "# Register",
+    ]
+    footer = ["[Imprint](https://club.example/imprint)", "Quarry Lane Club | 555 0177"]
+    for i in range(9):
+        body = [heading.get(i, "## Member profile"), f"Name: Member {i}", f"Joined: {2001 + i}"]
+        (root / f"member{i}.md").write_text("\n\n".join(header + body + footer) + "\n")
+    for i in range(3):
+        body = [f"Members, page {i + 1}", f"Member {i} | Member {i + 3} | Member {i + 6}"]
+        (root / f"list{i}.md").write_text("\n\n".join(header + body + footer) + "\n")
+    return root
+
+
+def test_a_line_that_comes_with_a_record_form_is_that_types_layout(tmp_path: Path) -> None:
+    """List pages lack the member heading because they hold no member record (M8, r8a)."""
+    assert _found(_club(tmp_path, {})) == set()
+
+
+def test_a_record_forms_own_line_is_still_checked_on_its_pages(tmp_path: Path) -> None:
+    """On the member pages the heading is block all the same: lost or reworded, it is drift."""
+    root = _club(tmp_path, {2: "## Profile of the member", 5: ""})
+    found = {(name, kind) for name, _, kind in _found(root)}
+    assert found == {("member2.md", "text-changed"), ("member5.md", "line-missing")}

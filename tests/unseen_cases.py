@@ -918,8 +918,6 @@ CASES: tuple[Case, ...] = (
         "r8a",
         build_r8a,
         NO_FINDING,
-        xfail="M8: a line one page type always carries and another never does is that type's "
-        "layout, not drift on the other type",
     ),
     Case(
         "r8b",

@@ -52,15 +52,18 @@ def lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
 
     A line nearly every page carries is not part of an optional section beside it: lost
     next to a box the page leaves out, it is still lost. A line of a page type's own
-    section is never counted missing: which pages are of the type is known only from the
-    lines they hold, and a sub-folder's extra breadcrumb line looks just like a lost one.
+    section is counted missing only where the type is known by the page's record form (it
+    holds the type's field): known only from the section's own lines, a sub-folder's extra
+    breadcrumb line looks just like a lost one. (Alignment lists as missing only the lines
+    of the types the page carries.)
     """
     missing = dict(alignment.missing)
     slots = alignment.template.slots
+    by_form = {section for section, _ in alignment.template.forms}
     lone = []
     for slot_id, line in alignment.missing:
         block = slots[slot_id].block
-        if slots[slot_id].section >= 0:
+        if slots[slot_id].section >= 0 and slots[slot_id].section not in by_form:
             continue
         if slots[slot_id].support >= REQUIRED_LINE:
             lone.append((slot_id, line))  # a required line is lost whatever its neighbours

@@ -17,6 +17,7 @@ from checker.align.matching import (
 from checker.align.similarity import similarity
 from checker.knobs import ADJACENT, BLOCK_FOUND, FRAMED, REQUIRED_LINE
 from checker.model import Alignment, Snapshot, Template
+from checker.read.record import key_of_line
 
 
 class Aligner:
@@ -49,9 +50,11 @@ class Aligner:
         taken = set(placed.values())
         moved_candidates = [(i, s) for i, s in exact if s not in placed and i not in taken]
         result = Draft(snapshot, views, self.window)
-        types = self._types(placed)
+        types = self._types(placed, snapshot)
         for block in self.template.blocks:
             self._align_block(block, placed, moved_candidates, result, types)
+        # A line of a type the page is not of is not missing from it.
+        result.missing = [m for m in result.missing if self.slots[m[0]].section in types]
         return result.finish(self.template)
 
     def _strays(self, views: list[str | None]) -> Strays:
@@ -122,15 +125,19 @@ class Aligner:
                 draft.moved.add(slot_id)
         draft.take_block(slots, found)
 
-    def _types(self, exact: dict[int, int]) -> set[int]:
+    def _types(self, exact: dict[int, int], snapshot: Snapshot) -> set[int]:
         """The page types' sections this page carries (-1 stands for the family's own
-        lines): those it holds at least half of word for word, and no rival of. A page of
+        lines): those it holds at least half of word for word, or whose record field it
+        holds (`Template.forms`), and no rival of. A page of
         another type may hold a line or two like them as its own (the contact page's own
         address); a site map holds every section's links, and is of no type."""
         if not self.section_size:
             return {-1}
         held = Counter(self.slots[s].section for s in exact)
         carried = {s for s, size in self.section_size.items() if held[s] * 2 >= size}
+        if self.template.forms:  # a record's form: the page holds the type's field
+            keys = {key_of_line(line.norm) for line in snapshot.lines}
+            carried |= {s for s, key in self.template.forms if key in keys}
         torn = {s for pair in self.template.rivals if set(pair) <= carried for s in pair}
         return {-1} | (carried - torn)
 

@@ -110,7 +110,8 @@ def _per_page_tails(variants: SlotVariants) -> set[str]:
 
     A breadcrumb that ends in the page's title reads like the section's breadcrumb plus
     a tail no other page shares; two or more such single-page tails make a pattern. A
-    page type's own breadcrumb stands on too few pages to show two: there one will do.
+    page type's own breadcrumb stands on too few pages to show two: there one will do
+    (not for a line known by the record form, which stands on most pages).
     """
     canonical = variants.canonical or ""
     urls = record(canonical).urls
@@ -123,7 +124,9 @@ def _per_page_tails(variants: SlotVariants) -> set[str]:
         and len(v.text) > len(canonical)
         and record(v.text).urls == urls
     }
-    return tails if len(tails) >= 2 or variants.slot.section >= 0 else set()
+    forms = {section for section, _ in variants.template.forms}
+    few = variants.slot.section >= 0 and variants.slot.section not in forms
+    return tails if len(tails) >= 2 or few else set()
 
 
 def _no_majority(variants: SlotVariants, maker: FindingMaker) -> Iterator[Finding]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from checker.knobs import ISLAND
 from checker.read.record import key_of_line
@@ -91,3 +92,46 @@ def _runs(inside: list[bool]) -> list[tuple[int, int]]:
             runs.append((start, position))
             start = None
     return runs
+
+
+def record_forms(
+    groups: list[list[Key]],
+    holders: list[set[int]],
+    optional: list[int],
+    sequences: list[list[Key]],
+    together: Callable[[set[int], set[int]], bool],
+) -> dict[int, str]:
+    """The optional slots that come with a record's form: {group: field key}.
+
+    A line most pages carry and the rest never do (`## Member profile`) is a page type's
+    own when it heads a record field (`Name: …`, a value of each page's own): on its pages
+    the field stands right beside it, and the pages holding the field are the pages holding
+    the line. The list pages lack the heading because they hold no member record, not
+    because it was lost.
+    """
+    slot_of = {k: g for g in optional for k in groups[g]}
+    keyed: dict[str, set[int]] = {}
+    values: dict[str, set[str]] = {}
+    beside: dict[int, Counter[str]] = {g: Counter() for g in optional}
+    for index, seq in enumerate(sequences):
+        keys = [key_of_line(text) for text, _ in seq]
+        for at, key in enumerate(keys):
+            if key:
+                keyed.setdefault(key, set()).add(index)
+                values.setdefault(key, set()).add(seq[at][0])
+            g = slot_of.get(seq[at])
+            if g is not None:
+                near = {k for k in keys[max(0, at - 1) : at + 2] if k and k != key}
+                beside[g].update(near)
+    forms = {}
+    for g in optional:
+        match = [
+            key
+            for key, count in beside[g].items()
+            if count * 2 > len(holders[g])
+            and len(values[key]) > 1
+            and together(keyed[key], holders[g])
+        ]
+        if match:
+            forms[g] = min(match)
+    return forms

@@ -10,6 +10,7 @@ lines), however few those pages are.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 from checker.align.similarity import alike
@@ -18,9 +19,9 @@ from checker.read.record import key_of_line
 
 Key = tuple[str, int]
 
-# The fewest pages on which a section can show drift: two against one is the smallest clear
-# majority (a consequence of CLEAR, not a knob of its own).
-SMALLEST_MAJORITY = 3
+# The fewest pages on which a section can show drift: the smallest clear majority against one
+# page (two against one; derived from CLEAR, not a knob of its own).
+SMALLEST_MAJORITY = math.ceil(CLEAR) + 1
 
 
 def section_groups(

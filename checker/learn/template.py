@@ -8,12 +8,12 @@ from dataclasses import replace
 from statistics import median
 
 from checker.align.keys import Lens, keyed_lines
-from checker.knobs import CANDIDATE_SHARE
-from checker.learn.fields import without_fields
+from checker.knobs import CANDIDATE_SHARE, REQUIRED_LINE
+from checker.learn.fields import record_forms, without_fields
 from checker.learn.gaps import with_content_gaps
 from checker.learn.grouping import absorb_orphans, group_variants, holders_of
 from checker.learn.order import majority_order, merge_order
-from checker.learn.sections import section_groups, section_rivals
+from checker.learn.sections import section_groups, section_rivals, together
 from checker.model import Slot, Snapshot, Template
 from checker.rules import Thresholds
 
@@ -48,6 +48,7 @@ def learn_template(
     absorbed = absorb_orphans(groups, holders, big, thresholds.fuzzy, set())
     section_of: dict[Key, int] = {}
     rivals: frozenset[tuple[int, int]] = frozenset()
+    forms: tuple[tuple[int, str], ...] = ()
     if family >= 0:
         core = without_fields(
             [(g, h) for g, h, b in zip(groups, holders, big, strict=True) if b], sequences
@@ -64,6 +65,14 @@ def learn_template(
             big[g] = True
         section_of = {groups[g][0]: section for g, section in sections.items()}
         rivals = section_rivals(sections, holders)
+        optional = [
+            g
+            for g, b in enumerate(big)
+            if b and g not in sections and len(holders[g]) < REQUIRED_LINE * n
+        ]
+        by_form = record_forms(groups, holders, optional, sequences, together)
+        section_of |= {groups[g][0]: g for g in by_form}
+        forms = tuple(sorted((g, key) for g, key in by_form.items()))
         absorb_orphans(groups, holders, big, thresholds.fuzzy, absorbed)
     kept = [(g, h) for g, h, keep in zip(groups, holders, big, strict=False) if keep]
     kept = without_fields(kept, sequences)
@@ -85,6 +94,7 @@ def learn_template(
         sample_size=n,
         structure=_structure(sequences, pages, in_slots),
         rivals=rivals,
+        forms=forms,
     )
     return with_content_gaps(template, sample, lens, thresholds)
 

@@ -77,6 +77,7 @@ def _sites(templates: list[Template], decided: dict) -> dict[str, Any]:
             "content_runs": [list(r) for r in template.content_runs],
             "structure": sorted(template.structure),
             "rivals": sorted([list(pair) for pair in template.rivals]),
+            "forms": [list(form) for form in template.forms],
             "slots": [_slot(slot, chosen.get(slot.id, slot.canonical)) for slot in template.slots],
         }
         sites.setdefault(template.site, []).append(family)
@@ -256,17 +257,21 @@ def _template(site: str, family: Any, where: str) -> tuple[Template, dict[int, s
         content_gaps=gaps,
         content_runs=usual,
         structure=frozenset(str(t) for t in _get(family, "structure", _items, where)),
-        rivals=_pairs(_get({"rivals": [], **family}, "rivals", _items, where), where),
+        rivals=frozenset(_pairs(_get({"rivals": [], **family}, "rivals", _items, where), where)),
+        forms=tuple(
+            (int(a), str(b))
+            for a, b in _pairs(_get({"forms": [], **family}, "forms", _items, where), where)
+        ),
     )
     return template, chosen
 
 
-def _pairs(items: list, where: str) -> frozenset[tuple[int, int]]:
-    """`rivals` as pairs of section numbers."""
+def _pairs(items: list, where: str) -> list[tuple[int, Any]]:
+    """`rivals` or `forms` as pairs, each led by a section number."""
     try:
-        return frozenset((int(a), int(b)) for a, b in items)
+        return [(int(a), b if isinstance(b, str) else int(b)) for a, b in items]
     except (TypeError, ValueError) as error:
-        raise _Malformed(f"at {where}.rivals: expected pairs of section numbers") from error
+        raise _Malformed(f"at {where}: rivals and forms hold pairs led by a section") from error
 
 
 def _accepted_entry(entry: Any, where: str) -> Accepted:
