@@ -57,6 +57,8 @@ def holds(source: Source, key: Hashable) -> bool:
 
 def take(source: Source, key: Hashable) -> list[Snapshot] | None:
     """A source's kept pages, or None; each source is handed out once."""
+    if not KEPT.pages:
+        return None  # a worker's case: nothing kept, no key to build
     snapshots = KEPT.pages.pop((source, key), None)
     if snapshots is not None:
         KEPT.lines -= _lines(snapshots)
