@@ -13,7 +13,7 @@ from functools import partial
 from itertools import groupby
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from checker.read.kept import forget_kept, holds, keep_reads
+from checker.read.kept import all_kept, forget_kept, keep_reads
 from checker.read.load import Source, is_archive
 
 if TYPE_CHECKING:
@@ -75,6 +75,7 @@ def _in_order(
     if execution.engine == "dask" and execution.scheduler:
         from checker.run.dask_engine import run_on_cluster
 
+        forget_kept()  # the cluster's workers read every page: none is checked here
         yield from run_on_cluster(stage, _chunks(sources, size), execution.scheduler, task)
         return
     if execution.jobs <= 1:
@@ -88,7 +89,7 @@ def _in_order(
         # of the work, and it is done); the workers meanwhile take the others.
         pending: deque[Callable[[], T]] = deque()
         for chunk in _chunks(sources, size):
-            if all(holds(source, stage.reading.lines_key) for source in chunk):
+            if all_kept(chunk, stage.reading.lines_key):
                 pending.append(partial(task, stage, chunk))
             else:
                 pending.append(pool.apply_async(_work, (task, _pack(chunk))).get)
