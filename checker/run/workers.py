@@ -136,16 +136,22 @@ def _shared(
 
 
 def start_workers(execution: Engine) -> None:
-    """Start the server local workers fork from, with the stage's modules imported, while
-    this process goes on learning (call it early; starting again is a no-op); and keep the
-    pages learning reads, for the stage of this process to take rather than parse again."""
+    """Start the server local workers fork from while this process goes on learning (call
+    it early; starting again is a no-op); and keep the pages learning reads, for the stage of
+    this process to take rather than parse again.
+
+    The server imports the stage's modules only when two workers or more will share them:
+    each process's RSS counts the shared pages again, so for one worker a bare server (14 MB
+    against 24) and a worker that imports them itself cost less memory, and the worker's
+    import time is spent while this process checks the first chunks itself."""
     keep_reads(True)
     if (
         execution.jobs > 1
         and execution.engine == "local"
         and _context().get_start_method() == "forkserver"
     ):
-        multiprocessing.set_forkserver_preload(["checker.run.engine", "checker.run.workers"])
+        if execution.jobs > 2:
+            multiprocessing.set_forkserver_preload(["checker.run.engine", "checker.run.workers"])
         from multiprocessing import forkserver
 
         forkserver.ensure_running()
