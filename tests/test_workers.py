@@ -34,3 +34,70 @@ def test_chunk_size_spreads_a_small_corpus_and_caps_a_large_one() -> None:
     assert _chunk_size([Source("s", "x", "s")] * 20, 2) == MIN_CHUNK
     assert _chunk_size([Source("s", "x", "s")] * 1_000_000, 2) == CHUNK
     assert _chunk_size(iter([]), 2) == CHUNK  # an iterator of unknown length
+
+
+class _NeverReady:
+    """A worker's result that is not back until it is waited for."""
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def ready(self) -> bool:
+        return False
+
+    def get(self) -> object:
+        return self.value
+
+
+class _Pool:
+    """A pool that runs each task at once but says it is not done: this process then checks
+    chunks itself while it would wait."""
+
+    def __init__(self) -> None:
+        self.sent = 0
+
+    def apply_async(self, func, args):  # noqa: ANN001, ANN201
+        self.sent += 1
+        return _NeverReady(func(*args))
+
+
+def test_this_process_checks_chunks_while_it_waits_and_results_stay_in_order() -> None:
+    from types import SimpleNamespace
+
+    from checker.run import workers
+
+    stage = SimpleNamespace(reading=SimpleNamespace(lines_key=None))
+    workers._install(stage)  # type: ignore[arg-type]
+    sources = [Source("s", f"{i}.txt", "s") for i in range(100)]
+    pool = _Pool()
+    try:
+        results = list(
+            workers._shared(
+                pool,  # type: ignore[arg-type]
+                1,
+                stage,  # type: ignore[arg-type]
+                _chunks(sources, 4),
+                lambda _, chunk: [s.relative for s in chunk],
+            )
+        )
+    finally:
+        workers._STAGE = None
+    assert [r for chunk in results for r in chunk] == [s.relative for s in sources]
+    assert 0 < pool.sent < len(results)  # some chunks went to the worker, the others here
+
+
+def test_a_chunk_sent_to_a_worker_forgets_the_pages_kept_of_it() -> None:
+    from checker.read import kept
+
+    a, b, c = (Source("s", f"{name}.txt", "s") for name in "abc")
+    kept.forget_kept()
+    kept.KEPT.add(a, "key", [])
+    kept.KEPT.add(b, "key", [])
+    try:
+        assert kept.all_kept([a, b], "key")  # checked here: kept pages stay for the stage
+        assert kept.take(a, "key") == [] and kept.take(b, "key") == []
+        kept.KEPT.add(a, "key", [])
+        assert not kept.all_kept([a, c], "key")  # sent to a worker, which reads a again
+        assert kept.take(a, "key") is None
+    finally:
+        kept.forget_kept()

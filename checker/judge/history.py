@@ -18,7 +18,7 @@ from checker.judge.variants import ABSENT
 from checker.model import Observation, Template
 from checker.read.capture import CaptureTimes
 from checker.read.layout import captures_repeat, describe
-from checker.read.load import Source, is_archive
+from checker.read.load import Source, names_archive
 from checker.rules import Pattern, Rules, TimeSource
 from checker.rules.model import SEARCH_TIMEOUT
 from checker.run.engine import Checked, Chunk, Stage, run_chunks, run_stage
@@ -60,7 +60,7 @@ def dated(sources: Iterable[Source], times: CaptureTimes) -> bool:
     timestamped capture folders, or capture times from the rules or file times."""
     if times.rules is not None or times.mtime:
         return True
-    return times.layout or any(is_archive(s.display) for s in sources)
+    return times.layout or any(names_archive(s) for s in sources)
 
 
 class Histories:
@@ -169,11 +169,11 @@ def layout_notes(sources: list[Source]) -> list[str]:
     """Notes on the capture layout of a site's files: timestamped capture folders, and
     inputs that mix layouts."""
     notes = []
-    files = [s.relative for s in sources if s.relative and not is_archive(s.display)]
+    files = [s.relative for s in sources if s.relative and not names_archive(s)]
     note = describe(files)
     if note:
         notes.append(note)
-    archives = sum(1 for s in sources if is_archive(s.display))
+    archives = sum(1 for s in sources if names_archive(s))
     if archives and len(sources) > archives:
         notes.append(
             f"mixed: {archives} web archive(s) and {len(sources) - archives} other file(s)"

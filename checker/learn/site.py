@@ -15,7 +15,7 @@ from checker.model import Snapshot, Template
 from checker.read.capture import CaptureTimes
 from checker.read.load import Source
 from checker.read.normalize import LIST_START, first_word_of, normalize, starts_item, wrap_column
-from checker.read.record import URL
+from checker.read.record import URL, key_of_line, record
 from checker.read.reflow import Joins, learn_joins, line_starts
 from checker.read.snapshot import NO_TIMES, PLAIN, Reading, read
 from checker.rules import Rules, Thresholds
@@ -85,6 +85,8 @@ def site_templates(
     shortcut = None
     if len(families) == 1 and wrap is None and not joins and lens.trivial:
         shortcut = build_shortcut(families[0], sample)
+    record.cache_clear()  # learning's line records (~7 MB at 100k): the stage meets other lines
+    key_of_line.cache_clear()
     return SiteTemplates(families, shared, wrap=wrap, starts=starts, joins=joins, shortcut=shortcut)
 
 

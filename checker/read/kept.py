@@ -50,13 +50,26 @@ def forget_kept() -> None:
     KEPT.lines = 0
 
 
-def holds(source: Source, key: Hashable) -> bool:
-    """Whether a source's pages were kept, read with this reading key (`Reading.lines_key`)."""
-    return (source, key) in KEPT.pages
+def all_kept(sources: list[Source], key: Hashable) -> bool:
+    """Whether every source of a chunk was kept (read with this reading key). When not, the
+    chunk goes to a worker, which reads its pages again: the ones kept here are forgotten
+    now rather than held to the end of the check."""
+    pages = KEPT.pages
+    if not pages:
+        return False
+    held = [(source, key) in pages for source in sources]
+    if all(held):
+        return True
+    for source, was in zip(sources, held, strict=True):
+        if was:
+            take(source, key)
+    return False
 
 
 def take(source: Source, key: Hashable) -> list[Snapshot] | None:
     """A source's kept pages, or None; each source is handed out once."""
+    if not KEPT.pages:
+        return None  # a worker's case: nothing kept, no key to build
     snapshots = KEPT.pages.pop((source, key), None)
     if snapshots is not None:
         KEPT.lines -= _lines(snapshots)

@@ -19,6 +19,9 @@ _STAMP = re.compile(
     r"(?:[T_ ](?P<h>\d{2})[:\-]?(?P<m>\d{2})(?:[:\-]?(?P<s>\d{2}))?"
     r"(?:Z|(?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2}))?)?"
 )
+# A folder name that begins with four digits, as every capture stamp does: a path without one
+# has no capture folder, and most paths are told so by this one search.
+_MAYBE_STAMP = re.compile(r"(?:^|[/\\])\d{4}[^/\\]*[/\\]")
 _GIT = re.compile(r"@git:[0-9a-f]{7,40}$")
 _SEP = "/"
 
@@ -42,6 +45,8 @@ def stamp(component: str) -> datetime | None:
 
 def capture_folder(path: str) -> tuple[int, datetime] | None:
     """The index and time of the innermost timestamped folder of a path (POSIX), if any."""
+    if _MAYBE_STAMP.search(path) is None:
+        return None
     parts = path.replace("\\", _SEP).split(_SEP)
     for index in range(len(parts) - 2, -1, -1):
         when = stamp(parts[index])

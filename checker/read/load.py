@@ -80,7 +80,9 @@ def discover(
     patterns = globs or DEFAULT_GLOBS
     sources: list[Source] = []
     skipped = notes if notes is not None else []
+    given_paths = 0
     for given in paths:
+        given_paths += 1
         if is_url(given):
             sources.extend(_remote(given, patterns, group_by))
             continue
@@ -93,7 +95,8 @@ def discover(
         if not root.is_dir():
             raise InputError(f"{given}: not a file or folder")
         sources.extend(_walk(root, given, patterns, group_by, skipped))
-    sources = _once(sources)
+    if given_paths > 1 or any(is_url(s.given) for s in sources[:1]):
+        sources = _once(sources)  # one local path lists each of its files once
     return _by_host(sources) if group_by == "host" else sources
 
 
@@ -106,7 +109,9 @@ def _once(sources: list[Source]) -> list[Source]:
         if is_url(source.given):
             key = source.display
         else:
-            root = roots.setdefault(source.given, os.path.realpath(source.given))
+            root = roots.get(source.given)
+            if root is None:  # resolved once per given path, not once per file
+                root = roots[source.given] = os.path.realpath(source.given)
             key = os.path.normpath(os.path.join(root, source.relative)) if source.relative else root
         if key not in seen:
             seen.add(key)
@@ -120,6 +125,12 @@ ARCHIVES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 def is_archive(path: str) -> bool:
     """Whether a path names a WARC or ARC file."""
     return path.lower().endswith(ARCHIVES)
+
+
+def names_archive(source: Source) -> bool:
+    """`is_archive(source.display)` without building the display path (a file read from git
+    history never is one: its display path ends in `@git:COMMIT`)."""
+    return not source.revision and is_archive(source.relative or source.given)
 
 
 def _by_host(sources: list[Source]) -> list[Source]:

@@ -102,7 +102,7 @@ _CHECK: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
         type=int,
         default=None,
         metavar="N",
-        help="Worker processes for reading and aligning (default: all cores).",
+        help="Processes for reading and aligning: this one and N-1 workers (default: all cores).",
     ),
     click.option(
         "--engine",

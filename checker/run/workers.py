@@ -1,5 +1,5 @@
-"""Running a task over chunks of sources in order: here, on local worker processes, or
-on a Dask cluster.
+"""Running a task over chunks of sources in order: here, here and on local worker processes
+(`jobs` processes in all: this one checks chunks too while it waits), or on a Dask cluster.
 
 Whatever runs it, results come back in source order, so findings never depend on it.
 """
@@ -9,14 +9,15 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
-from functools import partial
 from itertools import groupby
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from checker.read.kept import forget_kept, holds, keep_reads
+from checker.read.kept import all_kept, forget_kept, keep_reads
 from checker.read.load import Source, is_archive
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
     from checker.run.engine import Stage
 
 # Sources per task: large enough to amortize pickling and merging (a partial table per
@@ -34,7 +35,7 @@ class Engine(Protocol):
 
     @property
     def jobs(self) -> int:
-        """Local worker processes."""
+        """Local processes checking chunks: this one and `jobs - 1` workers."""
         ...
 
     @property
@@ -75,40 +76,82 @@ def _in_order(
     if execution.engine == "dask" and execution.scheduler:
         from checker.run.dask_engine import run_on_cluster
 
+        forget_kept()  # the cluster's workers read every page: none is checked here
         yield from run_on_cluster(stage, _chunks(sources, size), execution.scheduler, task)
         return
     if execution.jobs <= 1:
         for chunk in _chunks(sources, size):
             yield task(stage, chunk)
         return
-    context = _context()
-    with context.Pool(execution.jobs, initializer=_install, initargs=(stage,)) as pool:
-        # A bounded window: Pool.imap would queue every chunk at once. A chunk whose pages
-        # were all read while learning is checked here when its turn comes (reading is most
-        # of the work, and it is done); the workers meanwhile take the others.
-        pending: deque[Callable[[], T]] = deque()
-        for chunk in _chunks(sources, size):
-            if all(holds(source, stage.reading.lines_key) for source in chunk):
-                pending.append(partial(task, stage, chunk))
+    workers = execution.jobs - 1  # this process is the last of the `jobs`: see _shared
+    with _context().Pool(workers, initializer=_install, initargs=(stage,)) as pool:
+        yield from _shared(pool, workers, stage, _chunks(sources, size), task)
+
+
+def _shared(
+    pool: Pool,
+    workers: int,
+    stage: Stage,
+    chunks: Iterator[list[Source]],
+    task: Callable[[Stage, list[Source]], T],
+) -> Iterator[T]:
+    """Results in chunk order, from the pool's workers and from this process, which checks the
+    next chunk itself whenever the oldest one sent is not back yet, rather than wait idle
+    beside a worker process of its own. At most WINDOW chunks per worker are in flight and
+    WINDOW checked here wait their turn. A chunk whose pages were all read while learning is
+    checked here when its turn comes (reading is most of the work, and it is done)."""
+    pending: deque[tuple[str, Any]] = deque()  # ("sent", AsyncResult), ("kept", chunk), ("done", T)
+    sent = done = 0
+    more = True
+    while pending or more:
+        while more and sent < WINDOW * workers:
+            chunk = next(chunks, None)
+            if chunk is None:
+                more = False
+            elif all_kept(chunk, stage.reading.lines_key):
+                pending.append(("kept", chunk))
             else:
-                pending.append(pool.apply_async(_work, (task, _pack(chunk))).get)
-            if len(pending) >= WINDOW * execution.jobs:
-                yield pending.popleft()()
-        while pending:
-            yield pending.popleft()()
+                pending.append(("sent", pool.apply_async(_work, (task, _pack(chunk)))))
+                sent += 1
+        if not pending:
+            return
+        kind, held = pending[0]
+        if kind == "sent" and more and done < WINDOW and not held.ready():
+            chunk = next(chunks, None)
+            if chunk is None:
+                more = False
+            else:
+                pending.append(("done", task(stage, chunk)))
+                done += 1
+            continue
+        pending.popleft()
+        if kind == "sent":
+            sent -= 1
+            yield held.get()
+        elif kind == "kept":
+            yield task(stage, held)
+        else:
+            done -= 1
+            yield held
 
 
 def start_workers(execution: Engine) -> None:
-    """Start the server local workers fork from, with the stage's modules imported, while
-    this process goes on learning (call it early; starting again is a no-op); and keep the
-    pages learning reads, for the stage of this process to take rather than parse again."""
+    """Start the server local workers fork from while this process goes on learning (call
+    it early; starting again is a no-op); and keep the pages learning reads, for the stage of
+    this process to take rather than parse again.
+
+    The server imports the stage's modules only when two workers or more will share them:
+    each process's RSS counts the shared pages again, so for one worker a bare server (14 MB
+    against 24) and a worker that imports them itself cost less memory, and the worker's
+    import time is spent while this process checks the first chunks itself."""
     keep_reads(True)
     if (
         execution.jobs > 1
         and execution.engine == "local"
         and _context().get_start_method() == "forkserver"
     ):
-        multiprocessing.set_forkserver_preload(["checker.run.engine", "checker.run.workers"])
+        if execution.jobs > 2:
+            multiprocessing.set_forkserver_preload(["checker.run.engine", "checker.run.workers"])
         from multiprocessing import forkserver
 
         forkserver.ensure_running()
