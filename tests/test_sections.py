@@ -168,3 +168,16 @@ def test_a_record_forms_own_line_is_still_checked_on_its_pages(tmp_path: Path) -
     root = _club(tmp_path, {2: "## Profile of the member", 5: ""})
     found = {(name, kind) for name, _, kind in _found(root)}
     assert found == {("member2.md", "text-changed"), ("member5.md", "line-missing")}
+
+
+def test_a_section_at_the_pages_end_after_a_line_of_its_own(tmp_path: Path) -> None:
+    """The profile section closes the page, after a per-page breadcrumb line: joined to the
+    page's edge, it is a section as much as one joined to the block."""
+    drifted = CHECKED.replace("4", "6")
+    for i in range(8):
+        page = _profile(i).replace(f"{BACK}\n{CHECKED}\n", "")
+        tail = [f"> Crews > {NAMES.split()[2 * i]}", BACK, drifted if i in (3, 6) else CHECKED]
+        (tmp_path / f"profile{i:02d}.md").write_text(page + "\n".join(tail) + "\n")
+    _site(tmp_path, {})
+    found = {(name, kind) for name, _, kind in _found(tmp_path)}
+    assert found == {("profile03.md", "number-changed"), ("profile06.md", "number-changed")}

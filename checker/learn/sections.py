@@ -156,8 +156,8 @@ def _placed_alike(
     sequences: list[list[Key]],
 ) -> list[int]:
     """The candidates that stand between the same two lines of the family's block on a
-    clear majority of their pages, inside one block or joined to a block's edge by lines
-    of their kind alone (no page's own line between)."""
+    clear majority of their pages, inside one block or joined to a block's edge or the
+    page's edge by lines of their kind alone (no page's own line between)."""
     wanted = {k: g for g in candidates for k in groups[g]}
     block = {k: g for g, group in enumerate(groups) for k in group if k in block_of}
     inner = {g: block_of[k] for k, g in block.items()}
@@ -165,12 +165,12 @@ def _placed_alike(
     joined: Counter[int] = Counter()
     for seq in sequences:
         after = [-1] * (len(seq) + 1)
-        touching_after = [False] * (len(seq) + 1)
+        touching_after = [False] * len(seq) + [True]  # the page's end is an edge too
         for at in range(len(seq) - 1, -1, -1):
             key = seq[at]
             after[at] = block.get(key, after[at + 1])
             touching_after[at] = key in block or (key in wanted and touching_after[at + 1])
-        before, touching = -1, False
+        before, touching = -1, True
         for at, key in enumerate(seq):
             if key in wanted:
                 g = wanted[key]
