@@ -62,17 +62,41 @@ DRIFTS: tuple[tuple[str, int, str | None], ...] = (
     ("line-missing", 7, None),
 )
 
-WORDS: list[str] = " ".join((
-    "council budget harbour road school library park housing planning transport bus route",
-    "committee meeting residents survey grant funding repair bridge flood defence recycling",
-    "waste parking permit license market festival museum swimming pool sports centre youth",
-    "club care home health clinic footpath cycle lane street lighting tree planting allotment",
-    "consultation report proposal decision appeal contract tender works schedule",
-)).split()
-VERBS = ("approved", "discussed", "postponed", "reviewed", "announced", "extended", "funded",
-         "rejected", "welcomed", "opened", "closed", "updated", "published", "delayed")
-PEOPLE = ("Councillor Hughes", "Councillor Patel", "the planning officer", "local residents",
-          "the mayor", "Councillor Brennan", "the finance team", "the youth forum")
+WORDS: list[str] = " ".join(
+    (
+        "council budget harbour road school library park housing planning transport bus route",
+        "committee meeting residents survey grant funding repair bridge flood defence recycling",
+        "waste parking permit license market festival museum swimming pool sports centre youth",
+        "club care home health clinic footpath cycle lane street lighting tree planting allotment",
+        "consultation report proposal decision appeal contract tender works schedule",
+    )
+).split()
+VERBS = (
+    "approved",
+    "discussed",
+    "postponed",
+    "reviewed",
+    "announced",
+    "extended",
+    "funded",
+    "rejected",
+    "welcomed",
+    "opened",
+    "closed",
+    "updated",
+    "published",
+    "delayed",
+)
+PEOPLE = (
+    "Councillor Hughes",
+    "Councillor Patel",
+    "the planning officer",
+    "local residents",
+    "the mayor",
+    "Councillor Brennan",
+    "the finance team",
+    "the youth forum",
+)
 
 
 def _sentence(rng: random.Random, slot: int) -> str:
@@ -110,8 +134,7 @@ def build_bodies(rng: random.Random) -> list[str]:
 def build_titles(rng: random.Random) -> list[str]:
     """Title format strings with a page number placeholder `{0}`."""
     return [
-        f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {rng.choice(VERBS)} "
-        f"(item {{0}})"
+        f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {rng.choice(VERBS)} (item {{0}})"
         for _ in range(256)
     ]
 
@@ -187,8 +210,10 @@ def main() -> None:
     began = time.perf_counter()
     doc = make_site(args.n, args.out, args.seed)
     took = time.perf_counter() - began
-    print(f"wrote {args.n} snapshots ({len(doc['drifts'])} drifted) to {args.out / 'site'} "
-          f"in {took:.1f} s; truth in {args.out / 'truth.json'}")
+    print(
+        f"wrote {args.n} snapshots ({len(doc['drifts'])} drifted) to {args.out / 'site'} "
+        f"in {took:.1f} s; truth in {args.out / 'truth.json'}"
+    )
 
 
 if __name__ == "__main__":

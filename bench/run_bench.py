@@ -141,8 +141,18 @@ class ToolRun:
 
 def run_tool(site: Path, jobs: int | None, timeout: float | None) -> ToolRun:
     """`python -m checker check --format json --group-by none --quiet SITE`, measured."""
-    cmd = [sys.executable, "-m", "checker", "check", "--format", "json", "--group-by", "none",
-           "--quiet", str(site)] + (["--jobs", str(jobs)] if jobs else [])
+    cmd = [
+        sys.executable,
+        "-m",
+        "checker",
+        "check",
+        "--format",
+        "json",
+        "--group-by",
+        "none",
+        "--quiet",
+        str(site),
+    ] + (["--jobs", str(jobs)] if jobs else [])
     return measure(cmd, timeout)
 
 
@@ -167,8 +177,14 @@ def measure(cmd: list[str], timeout: float | None = None) -> ToolRun:
         poller.join()
         out.seek(0)
         err.seek(0)
-        return ToolRun(seconds, proc.returncode, usage.ru_maxrss, memory,
-                       out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
+        return ToolRun(
+            seconds,
+            proc.returncode,
+            usage.ru_maxrss,
+            memory,
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+        )
 
 
 def timed(cmd: list[str], runs: int) -> list[float]:
@@ -216,8 +232,11 @@ def prepare(n: int, keep: Path | None, seed: int) -> tuple[Path, list[Record], P
         raise SystemExit(f"{out} holds a site of {doc.get('n')} snapshots, not {n}")
     began = time.perf_counter()
     doc = make_site(n, out, seed)
-    print(f"generated {n} snapshots in {time.perf_counter() - began:.1f} s", file=sys.stderr,
-          flush=True)
+    print(
+        f"generated {n} snapshots in {time.perf_counter() - began:.1f} s",
+        file=sys.stderr,
+        flush=True,
+    )
     return out / "site", doc["drifts"], None if keep else out
 
 
@@ -225,8 +244,9 @@ def checker_version() -> str:
     """The commit the checker is at, and whether checker/ has uncommitted changes."""
     git = ["git", "-C", str(REPO)]
     rev = subprocess.run(git + ["rev-parse", "--short", "HEAD"], capture_output=True, text=True)
-    dirty = subprocess.run(git + ["status", "--porcelain", "checker"], capture_output=True,
-                           text=True).stdout.strip()
+    dirty = subprocess.run(
+        git + ["status", "--porcelain", "checker"], capture_output=True, text=True
+    ).stdout.strip()
     return (rev.stdout.strip() or "unknown") + (" + uncommitted changes in checker/" * bool(dirty))
 
 
@@ -239,8 +259,12 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--timeout", type=float, help="kill the checker after S seconds")
     parser.add_argument("--runs", type=int, default=5, help="runs of the 5-snapshot case")
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="runs of the checker on the big site; the median run is shown")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="runs of the checker on the big site; the median run is shown",
+    )
     args = parser.parse_args()
     site, truth, scratch = prepare(args.n, args.keep, args.seed)
     version = checker_version()  # before the run: the checker may change while it runs
@@ -261,28 +285,53 @@ def main() -> int:
     except (ValueError, KeyError, TypeError) as error:
         print(f"could not read the checker's JSON: {error}", file=sys.stderr)
     if tool.code not in (0, 1):
-        print(f"checker exit code {tool.code}; stderr tail:\n{tool.stderr[-4000:]}",
-              file=sys.stderr)
+        print(
+            f"checker exit code {tool.code}; stderr tail:\n{tool.stderr[-4000:]}", file=sys.stderr
+        )
     small = statistics.median(timed([sys.executable, "-m", "checker", "check", SMALL], args.runs))
     mb = 1024
-    head = ("N", "cores", "floor s", "tool s", "tool/floor", "peak tree RSS MB", "ru_maxrss MB",
-            "recall", "findings", "false findings")
-    row = (str(args.n), str(os.cpu_count()), f"{floor:.2f}", f"{tool.seconds:.2f}",
-           f"{tool.seconds / floor:.1f}", f"{tool.memory.rss_sum_kb / mb:.0f}",
-           f"{tool.maxrss_kb / mb:.0f}", recall, findings, false)
+    head = (
+        "N",
+        "cores",
+        "floor s",
+        "tool s",
+        "tool/floor",
+        "peak tree RSS MB",
+        "ru_maxrss MB",
+        "recall",
+        "findings",
+        "false findings",
+    )
+    row = (
+        str(args.n),
+        str(os.cpu_count()),
+        f"{floor:.2f}",
+        f"{tool.seconds:.2f}",
+        f"{tool.seconds / floor:.1f}",
+        f"{tool.memory.rss_sum_kb / mb:.0f}",
+        f"{tool.maxrss_kb / mb:.0f}",
+        recall,
+        findings,
+        false,
+    )
     widths = [max(len(h), len(v)) for h, v in zip(head, row, strict=True)]
     print(" | ".join(h.rjust(w) for h, w in zip(head, widths, strict=True)))
     print("-+-".join("-" * w for w in widths))
     print(" | ".join(v.rjust(w) for v, w in zip(row, widths, strict=True)))
-    print(f"jobs: {args.jobs or 'default'}; exit code: {tool.code}; "
-          f"peak tree PSS: {tool.memory.pss_sum_kb / mb:.0f} MB; "
-          f"max processes: {tool.memory.processes}; memory samples: {tool.memory.samples}; "
-          f"kind agrees: {kinds}")
+    print(
+        f"jobs: {args.jobs or 'default'}; exit code: {tool.code}; "
+        f"peak tree PSS: {tool.memory.pss_sum_kb / mb:.0f} MB; "
+        f"max processes: {tool.memory.processes}; memory samples: {tool.memory.samples}; "
+        f"kind agrees: {kinds}"
+    )
     print(f"checker (at start): {version}")
     if len(runs) > 1:
-        print("checker runs: " + ", ".join(f"{r.seconds:.2f} s" for r in runs)
-              + f"; peak tree RSS over all runs: "
-              f"{max(r.memory.rss_sum_kb for r in runs) / mb:.0f} MB")
+        print(
+            "checker runs: "
+            + ", ".join(f"{r.seconds:.2f} s" for r in runs)
+            + f"; peak tree RSS over all runs: "
+            f"{max(r.memory.rss_sum_kb for r in runs) / mb:.0f} MB"
+        )
     print(f"5-snapshot case ({SMALL}), median of {args.runs}: {small:.3f} s")
     return 0
 

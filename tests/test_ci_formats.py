@@ -12,7 +12,7 @@ from urllib.parse import unquote
 import jsonschema
 import pytest
 
-from checker.model import ExitCode, Finding, Kind, RunResult, Severity, SiteSummary
+from checker.model import Kind, Severity
 from checker.report.common import (
     describe,
     relative_path,
@@ -26,6 +26,7 @@ from checker.report.gitlab import GitlabFormatter
 from checker.report.junit import JunitFormatter
 from checker.report.markdown import MarkdownFormatter
 from checker.report.sarif import MAX_RESULTS, SarifFormatter
+from checker.verdict import ExitCode, Finding, RunResult, SiteSummary
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-2.1.0.json"
 NASTY = (

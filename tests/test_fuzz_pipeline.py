@@ -36,12 +36,13 @@ from hypothesis import note as _note
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from checker.model import Finding, Kind
+from checker.model import Kind
 from checker.read.decode import decode
 from checker.read.load import InputError
 from checker.rules import TIMELINE_LABELS, RuleError
 from checker.run.commands import CheckOptions, UsageError, check
 from checker.run.output import OutputError
+from checker.verdict import Finding
 
 OWN_ERRORS = (RuleError, InputError, OutputError, UsageError)
 EXAMPLES = int(os.environ.get("SNAPDRIFT_FUZZ_EXAMPLES", "40"))

@@ -17,21 +17,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from checker.model import (
-    ExitCode,
-    Finding,
-    Holder,
-    Kind,
-    RunResult,
-    Severity,
-    SiteSummary,
-    Slot,
-    SlotVariants,
-    Template,
-    Variant,
-)
+from checker.model import Kind, Severity, Slot, Template
 from checker.report.html import HtmlFormatter, finding_ids
 from checker.report.html_parts import side_by_side
+from checker.verdict import ExitCode, Finding, Holder, RunResult, SiteSummary, SlotVariants, Variant
 
 PAYLOAD = "<script>document.title='pwned'</script><script>alert(1)</script>"
 IMG_PAYLOAD = "<img src=x onerror=\"document.title='pwned'\">"

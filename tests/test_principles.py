@@ -131,7 +131,7 @@ def _field(values: dict[str, list[str]]) -> bool:
     from collections import Counter
 
     from checker.judge.canonical import record_field
-    from checker.model import Holder
+    from checker.verdict import Holder
 
     counts = Counter({text: len(pages) for text, pages in values.items()})
     # Holders of the majority text are only counted, never kept (as the variant table does).

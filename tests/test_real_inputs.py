@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from checker.model import ExitCode, RunResult, Severity
+from checker.model import Severity
 from checker.run.commands import CheckOptions, check
+from checker.verdict import ExitCode, RunResult
 from tests.sample_site import SAMPLE, SIX
 
 DATA = Path(__file__).parent / "data"

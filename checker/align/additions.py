@@ -10,9 +10,10 @@ from checker.align.similarity import similarity
 from checker.judge.rating import FindingMaker
 from checker.judge.variants import ABSENT, GapTally, VariantTable
 from checker.knobs import CLEAR, EDGE_ABSENCE
-from checker.model import Finding, Kind, SlotVariants
+from checker.model import Kind
 from checker.read.record import record
 from checker.rules import Thresholds
+from checker.verdict import Finding, SlotVariants
 
 
 def loose_edge(variants: SlotVariants, absent: int) -> bool:

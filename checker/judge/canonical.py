@@ -7,9 +7,9 @@ from collections import Counter
 
 from checker.align.observe import ABSENT
 from checker.knobs import CLEAR, FIELD_VALUES
-from checker.model import Holder
 from checker.read.record import record
 from checker.rules import Thresholds
+from checker.verdict import Holder
 
 
 def canonical_text(

@@ -12,8 +12,9 @@ from datetime import datetime
 
 from checker.judge.history import Capture, Histories, SlotKey
 from checker.judge.page_history import churning, final_run, labelled, page_events, strips
-from checker.model import Finding, Severity, SlotVariants, Template
+from checker.model import Severity, Template
 from checker.rules import Rules
+from checker.verdict import Finding, SlotVariants
 
 
 @dataclass(frozen=True)

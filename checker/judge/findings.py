@@ -11,9 +11,10 @@ from checker.judge.rating import FindingMaker
 from checker.judge.stale import describe, stale_versions
 from checker.judge.variants import ABSENT, VariantTable
 from checker.knobs import CLEAR
-from checker.model import Finding, Holder, Kind, SlotVariants
+from checker.model import Kind
 from checker.read.record import record
 from checker.rules import Rules
+from checker.verdict import Finding, Holder, SlotVariants
 
 # A block that this share of pages carries is required, not an optional section.
 REQUIRED_BLOCK = 0.85

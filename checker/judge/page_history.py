@@ -12,8 +12,9 @@ from checker.judge.classify import classify, sentence
 from checker.judge.history import Capture, Histories, SlotKey
 from checker.judge.rating import FindingMaker
 from checker.judge.timeline import history
-from checker.model import Finding, Holder, Template
+from checker.model import Template
 from checker.rules import Rules
+from checker.verdict import Finding, Holder
 
 # Pages whose history the HTML report draws per slot.
 MAX_STRIPS = 24

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 
-from checker.model import Finding, Holder, Kind, Template
+from checker.model import Kind, Template
 from checker.rules import Rules
+from checker.verdict import Finding, Holder
 
 
 def fingerprint(site: str, anchor: str, kind: Kind, variant: str) -> str:

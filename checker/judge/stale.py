@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from checker.knobs import MIN_LINES
-from checker.model import Holder, SlotVariants
+from checker.verdict import Holder, SlotVariants
 
 # The deviation of a slot that stands out of its place.
 MOVED = "(moved)"

@@ -9,15 +9,9 @@ from datetime import datetime
 from checker.align.keys import Lens
 from checker.align.observe import ABSENT, gap_of
 from checker.judge.canonical import canonical_text
-from checker.model import (
-    Extra,
-    Holder,
-    Observation,
-    SlotVariants,
-    Template,
-    Variant,
-)
+from checker.model import Extra, Observation, Template
 from checker.rules import Thresholds
+from checker.verdict import Holder, SlotVariants, Variant
 
 # Distinct texts tallied at one block edge; past it, only texts already seen are counted
 # (memory stays bounded however many pages carry a title of their own there).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Protocol
 
-from checker.model import RunResult
+from checker.verdict import RunResult
 
 
 class Formatter(Protocol):

@@ -8,7 +8,8 @@ import re
 from pathlib import Path, PurePath
 from urllib.parse import quote
 
-from checker.model import Finding, Kind, RunResult, Severity
+from checker.model import Kind, Severity
+from checker.verdict import Finding, RunResult
 
 KIND_HELP: dict[Kind, tuple[str, str]] = {
     Kind.NUMBER_CHANGED: (

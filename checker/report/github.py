@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 
-from checker.model import Finding, RunResult, Severity
+from checker.model import Severity
+from checker.verdict import Finding, RunResult
 
 from .common import describe, relative_path, scrub, visible
 from .markdown import MarkdownFormatter

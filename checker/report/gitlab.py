@@ -7,7 +7,8 @@ import json
 from collections import Counter
 from typing import Any
 
-from checker.model import Finding, RunResult, Severity
+from checker.model import Severity
+from checker.verdict import Finding, RunResult
 
 from .common import describe, finding_key, relative_path, scrub
 

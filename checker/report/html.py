@@ -14,9 +14,10 @@ import re
 from collections import Counter, defaultdict
 from importlib import resources
 
-from checker.model import ExitCode, Finding, RunResult, Severity, SlotVariants
+from checker.model import Severity
 from checker.report.common import finding_key, summary_counts
 from checker.report.html_parts import esc, side_by_side, slot_row, slot_table, snapshot_href
+from checker.verdict import ExitCode, Finding, RunResult, SlotVariants
 
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 SEVERITIES = tuple(sorted(Severity, reverse=True))

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from urllib.parse import quote
 
-from checker.model import Finding, SlotVariants, Variant
 from checker.report.common import relative_uri, scrub, short, strip_xml_illegal
+from checker.verdict import Finding, SlotVariants, Variant
 
 URL = r"(?:https?://|ftp://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}]"
 NUMBER = r"\d+(?:[.,]\d+)*"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from checker.model import Finding, RunResult
+from checker.verdict import Finding, RunResult
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from checker.model import Finding, RunResult
+from checker.verdict import Finding, RunResult
 
 from .common import relative_path, short, strip_xml_illegal
 

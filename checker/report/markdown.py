@@ -6,7 +6,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from checker.model import ExitCode, Finding, RunResult, Severity
+from checker.model import Severity
+from checker.verdict import ExitCode, Finding, RunResult
 
 from .common import KIND_HELP, scrub, short, summary_counts, visible
 

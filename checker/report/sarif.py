@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from importlib import metadata
 from typing import Any
 
-from checker.model import ExitCode, Finding, Kind, RunResult, Severity
+from checker.model import Kind, Severity
+from checker.verdict import ExitCode, Finding, RunResult
 
 from .common import (
     KIND_HELP,

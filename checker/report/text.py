@@ -7,8 +7,9 @@ from collections import defaultdict
 
 import click
 
-from checker.model import Finding, RunResult, Severity
+from checker.model import Severity
 from checker.report.common import visible
+from checker.verdict import Finding, RunResult
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import sys
 
 from checker.judge.classify import classify
-from checker.model import ExitCode, Severity
+from checker.model import Severity
 from checker.read.normalize import normalize
 from checker.rules import Example, RuleError, Rules, Trace, load_rules
 from checker.rules.config import rule_file
 from checker.rules.lens import Lens
 from checker.rules.show import render_effective
+from checker.verdict import ExitCode
 
 
 def _load(path: str | None, trace: Trace | None = None) -> Rules | None:

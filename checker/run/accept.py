@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checker.model import Finding
 from checker.run.baseline import Accepted, Baseline, BaselineError, accepted_entries, load_baseline
+from checker.verdict import Finding
 
 MIN_PREFIX = 6
 """Shortest fingerprint prefix `--accept` takes (as git takes short commit ids)."""

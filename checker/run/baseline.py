@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from checker.judge.rating import fingerprint
-from checker.model import Finding, Kind, Severity, Slot, Template
+from checker.model import Kind, Severity, Slot, Template
 from checker.read.load import is_url
 from checker.read.remote import url_exists
 from checker.run.baseline_file import (
@@ -21,6 +21,7 @@ from checker.run.baseline_file import (
     load_baseline,
 )
 from checker.run.output import write_atomic
+from checker.verdict import Finding
 
 __all__ = [
     "Accepted",

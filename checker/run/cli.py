@@ -7,9 +7,9 @@ import sys
 import click
 
 from checker import __version__
-from checker.model import ExitCode
 from checker.run import signals
 from checker.run.options import check_options, report_pairs, rule_options
+from checker.verdict import ExitCode
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker.judge.history import one_site_over_time
-from checker.model import ExitCode, Kind, RunResult, Severity
+from checker.model import Kind, Severity
 from checker.read.gitchanges import changed_since
 from checker.read.load import InputError, Source, discover, is_url
 from checker.read.remote import local_path
@@ -21,6 +21,7 @@ from checker.run.baseline import BaselineError, apply, load_baseline, write_base
 from checker.run.output import OutputError, inside, write_atomic
 from checker.run.pipeline import Execution, check_sources, result_of
 from checker.run.verbose import learned_lines
+from checker.verdict import ExitCode, RunResult
 
 FAIL_ON = {
     "error": Severity.ERROR,

@@ -13,7 +13,7 @@ from pathlib import Path
 from checker.align.page import Aligner
 from checker.learn.families import FamilyIndex
 from checker.learn.site import site_templates
-from checker.model import Alignment, ExitCode, Line
+from checker.model import Alignment, Line
 from checker.read.capture import CaptureTimes, capture_line
 from checker.read.load import InputError, Source, discover, is_archive, is_url
 from checker.read.remote import parent_url
@@ -22,6 +22,7 @@ from checker.report.common import visible
 from checker.rules import RuleError, load_rules
 from checker.rules.config import rule_file
 from checker.rules.lens import Lens
+from checker.verdict import ExitCode
 
 
 def run_explain(

@@ -13,22 +13,14 @@ from checker.judge.history import Histories, SlotKey
 from checker.judge.rating import fingerprint
 from checker.judge.variants import VariantTable
 from checker.learn.site import Decided, SiteTemplates, site_templates
-from checker.model import (
-    ExitCode,
-    Finding,
-    Kind,
-    RunResult,
-    Severity,
-    SiteSummary,
-    SlotVariants,
-    Template,
-)
+from checker.model import Kind, Severity, Template
 from checker.read.load import Source
 from checker.rules import Rules
 from checker.rules.lens import Lens
 from checker.run.baseline import Baseline
 from checker.run.engine import Checked, Chunk, Stage
 from checker.run.workers import start_workers
+from checker.verdict import ExitCode, Finding, RunResult, SiteSummary, SlotVariants
 
 # Notes kept per site; a million detected encodings need not all be listed.
 MAX_NOTES = 200

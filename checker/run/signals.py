@@ -10,7 +10,7 @@ import threading
 import time
 from types import FrameType
 
-from checker.model import ExitCode
+from checker.verdict import ExitCode
 
 
 class Terminated(BaseException):
