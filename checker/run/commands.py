@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import replace
 
 from checker.judge.history import one_site_over_time
 from checker.model import Kind, Severity
 from checker.read.gitchanges import changed_since
-from checker.read.load import InputError, Source, discover, is_url
-from checker.read.remote import local_path
+from checker.read.load import InputError, Source, discover
 from checker.report import formatters, resolve
 from checker.report.text import TextFormatter, summary_line
 from checker.rules import RuleError, load_rules
 from checker.rules.config import rule_file
 from checker.run.accept import accept_only, previous_baseline, refresh
 from checker.run.baseline import BaselineError, apply, load_baseline, write_baseline
-from checker.run.output import OutputError, inside, write_atomic
+from checker.run.options import BaselineOptions, CheckOptions
+from checker.run.output import (
+    OutputError,
+    colour_wanted,
+    inside,
+    snapshot_folders,
+    write_atomic,
+)
 from checker.run.pipeline import Execution, check_sources, result_of
 from checker.run.verbose import learned_lines
 from checker.verdict import ExitCode, RunResult
@@ -29,36 +34,6 @@ FAIL_ON = {
     "info": Severity.INFO,
     "never": None,
 }
-
-
-@dataclass(frozen=True)
-class CheckOptions:
-    """Everything `snapdrift check` was asked to do."""
-
-    paths: tuple[str, ...]
-    rules: str | None = None
-    isolated: bool = False
-    """Ignore config files found from the working folder."""
-    format: str = "auto"
-    reports: tuple[tuple[str, str], ...] = ()
-    globs: tuple[str, ...] = ()
-    fail_on: str = "error"
-    quiet: bool = False
-    group_by: str = "auto"
-    color: bool | None = None
-    allow_empty: bool = False
-    baseline: str | None = None
-    changed_since: str | None = None
-    jobs: int | None = None
-    time_from: str = "auto"
-    engine: str = "local"
-    scheduler: str | None = None
-    history: str = "none"
-    """`git`: read every committed version of the snapshot files (`--history git`)."""
-    since: str | None = None
-    """With `--history git`: only commits after this revision."""
-    verbose: bool = False
-    """Say on stderr what was learned: sites, families, blocks, slots, layout, time source."""
 
 
 class UsageError(Exception):
@@ -125,21 +100,6 @@ def check(options: CheckOptions) -> RunResult:
     return result_of(sites, FAIL_ON[options.fail_on], suppressed, findings)
 
 
-@dataclass(frozen=True)
-class BaselineOptions:
-    """Everything `snapdrift baseline` was asked to do."""
-
-    paths: tuple[str, ...]
-    output: str = "snapdrift.lock"
-    rules: str | None = None
-    globs: tuple[str, ...] = ()
-    group_by: str = "auto"
-    isolated: bool = False
-    """Ignore config files found from the working folder."""
-    accept: tuple[str, ...] = ()
-    """Fingerprints (or unique prefixes) to accept, leaving the rest of the baseline alone."""
-
-
 def run_baseline(options: BaselineOptions) -> int:
     """Record the corpus's templates and present findings as accepted."""
     try:
@@ -147,7 +107,7 @@ def run_baseline(options: BaselineOptions) -> int:
         sources = _discover(options.paths, options.globs, options.group_by)
         if not sources:
             raise InputError(f"no snapshots found under {', '.join(options.paths)}")
-        if inside(options.output, _snapshot_folders(options.paths)) is not None:
+        if inside(options.output, snapshot_folders(options.paths)) is not None:
             raise UsageError(
                 f"{options.output}: refusing to write a baseline inside the snapshot folder"
             )
@@ -224,7 +184,7 @@ def emit(result: RunResult, options: CheckOptions) -> None:
     name = resolve(options.format)
     if name == "text" and options.quiet:
         return
-    color = options.color if options.color is not None else _colour_wanted()
+    color = options.color if options.color is not None else colour_wanted()
     sys.stdout.write(_formatter(available, name, color).render(result))
     sys.stdout.flush()
     if name != "text" and not options.quiet:
@@ -242,32 +202,12 @@ def _formatter(available: dict, name: str, color: bool, path: str | None = None)
     return available[name]()
 
 
-def _colour_wanted() -> bool:
-    """Colour only on a terminal, and never with NO_COLOR; FORCE_COLOR forces it."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return sys.stdout.isatty()
-
-
 def _refuse_writes_into(options: CheckOptions) -> None:
     """Reports never go into a snapshot folder."""
-    folders = _snapshot_folders(options.paths)
+    folders = snapshot_folders(options.paths)
     for _, path in options.reports:
         folder = inside(path, folders)
         if folder is not None:
             raise UsageError(
                 f"{path}: refusing to write a report inside the snapshot folder {folder}"
             )
-
-
-def _snapshot_folders(paths: tuple[str, ...]) -> list[Path]:
-    """The local folders the snapshot paths name or sit in. A `file://` URL is its local
-    path; other URLs name no local folder."""
-    folders = []
-    for given in paths:
-        path = local_path(given) if is_url(given) else given
-        if path is not None:
-            folders.append(Path(path) if Path(path).is_dir() else Path(path).parent)
-    return folders

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import click
@@ -130,3 +131,48 @@ _CHECK: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
     ),
     click.option("--since", metavar="REV", help="With --history git: only commits after REV."),
 ]
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Everything `snapdrift check` was asked to do."""
+
+    paths: tuple[str, ...]
+    rules: str | None = None
+    isolated: bool = False
+    """Ignore config files found from the working folder."""
+    format: str = "auto"
+    reports: tuple[tuple[str, str], ...] = ()
+    globs: tuple[str, ...] = ()
+    fail_on: str = "error"
+    quiet: bool = False
+    group_by: str = "auto"
+    color: bool | None = None
+    allow_empty: bool = False
+    baseline: str | None = None
+    changed_since: str | None = None
+    jobs: int | None = None
+    time_from: str = "auto"
+    engine: str = "local"
+    scheduler: str | None = None
+    history: str = "none"
+    """`git`: read every committed version of the snapshot files (`--history git`)."""
+    since: str | None = None
+    """With `--history git`: only commits after this revision."""
+    verbose: bool = False
+    """Say on stderr what was learned: sites, families, blocks, slots, layout, time source."""
+
+
+@dataclass(frozen=True)
+class BaselineOptions:
+    """Everything `snapdrift baseline` was asked to do."""
+
+    paths: tuple[str, ...]
+    output: str = "snapdrift.lock"
+    rules: str | None = None
+    globs: tuple[str, ...] = ()
+    group_by: str = "auto"
+    isolated: bool = False
+    """Ignore config files found from the working folder."""
+    accept: tuple[str, ...] = ()
+    """Fingerprints (or unique prefixes) to accept, leaving the rest of the baseline alone."""

@@ -5,8 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
+
+from checker.read.load import is_url
+from checker.read.remote import local_path
 
 
 class OutputError(Exception):
@@ -83,3 +87,23 @@ def inside(path: str | Path, folders: list[Path]) -> Path | None:
         if root == resolved or root in resolved.parents:
             return folder
     return None
+
+
+def snapshot_folders(paths: tuple[str, ...]) -> list[Path]:
+    """The local folders the snapshot paths name or sit in. A `file://` URL is its local
+    path; other URLs name no local folder."""
+    folders = []
+    for given in paths:
+        path = local_path(given) if is_url(given) else given
+        if path is not None:
+            folders.append(Path(path) if Path(path).is_dir() else Path(path).parent)
+    return folders
+
+
+def colour_wanted() -> bool:
+    """Colour only on a terminal, and never with NO_COLOR; FORCE_COLOR forces it."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
