@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import random
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from checker.align.shortcut import Shortcut, build_shortcut
 from checker.knobs import SHARED_SUPPORT
 from checker.learn.families import cluster
+from checker.learn.sample import sample_of, snapshots
 from checker.learn.template import learn_template
 from checker.learn.versions import common_lines, fold_versions
 from checker.model import Snapshot, Template
@@ -17,7 +16,7 @@ from checker.read.load import Source
 from checker.read.normalize import LIST_START, first_word_of, normalize, starts_item, wrap_column
 from checker.read.record import URL
 from checker.read.reflow import Joins, learn_joins, line_starts
-from checker.read.snapshot import NO_TIMES, PLAIN, Reading, read
+from checker.read.snapshot import NO_TIMES, Reading
 from checker.rules import Rules, Thresholds
 from checker.rules.lens import Lens
 from checker.run.baseline import Baseline
@@ -146,17 +145,3 @@ def learn_families(
         if template is not None:
             templates.append(replace(template, family=len(templates)))
     return templates
-
-
-def sample_of(sources: list[Source], size: int) -> list[Source]:
-    """A seeded, bounded sample, so the same corpus always learns the same template."""
-    if len(sources) <= size:
-        return sources
-    picked = random.Random(len(sources)).sample(range(len(sources)), size)
-    return [sources[i] for i in sorted(picked)]
-
-
-def snapshots(sources: Iterable[Source], reading: Reading = PLAIN) -> Iterator[Snapshot]:
-    """Read every source in order."""
-    for source in sources:
-        yield from read(source, reading)

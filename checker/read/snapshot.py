@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from checker.model import Line, Snapshot
@@ -18,6 +19,9 @@ from checker.read.load import Source, is_archive
 from checker.read.normalize import normalize, resolve_links, split_lines, unwrap
 from checker.read.raw import MAX_BYTES, broken, read_bytes
 from checker.read.reflow import Joins, rejoin
+
+if TYPE_CHECKING:
+    from checker.read.warc import ArchivedPage
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 NO_TIMES = CaptureTimes()
@@ -186,17 +190,10 @@ def _archive(source: Source) -> Iterator[Snapshot]:
 
     stats = ArchiveStats()
     try:
-        for archived in iter_archive(source.display, stats):
-            if source.host and (urlsplit(archived.uri).hostname or "-") != source.host:
+        for record in iter_archive(source.display, stats):
+            if source.host and (urlsplit(record.uri).hostname or "-") != source.host:
                 continue
-            yield page(
-                source,
-                archived.body,
-                html=True,
-                url=archived.uri,
-                http_charset=archived.http_charset,
-                captured=archived.captured,
-            )
+            yield archived(source, record)
     except OSError as error:
         yield broken(source, f"cannot be read: {error.strerror or error}")
     for problem in stats.problems:
@@ -213,6 +210,18 @@ def _archive(source: Source) -> Iterator[Snapshot]:
                 f"{stats.skipped_status} other-status record(s) skipped",
             ),
         )
+
+
+def archived(source: Source, record: ArchivedPage) -> Snapshot:
+    """One page of a web archive, rendered."""
+    return page(
+        source,
+        record.body,
+        html=True,
+        url=record.uri,
+        http_charset=record.http_charset,
+        captured=record.captured,
+    )
 
 
 def _archived_name(source: Source, url: str, captured: datetime | None) -> str:
