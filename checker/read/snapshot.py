@@ -53,6 +53,7 @@ class Reading:
 PLAIN = Reading()
 # Longer lines are cut: no boilerplate line is this long, and fuzzy matching stays bounded.
 MAX_LINE = 4000
+_new_tuple = tuple.__new__
 
 
 def read(source: Source, reading: Reading = PLAIN) -> Iterator[Snapshot]:
@@ -145,18 +146,22 @@ def page(
             notes.append(problem + " outside the visible text")
             problem = None
         forms = comparison_texts([t for _, t in rendered])
-        numbered = [(n, t, norm, n) for (n, t), norm in zip(rendered, forms, strict=True)]
+        lines = tuple(  # Line(n, text, norm, 0), without a Python call per line
+            _new_tuple(Line, (n, t[:MAX_LINE], norm[:MAX_LINE], 0))
+            for (n, t), norm in zip(rendered, forms, strict=True)
+            if norm
+        )
     else:
         numbered = unwrap(
             [(n, t, _norm(t, base), n) for n, t in enumerate(split_lines(decoded.text), 1)],
             reading.wrap,
             reading.starts,
         )
-    lines = tuple(
-        Line(number, text[:MAX_LINE], norm[:MAX_LINE], end if end > number else 0)
-        for number, text, norm, end in numbered
-        if norm
-    )
+        lines = tuple(
+            Line(number, text[:MAX_LINE], norm[:MAX_LINE], end if end > number else 0)
+            for number, text, norm, end in numbered
+            if norm
+        )
     if reading.joins and not html:
         lines = rejoin(lines, reading.joins)
     return Snapshot(
@@ -177,11 +182,10 @@ def _norm(text: str, base: str) -> str:
 
 
 def _render(text: str, url: str) -> tuple[list[tuple[int, str]], str | None]:
-    """HTML to (source line, text) pairs."""
+    """HTML to (source line, text) pairs (rendered lines are such tuples)."""
     from checker.read.html import render_html
 
-    rendered, problem = render_html(text, page_url=url)
-    return [(line.source_line, line.text) for line in rendered], problem
+    return render_html(text, page_url=url)  # type: ignore[return-value]
 
 
 def _archive(source: Source) -> Iterator[Snapshot]:
