@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from checker.align.shortcut import Shortcut, build_shortcut
-from checker.knobs import SHARED_SUPPORT
+from checker.knobs import ASIDE_PAGES, SHARED_SUPPORT
+from checker.learn.aside import Aside
 from checker.learn.families import cluster
 from checker.learn.sample import sample_of, snapshots
 from checker.learn.template import learn_template
@@ -54,9 +55,10 @@ class SiteTemplates:
 
 
 def site_templates(
-    site: str, sources: list[Source], rules: Rules, baseline: Baseline | None
+    site: str, sources: list[Source], rules: Rules, baseline: Baseline | None, jobs: int = 1
 ) -> SiteTemplates:
-    """The baseline's templates for the site, or ones learned from a sample of it."""
+    """The baseline's templates for the site, or ones learned from a sample of it (with
+    `jobs` > 1, the across-families template is learned on another core meanwhile)."""
     if baseline is not None and site in baseline.templates:
         recorded = baseline.templates[site]
         families = [t for t in recorded if t.family >= 0]
@@ -74,13 +76,18 @@ def site_templates(
     if joins:
         reading = Reading(wrap=wrap, starts=starts, joins=joins)
         sample = [s for s in snapshots(chosen, reading) if s.lines]
+
+    def across() -> Template | None:
+        return learn_template(site, -1, sample, lens, rules.thresholds, min_support=SHARED_SUPPORT)
+
+    # Whether it is wanted is known only once families are found: it is learned beside them.
+    aside = Aside(across) if jobs > 1 and len(sample) >= ASIDE_PAGES else None
     families = learn_families(site, sample, lens, rules.thresholds)
     shared = None
     if len(families) > 1:
-        shared = common_lines(
-            learn_template(site, -1, sample, lens, rules.thresholds, min_support=SHARED_SUPPORT),
-            families,
-        )
+        shared = common_lines(aside.result() if aside else across(), families)
+    elif aside:
+        aside.cancel()
     shortcut = None
     if len(families) == 1 and wrap is None and not joins and lens.trivial:
         shortcut = build_shortcut(families[0], sample)

@@ -103,22 +103,23 @@ _HTTPS_END = re.compile(r"\bhttps\Z", re.IGNORECASE)
 
 
 def comparison_texts(texts: list[str]) -> list[str]:
-    """`same_scheme(normalize(text))` of every rendered line, with one call of each over the
-    page's lines joined: per line, the calls cost as much as parsing the page.
+    """`same_scheme(normalize(text))` of every rendered line; per line, the calls cost as
+    much as parsing the page, so an ASCII page's lines go at once, joined.
 
-    The separator is no space, so normalizing the joined lines collapses each one's spaces
-    as normalizing it alone does, but for one space it may leave at either end.
+    An ASCII page whose lines the walk already collapsed (no runs of spaces, none of the other
+    characters str.split() takes for whitespace) only has its backticks folded and `https://`
+    made `http://`, over the joined lines. A page with other characters is normalized line
+    by line: NFKC over a whole page costs more than over its few non-ASCII lines alone.
     """
     joined = _SEPARATOR.join(texts)
-    if texts and joined.count(_SEPARATOR) == len(texts) - 1:  # no line holds the separator
-        if joined.isascii() and not any(s in joined for s in _UNCOLLAPSED):
-            # Already collapsed, as the walk leaves its lines: `normalize` would only fold
-            # backticks (and trim the ends, which strip() does).
-            forms = _https_as_http(joined.replace("`", "'")).split(_SEPARATOR)
-        else:
-            forms = same_scheme(normalize(joined)).split(_SEPARATOR)
-        if len(forms) == len(texts):
-            return list(map(str.strip, forms))
+    if (
+        texts
+        and joined.isascii()
+        and joined.count(_SEPARATOR) == len(texts) - 1  # no line holds the separator
+        and not any(s in joined for s in _UNCOLLAPSED)
+    ):
+        forms = _https_as_http(joined.replace("`", "'")).split(_SEPARATOR)
+        return list(map(str.strip, forms))
     return [same_scheme(normalize(text)) for text in texts]
 
 
