@@ -8,6 +8,7 @@ child fails, the work is done here instead, so the result never depends on it.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -49,6 +50,9 @@ class Aside(Generic[T]):
 
 
 def _send(work: Callable[[], Any], writer: Any) -> None:
-    """In the child: do the work and send its result back."""
+    """In the child: do the work and send its result back. A Ctrl-C or SIGTERM is the
+    parent's to handle (it ends this daemonic child on its way out)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     writer.send(work())
     writer.close()
