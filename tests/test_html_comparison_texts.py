@@ -36,3 +36,15 @@ def test_lines_of_real_pages() -> None:
 def test_lines_holding_the_separator_are_normalized_one_by_one() -> None:
     texts = ["a\x00 b", " https://x ", ""]
     assert comparison_texts(texts) == one_by_one(texts)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(" \t\n`xX_h:/ptsPTSH\x1f\x1c.1é"), max_size=30)))
+def test_ascii_lines(texts: list[str]) -> None:
+    """Mostly ASCII lines, where the already-collapsed shortcut and the `://` split apply."""
+    assert comparison_texts(texts) == one_by_one(texts)
+
+
+def test_link_schemes_on_collapsed_lines() -> None:
+    texts = ["see https://a.org", "xhttps://b", "HTTPS://c https:///d", "a:https://e_https://f"]
+    assert comparison_texts(texts) == one_by_one(texts)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import random
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from checker.align.shortcut import Shortcut, build_shortcut
-from checker.knobs import SHARED_SUPPORT
+from checker.knobs import ASIDE_PAGES, SHARED_SUPPORT
+from checker.learn.aside import Aside
 from checker.learn.families import cluster
+from checker.learn.sample import sample_of, snapshots
 from checker.learn.template import learn_template
 from checker.learn.versions import common_lines, core, fold_versions
 from checker.model import Snapshot, Template
@@ -17,7 +17,7 @@ from checker.read.load import Source
 from checker.read.normalize import LIST_START, first_word_of, normalize, starts_item, wrap_column
 from checker.read.record import URL, key_of_line, record
 from checker.read.reflow import Joins, learn_joins, line_starts
-from checker.read.snapshot import NO_TIMES, PLAIN, Reading, read
+from checker.read.snapshot import NO_TIMES, Reading
 from checker.rules import Rules, Thresholds
 from checker.rules.lens import Lens
 from checker.run.baseline import Baseline
@@ -55,9 +55,10 @@ class SiteTemplates:
 
 
 def site_templates(
-    site: str, sources: list[Source], rules: Rules, baseline: Baseline | None
+    site: str, sources: list[Source], rules: Rules, baseline: Baseline | None, jobs: int = 1
 ) -> SiteTemplates:
-    """The baseline's templates for the site, or ones learned from a sample of it."""
+    """The baseline's templates for the site, or ones learned from a sample of it (with
+    `jobs` > 1, the across-families template is learned on another core meanwhile)."""
     if baseline is not None and site in baseline.templates:
         recorded = baseline.templates[site]
         families = [t for t in recorded if t.family >= 0]
@@ -75,13 +76,18 @@ def site_templates(
     if joins:
         reading = Reading(wrap=wrap, starts=starts, joins=joins)
         sample = [s for s in snapshots(chosen, reading) if s.lines]
+
+    def across() -> Template | None:
+        return learn_template(site, -1, sample, lens, rules.thresholds, min_support=SHARED_SUPPORT)
+
+    # Whether it is wanted is known only once families are found: it is learned beside them.
+    aside = Aside(across) if jobs > 1 and len(sample) >= ASIDE_PAGES else None
     families = learn_families(site, sample, lens, rules.thresholds)
     shared = None
     if len(families) > 1:
-        shared = common_lines(
-            learn_template(site, -1, sample, lens, rules.thresholds, min_support=SHARED_SUPPORT),
-            families,
-        )
+        shared = common_lines(aside.result() if aside else across(), families)
+    elif aside:
+        aside.cancel()
     shortcut = None
     if len(families) == 1 and wrap is None and not joins and lens.trivial:
         shortcut = build_shortcut(families[0], sample)
@@ -148,17 +154,3 @@ def learn_families(
         if template is not None:
             templates.append(replace(template, family=len(templates)))
     return templates
-
-
-def sample_of(sources: list[Source], size: int) -> list[Source]:
-    """A seeded, bounded sample, so the same corpus always learns the same template."""
-    if len(sources) <= size:
-        return sources
-    picked = random.Random(len(sources)).sample(range(len(sources)), size)
-    return [sources[i] for i in sorted(picked)]
-
-
-def snapshots(sources: Iterable[Source], reading: Reading = PLAIN) -> Iterator[Snapshot]:
-    """Read every source in order."""
-    for source in sources:
-        yield from read(source, reading)

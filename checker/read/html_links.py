@@ -72,15 +72,26 @@ def _join(base: str | None, href: str) -> str:
 
 def _shared_key(href: str, base: str | None) -> tuple[str, str] | None:
     """The (href, origin or folder) that decides the target, or None if the whole page does."""
-    if not base or not _PLAIN_URL.fullmatch(base):
+    if not base:
         return None
+    origin, folder = _shares_of(base)
     if _ORIGIN_HREF.match(href):
-        shared = _ORIGIN.match(base)
+        shared = origin
     elif _FOLDER_HREF.match(href):
-        shared = _FOLDER.match(base)
+        shared = folder
     else:
         return None
-    return (href, shared.group()) if shared else None
+    return (href, shared) if shared else None
+
+
+@lru_cache(maxsize=1024)  # one page URL for all the links of a page
+def _shares_of(base: str) -> tuple[str | None, str | None]:
+    """The origin and the folder of a plain page URL (None for an odd one, or where it has
+    none), which its links' targets are shared by."""
+    if not _PLAIN_URL.fullmatch(base):
+        return None, None
+    origin, folder = _ORIGIN.match(base), _FOLDER.match(base)
+    return (origin.group() if origin else None), (folder.group() if folder else None)
 
 
 def _resolve(href: str, base: str | None) -> str:

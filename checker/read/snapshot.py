@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from checker.model import Line, Snapshot
@@ -18,6 +19,9 @@ from checker.read.load import Source, is_archive
 from checker.read.normalize import normalize, resolve_links, split_lines, unwrap
 from checker.read.raw import MAX_BYTES, broken, read_bytes
 from checker.read.reflow import Joins, rejoin
+
+if TYPE_CHECKING:
+    from checker.read.warc import ArchivedPage
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 NO_TIMES = CaptureTimes()
@@ -49,6 +53,7 @@ class Reading:
 PLAIN = Reading()
 # Longer lines are cut: no boilerplate line is this long, and fuzzy matching stays bounded.
 MAX_LINE = 4000
+_new_tuple = tuple.__new__
 
 
 def read(source: Source, reading: Reading = PLAIN) -> Iterator[Snapshot]:
@@ -141,18 +146,22 @@ def page(
             notes.append(problem + " outside the visible text")
             problem = None
         forms = comparison_texts([t for _, t in rendered])
-        numbered = [(n, t, norm, n) for (n, t), norm in zip(rendered, forms, strict=True)]
+        lines = tuple(  # Line(n, text, norm, 0), without a Python call per line
+            _new_tuple(Line, (n, t[:MAX_LINE], norm[:MAX_LINE], 0))
+            for (n, t), norm in zip(rendered, forms, strict=True)
+            if norm
+        )
     else:
         numbered = unwrap(
             [(n, t, _norm(t, base), n) for n, t in enumerate(split_lines(decoded.text), 1)],
             reading.wrap,
             reading.starts,
         )
-    lines = tuple(
-        Line(number, text[:MAX_LINE], norm[:MAX_LINE], end if end > number else 0)
-        for number, text, norm, end in numbered
-        if norm
-    )
+        lines = tuple(
+            Line(number, text[:MAX_LINE], norm[:MAX_LINE], end if end > number else 0)
+            for number, text, norm, end in numbered
+            if norm
+        )
     if reading.joins and not html:
         lines = rejoin(lines, reading.joins)
     return Snapshot(
@@ -173,11 +182,10 @@ def _norm(text: str, base: str) -> str:
 
 
 def _render(text: str, url: str) -> tuple[list[tuple[int, str]], str | None]:
-    """HTML to (source line, text) pairs."""
+    """HTML to (source line, text) pairs (rendered lines are such tuples)."""
     from checker.read.html import render_html
 
-    rendered, problem = render_html(text, page_url=url)
-    return [(line.source_line, line.text) for line in rendered], problem
+    return render_html(text, page_url=url)  # type: ignore[return-value]
 
 
 def _archive(source: Source) -> Iterator[Snapshot]:
@@ -186,17 +194,10 @@ def _archive(source: Source) -> Iterator[Snapshot]:
 
     stats = ArchiveStats()
     try:
-        for archived in iter_archive(source.display, stats):
-            if source.host and (urlsplit(archived.uri).hostname or "-") != source.host:
+        for record in iter_archive(source.display, stats):
+            if source.host and (urlsplit(record.uri).hostname or "-") != source.host:
                 continue
-            yield page(
-                source,
-                archived.body,
-                html=True,
-                url=archived.uri,
-                http_charset=archived.http_charset,
-                captured=archived.captured,
-            )
+            yield archived(source, record)
     except OSError as error:
         yield broken(source, f"cannot be read: {error.strerror or error}")
     for problem in stats.problems:
@@ -213,6 +214,18 @@ def _archive(source: Source) -> Iterator[Snapshot]:
                 f"{stats.skipped_status} other-status record(s) skipped",
             ),
         )
+
+
+def archived(source: Source, record: ArchivedPage) -> Snapshot:
+    """One page of a web archive, rendered."""
+    return page(
+        source,
+        record.body,
+        html=True,
+        url=record.uri,
+        http_charset=record.http_charset,
+        captured=record.captured,
+    )
 
 
 def _archived_name(source: Source, url: str, captured: datetime | None) -> str:

@@ -74,7 +74,7 @@ def check_site(
     execution: Execution = Execution(),
 ) -> SiteResult:
     """Learn (or take) the site's templates, stream every snapshot through them, reduce."""
-    learned = site_templates(site, sources, rules, baseline)
+    learned = site_templates(site, sources, rules, baseline, execution.jobs)
     lens = Lens(rules)
     tables = [VariantTable(t, lens) for t in learned.families]
     across = VariantTable(learned.shared, lens) if learned.shared else None
