@@ -31,11 +31,6 @@ WRAP_LINES = 8
 START_WORDS = 3
 
 # --- Learning: families, versions, slots, fields ---------------------------------------------
-# With more than one job, a sample of at least this many pages learns its across-families
-# template in a forked process while its families are learned (it is kept only when there
-# are several families). Lower: small sites pay a fork (~10-50 ms) to save less; higher:
-# mid-sized sites learn it after their families, on one core.
-ASIDE_PAGES = 200
 # Pages whose shared lines overlap this much (Jaccard, by shape) belong to one family. Lower:
 # two languages' blocks merge and flag each other; higher: a family splits over a few lines.
 JOIN = 0.5

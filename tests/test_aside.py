@@ -40,7 +40,7 @@ def test_learning_beside_learns_the_same(tmp_path) -> None:  # type: ignore[no-u
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
     from make_html_site import make_html_site
 
-    from checker.knobs import ASIDE_PAGES
+    from checker.learn.aside import ASIDE_PAGES
     from checker.learn.site import site_templates
     from checker.read.load import discover
     from checker.rules import default_rules

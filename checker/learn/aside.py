@@ -12,6 +12,12 @@ import signal
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+# A bound on time, not a tuning knob. With more than one job, a sample of at least this many
+# pages learns its across-families template in a forked process while its families are
+# learned (it is kept only when there are several families). Lower: small sites pay a fork
+# (~10-50 ms) to save less; higher: mid-sized sites learn it after their families, on one core.
+ASIDE_PAGES = 200
+
 T = TypeVar("T")
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from checker.align.shortcut import Shortcut, build_shortcut
-from checker.knobs import ASIDE_PAGES, SHARED_SUPPORT
-from checker.learn.aside import Aside
+from checker.knobs import SHARED_SUPPORT
+from checker.learn.aside import ASIDE_PAGES, Aside
 from checker.learn.families import cluster
 from checker.learn.sample import sample_of, snapshots
 from checker.learn.template import learn_template
