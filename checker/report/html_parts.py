@@ -1,8 +1,6 @@
 """Pieces of the HTML report: escaping, links, the word diff, the timeline strip, slot rows.
-
 Every string that came from a snapshot passes through `esc` (or `marked`, which escapes
-each piece) before it reaches the page; links to snapshots go through `snapshot_href`.
-"""
+each piece) before it reaches the page; links to snapshots go through `snapshot_href`."""
 
 from __future__ import annotations
 
