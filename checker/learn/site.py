@@ -80,9 +80,12 @@ def site_templates(
     def across() -> Template | None:
         return learn_template(site, -1, sample, lens, rules.thresholds, min_support=SHARED_SUPPORT)
 
-    # Whether it is wanted is known only once families are found: it is learned beside them.
-    aside = Aside(across) if jobs > 1 and len(sample) >= ASIDE_PAGES else None
-    families = learn_families(site, sample, lens, rules.thresholds)
+    # Wanted only where the pages cluster into several groups (and still fold into several
+    # families): then it is learned beside the families' templates.
+    groups = cluster(sample, lens, rules.thresholds.min_pages) if len(sample) >= 2 else []
+    several = len(groups) > 1 and jobs > 1 and len(sample) >= ASIDE_PAGES
+    aside = Aside(across) if several else None
+    families = learn_families(site, sample, lens, rules.thresholds, groups)
     shared = None
     if len(families) > 1:
         shared = common_lines(aside.result() if aside else across(), families)
@@ -131,12 +134,18 @@ def _plain(text: str, known: dict[str, str]) -> str:
 
 
 def learn_families(
-    site: str, sample: list[Snapshot], lens: Lens, thresholds: Thresholds
+    site: str,
+    sample: list[Snapshot],
+    lens: Lens,
+    thresholds: Thresholds,
+    groups: list[list[int]] | None = None,
 ) -> list[Template]:
-    """One template per family of pages that share a block."""
+    """One template per family of pages that share a block (`groups`: the sample's pages
+    clustered already, if they were)."""
     if len(sample) < 2:
         return []
-    groups = cluster(sample, lens, thresholds.min_pages)
+    if groups is None:
+        groups = cluster(sample, lens, thresholds.min_pages)
     learned = {
         tuple(g): learn_template(site, 0, [sample[i] for i in g], lens, thresholds) for g in groups
     }
