@@ -135,9 +135,10 @@ class Aligner:
             return {-1}
         held = Counter(self.slots[s].section for s in exact)
         carried = {s for s, size in self.section_size.items() if held[s] * 2 >= size}
-        if self.template.forms:  # a record's form: the page holds the type's field
+        unsure = [(s, key) for s, key in self.template.forms if s not in carried]
+        if unsure:  # a record's form: the page holds the type's field
             keys = {key_of_line(line.norm) for line in snapshot.lines}
-            carried |= {s for s, key in self.template.forms if key in keys}
+            carried |= {s for s, key in unsure if key in keys}
         torn = {s for pair in self.template.rivals if set(pair) <= carried for s in pair}
         return {-1} | (carried - torn)
 

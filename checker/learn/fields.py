@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from checker.knobs import ISLAND
 from checker.read.record import key_of_line
@@ -94,11 +95,36 @@ def _runs(inside: list[bool]) -> list[tuple[int, int]]:
     return runs
 
 
+@dataclass(frozen=True)
+class FieldKeys:
+    """The `Key: value` keys of a sample's lines, worked out once for learning."""
+
+    lines: list[list[str | None]]
+    """Each page's lines' keys, in order (None: no key)."""
+    pages: dict[str, set[int]]
+    """The pages holding each key."""
+    values: dict[str, set[str]]
+    """The line texts each key stands in."""
+
+    @classmethod
+    def of(cls, sequences: list[list[Key]]) -> FieldKeys:
+        lines = [[key_of_line(text) for text, _ in seq] for seq in sequences]
+        pages: dict[str, set[int]] = {}
+        values: dict[str, set[str]] = {}
+        for index, (seq, keys) in enumerate(zip(sequences, lines, strict=True)):
+            for (text, _), key in zip(seq, keys, strict=True):
+                if key:
+                    pages.setdefault(key, set()).add(index)
+                    values.setdefault(key, set()).add(text)
+        return cls(lines, pages, values)
+
+
 def record_forms(
     groups: list[list[Key]],
     holders: list[set[int]],
     optional: list[int],
     sequences: list[list[Key]],
+    field_keys: FieldKeys,
     together: Callable[[set[int], set[int]], bool],
 ) -> dict[int, str]:
     """The optional slots that come with a record's form: {group: field key}.
@@ -107,21 +133,15 @@ def record_forms(
     own when it heads a record field (`Name: …`, a value of each page's own): on its pages
     the field stands right beside it, and the pages holding the field are the pages holding
     the line. The list pages lack the heading because they hold no member record, not
-    because it was lost.
+    because it was lost. (`together` tells whether two sets of pages are one.)
     """
     slot_of = {k: g for g in optional for k in groups[g]}
-    keyed: dict[str, set[int]] = {}
-    values: dict[str, set[str]] = {}
     beside: dict[int, Counter[str]] = {g: Counter() for g in optional}
-    for index, seq in enumerate(sequences):
-        keys = [key_of_line(text) for text, _ in seq]
-        for at, key in enumerate(keys):
-            if key:
-                keyed.setdefault(key, set()).add(index)
-                values.setdefault(key, set()).add(seq[at][0])
-            g = slot_of.get(seq[at])
+    for seq, keys in zip(sequences, field_keys.lines, strict=True):
+        for at, line in enumerate(seq):
+            g = slot_of.get(line)
             if g is not None:
-                near = {k for k in keys[max(0, at - 1) : at + 2] if k and k != key}
+                near = {k for k in keys[max(0, at - 1) : at + 2] if k and k != keys[at]}
                 beside[g].update(near)
     forms = {}
     for g in optional:
@@ -129,8 +149,8 @@ def record_forms(
             key
             for key, count in beside[g].items()
             if count * 2 > len(holders[g])
-            and len(values[key]) > 1
-            and together(keyed[key], holders[g])
+            and len(field_keys.values[key]) > 1
+            and together(field_keys.pages[key], holders[g])
         ]
         if match:
             forms[g] = min(match)

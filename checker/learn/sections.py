@@ -15,6 +15,7 @@ from collections import Counter
 
 from checker.align.similarity import alike
 from checker.knobs import CLEAR, NEAR
+from checker.learn.fields import FieldKeys
 from checker.read.record import key_of_line
 
 Key = tuple[str, int]
@@ -32,6 +33,7 @@ def section_groups(
     block_of: dict[Key, int],
     min_pages: int,
     fuzzy: float,
+    field_keys: FieldKeys,
 ) -> dict[int, int]:
     """Which of the groups too rare to be the family's slots form sections: {group: section}.
 
@@ -57,9 +59,7 @@ def section_groups(
         and len(holders[g]) >= floor
         and not any(k[0] in taken for k in groups[g])
     ]
-    keyed: Counter[str] = Counter()
-    for seq in sequences:
-        keyed.update({key for key in map(key_of_line, (k[0] for k in seq)) if key})
+    keyed = {key: len(held) for key, held in field_keys.pages.items()}
     candidates = [
         g for g in candidates if _settled(g, groups, holders, pages, block_of, fuzzy, keyed)
     ]
@@ -123,7 +123,7 @@ def _unanchored_fields(
     pages: Counter[Key],
     sequences: list[list[Key]],
     block_of: dict[Key, int],
-    keyed: Counter[str],
+    keyed: dict[str, int],
 ) -> set[int]:
     """Candidates that are one value of a record field: a `Key: value` line whose key
     other pages hold with other values, and that on most of its pages has on either side

@@ -9,7 +9,7 @@ from statistics import median
 
 from checker.align.keys import Lens, keyed_lines
 from checker.knobs import CANDIDATE_SHARE, REQUIRED_LINE
-from checker.learn.fields import record_forms, without_fields
+from checker.learn.fields import FieldKeys, record_forms, without_fields
 from checker.learn.gaps import with_content_gaps
 from checker.learn.grouping import absorb_orphans, group_variants, holders_of
 from checker.learn.order import majority_order, merge_order
@@ -46,20 +46,29 @@ def learn_template(
     holders = holders_of(groups, shared)
     big = [len(h) > min_support * n for h in holders]
     absorbed = absorb_orphans(groups, holders, big, thresholds.fuzzy, set())
+    kept = without_fields(
+        [(g, h) for g, h, b in zip(groups, holders, big, strict=True) if b], sequences
+    )
+    slots = _assign_blocks(_slots(kept, sequences, pages, n), sequences, thresholds.window)
     section_of: dict[Key, int] = {}
     rivals: frozenset[tuple[int, int]] = frozenset()
     forms: tuple[tuple[int, str], ...] = ()
     if family >= 0:
-        core = without_fields(
-            [(g, h) for g, h, b in zip(groups, holders, big, strict=True) if b], sequences
-        )
-        blocks = _assign_blocks(_slots(core, sequences, pages, n), sequences, thresholds.window)
+        # Page types: learned against the family's own block, then slots like the others.
         block_of = {
-            k: slot.block for slot, (group, _) in zip(blocks, core, strict=True) for k in group
+            k: slot.block for slot, (group, _) in zip(slots, kept, strict=True) for k in group
         }
+        field_keys = FieldKeys.of(sequences)
         unplaced = [[] if g in absorbed else group for g, group in enumerate(groups)]
         sections = section_groups(
-            unplaced, holders, pages, sequences, block_of, thresholds.min_pages, thresholds.fuzzy
+            unplaced,
+            holders,
+            pages,
+            sequences,
+            block_of,
+            thresholds.min_pages,
+            thresholds.fuzzy,
+            field_keys,
         )
         for g in sections:
             big[g] = True
@@ -70,16 +79,16 @@ def learn_template(
             for g, b in enumerate(big)
             if b and g not in sections and len(holders[g]) < REQUIRED_LINE * n
         ]
-        by_form = record_forms(groups, holders, optional, sequences, together)
+        by_form = record_forms(groups, holders, optional, sequences, field_keys, together)
         section_of |= {groups[g][0]: g for g in by_form}
         forms = tuple(sorted((g, key) for g, key in by_form.items()))
-        absorb_orphans(groups, holders, big, thresholds.fuzzy, absorbed)
-    kept = [(g, h) for g, h, keep in zip(groups, holders, big, strict=False) if keep]
-    kept = without_fields(kept, sequences)
+        folded = absorb_orphans(groups, holders, big, thresholds.fuzzy, absorbed)
+        if sections or folded != absorbed:  # the slots changed: cut them into blocks again
+            kept = [(g, h) for g, h, keep in zip(groups, holders, big, strict=True) if keep]
+            kept = without_fields(kept, sequences)
+            slots = _assign_blocks(_slots(kept, sequences, pages, n), sequences, thresholds.window)
     if not kept:
         return None
-    slots = _slots(kept, sequences, pages, n)
-    slots = _assign_blocks(slots, sequences, thresholds.window)
     spelled = _spellings(sample, lens, {slot.canonical for slot in slots})
     slots = [replace(slot, shown=spelled.get(slot.canonical, "")) for slot in slots]
     slots = [
