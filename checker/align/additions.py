@@ -11,7 +11,7 @@ from checker.judge.rating import FindingMaker
 from checker.judge.variants import ABSENT, GapTally, VariantTable
 from checker.knobs import CLEAR, EDGE_ABSENCE
 from checker.model import Kind
-from checker.read.record import record
+from checker.read.record import key_of_line, record
 from checker.rules import Thresholds
 from checker.verdict import Finding, SlotVariants
 
@@ -57,8 +57,8 @@ def added_lines(
         for text, holders in sorted(tally.holders.items()):
             if text in table.template.structure:
                 continue
-            if where != "after" and not any(char.isalnum() for char in text):
-                continue  # a separator at the body's edge carries no fact to drift
+            if (where != "after" or content) and not any(char.isalnum() for char in text):
+                continue  # a separator in the body or at its edge carries no fact to drift
             if like and similarity(text, like) >= thresholds.fuzzy:
                 continue
             if where == "after":
@@ -73,6 +73,7 @@ def added_lines(
                 or len(holders) * 2 > pages
                 or not _stands_out(tally.texts, text, thresholds.min_pages)
                 or _shared_run(tally.beyond[text], len(holders))
+                or _one_field(tally.texts, text)
             ):
                 continue
             slot = table.template.slots[slot_id]
@@ -109,12 +110,38 @@ def _alien(tally: GapTally, spread: dict[str, set[str]]) -> set[str]:
     kinds and the texts are theirs; texts of one shape with other values are a record's
     fields.
     """
+    beside = _beside_one_field(tally)
     shared = [text for text in tally.holders if len(spread.get(text, ())) >= 2]
     if len(shared) != 1:
-        return set()
+        return beside
     form = record(shared[0]).skeleton
     fields = [t for t in tally.holders if t != shared[0] and record(t).skeleton == form]
-    return set() if fields else set(shared)
+    return beside if fields else beside | set(shared)
+
+
+def _beside_one_field(tally: GapTally) -> set[str]:
+    """Where a clear majority of the gap's pages hold there one line of one record field
+    alone (an update date, a `You are here:` trail), that field is all the gap holds: lines
+    of another kind beside it on one page are added, though they are that page's own."""
+    lines_of: dict[str, list[str]] = {}
+    for text, holders in tally.holders.items():
+        for holder in holders:
+            lines_of.setdefault(holder.snapshot, []).append(text)
+    alone = Counter(key_of_line(texts[0]) for texts in lines_of.values() if len(texts) == 1)
+    alone.pop(None, None)
+    if not alone:
+        return set()
+    key, count = alone.most_common(1)[0]
+    if count < CLEAR * (len(lines_of) - count):
+        return set()
+    beside = [
+        [text for text in texts if key_of_line(text) != key]
+        for texts in lines_of.values()
+        if len(texts) > 1 and any(key_of_line(t) == key for t in texts)
+    ]
+    # Two pages or more with lines of their own there (a trail wrapped onto a second line)
+    # make it a gap of per-page content after all.
+    return set(beside[0]) if len(beside) == 1 else set()
 
 
 def _stands_out(texts: Counter[str], text: str, min_pages: int) -> bool:
@@ -123,6 +150,13 @@ def _stands_out(texts: Counter[str], text: str, min_pages: int) -> bool:
     Where several texts recur there, the pages come in types with headings of their own.
     """
     return [t for t, n in texts.items() if n >= min_pages] == [text]
+
+
+def _one_field(texts: Counter[str], text: str) -> bool:
+    """A line other pages hold there in its shape with other values (`Updated: <date>`) is
+    one value of a record field, however many pages share that value."""
+    form = record(text).skeleton
+    return any(t != text and record(t).skeleton == form for t in texts)
 
 
 def _shared_run(beyond: dict[str, int], holders: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from checker.align.keys import Lens
 from checker.knobs import REQUIRED_LINE
 from checker.model import Alignment, Extra, Observation
+from checker.read.own_links import links_to_page
 
 ABSENT = ""
 
@@ -55,16 +56,20 @@ def lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
     section is counted missing only where the type is known by the page's record form (it
     holds the type's field): known only from the section's own lines, a sub-folder's extra
     breadcrumb line looks just like a lost one. (Alignment lists as missing only the lines
-    of the types the page carries.)
+    of the types the page carries.) A line that links to the page itself (the home page's
+    `Home`) may be left out there: a page need not link to itself.
     """
     missing = dict(alignment.missing)
     slots = alignment.template.slots
     by_form = {section for section, _ in alignment.template.forms}
     lone = []
+    address = alignment.snapshot.address
     for slot_id, line in alignment.missing:
         block = slots[slot_id].block
         if slots[slot_id].section >= 0 and slots[slot_id].section not in by_form:
             continue
+        if "/" in slots[slot_id].canonical and links_to_page(slots[slot_id].canonical, address):
+            continue  # a menu's entry for the page itself: the page need not link to itself
         if slots[slot_id].support >= REQUIRED_LINE:
             lone.append((slot_id, line))  # a required line is lost whatever its neighbours
             continue

@@ -8,6 +8,7 @@ import unicodedata
 from urllib.parse import urljoin
 
 from checker.knobs import START_WORDS, WRAP_FIT, WRAP_LINES, WRAP_MAX, WRAP_MIN, WRAP_OVER
+from checker.read.record import NUMBER, URL
 
 # Characters that NFKC leaves alone but that differ only in typography.
 _FOLD = str.maketrans(
@@ -132,8 +133,11 @@ def continues(previous: str, text: str, width: int) -> bool:
 
 
 def head(text: str) -> str:
-    """The first words of a line (START_WORDS): enough to tell where lines of a kind begin."""
-    return " ".join(text.split(None, START_WORDS)[:START_WORDS])
+    """The first words of a line (START_WORDS): enough to tell where lines of a kind begin.
+    An address among them reads `<url>` and a number `#`: `Permalink: https://host/page`
+    and `Updated: 2024-03-23` begin as they do on every page, whichever page they name."""
+    words = text.split(None, START_WORDS)[:START_WORDS]
+    return " ".join("<url>" if URL.match(word) else NUMBER.sub("#", word) for word in words)
 
 
 def starts_item(previous: str, text: str) -> bool:

@@ -17,6 +17,7 @@ from checker.read.gitsource import commit_time
 from checker.read.kept import KEPT
 from checker.read.load import Source, is_archive
 from checker.read.normalize import normalize, resolve_links, split_lines, unwrap
+from checker.read.own_links import own_links
 from checker.read.raw import MAX_BYTES, broken, read_bytes
 from checker.read.reflow import Joins, rejoin
 
@@ -146,14 +147,19 @@ def page(
             notes.append(problem + " outside the visible text")
             problem = None
         forms = comparison_texts([t for _, t in rendered])
-        lines = tuple(  # Line(n, text, norm, 0), without a Python call per line
+        made = [  # Line(n, text, norm, 0), without a Python call per line
             _new_tuple(Line, (n, t[:MAX_LINE], norm[:MAX_LINE], 0))
             for (n, t), norm in zip(rendered, forms, strict=True)
             if norm
-        )
+        ]
+        lines = tuple(own_links(made, base, decoded.text))
     else:
         numbered = unwrap(
-            [(n, t, _norm(t, base), n) for n, t in enumerate(split_lines(decoded.text), 1)],
+            own_links(
+                [(n, t, _norm(t, base), n) for n, t in enumerate(split_lines(decoded.text), 1)],
+                base,
+                decoded.text,
+            ),
             reading.wrap,
             reading.starts,
         )
@@ -173,6 +179,7 @@ def page(
         notes=tuple(notes),
         url=url,
         html=html,
+        address=base,
     )
 
 

@@ -1,0 +1,96 @@
+"""Links to the page itself: every page's "share this page" link names one resource, this page."""
+
+from __future__ import annotations
+
+import re
+from typing import TypeVar
+from urllib.parse import urlsplit
+
+from checker.read.record import URL
+
+# What a link to the page itself reads as in comparison forms: the same on every page.
+THIS_PAGE = "site:///@this-page"
+_INDEX = re.compile(r"(?:^|/)index\.[a-z]+$")
+
+LineT = TypeVar("LineT", bound=tuple)  # checker.model.Line, kept generic to stay a leaf module
+
+
+def own_links(lines: list[LineT], base: str, text: str) -> list[LineT]:
+    """The lines with every link to the page itself written as `THIS_PAGE`.
+
+    A page's own address printed on it (a permalink, a share line) differs
+    on every page, so a footer line that holds it would read as each page's own line, and a
+    line added beside it as content. The page is one resource on every page that links to
+    itself, as `../index.html` is one resource at any depth. `base` is the address relative
+    links resolved against (`site:///folder/page.html`, or an archived page's URL); `text` is
+    the page as read, looked at once so that a page naming no link to itself costs one search.
+
+    Lines are tuples with the comparison form third (`Line`, or a text page's numbered lines
+    before unwrapping, so that a share line wrapped at its page-long address rejoins as on
+    every page).
+    """
+    own = _own_paths(base)
+    name = base.rsplit("/", 1)[-1].split("?", 1)[0]
+    if not own or not name or name not in text:
+        return lines
+    changed = []
+    for line in lines:
+        norm = line[2]
+        if name in norm and "/" in norm:
+            renamed = URL.sub(lambda m: _renamed(m, own), norm)
+            if renamed != norm:
+                parts = (*line[:2], renamed, *line[3:])
+                line = line._make(parts) if hasattr(line, "_make") else parts  # type: ignore
+        changed.append(line)
+    return changed
+
+
+def links_to_page(text: str, base: str) -> bool:
+    """Whether a line links to the page at `base` (its menu entry for the page itself)."""
+    own = _own_paths(base) if base else frozenset()
+    return bool(own) and any(_is_own(m.group(0), own) for m in URL.finditer(text))
+
+
+def _own_paths(base: str) -> frozenset[str]:
+    """The forms a link to the page can take: its path in the site, with or without its host,
+    and a folder's address for a folder's index page."""
+    scheme, marker, rest = base.partition(":///")
+    if marker and scheme == "site":
+        path = rest
+    else:
+        parts = urlsplit(base)
+        path = (parts.netloc + parts.path).lstrip("/")
+    if not path:
+        return frozenset()
+    forms = {path.casefold()}
+    if _INDEX.search(path):
+        forms.add(_INDEX.sub("", path).casefold() + "/")
+    return frozenset(forms)
+
+
+def _renamed(match: re.Match[str], own: frozenset[str]) -> str:
+    """A bare address of the page itself as `THIS_PAGE`; any other link as it stands.
+
+    Only an address printed as text is renamed (`Permanent link: https://...`): a link's
+    target (`News <site:///news/index.html>`, `[News](...)`) stays, since on the page it
+    points to, a menu would otherwise differ from the same menu on every other page.
+    """
+    url = match.group(0)
+    start = match.start()
+    if start and match.string[start - 1] in "<(":
+        return url
+    core = url.rstrip(".,;:!?")
+    return THIS_PAGE + url[len(core) :] if _is_own(core, own) else url
+
+
+def _is_own(url: str, own: frozenset[str]) -> bool:
+    """Whether a link in a comparison form names the page itself (fragment and query aside)."""
+    target = url.split("#", 1)[0].split("?", 1)[0]
+    scheme, marker, rest = target.partition("://")
+    if not marker:
+        return False
+    rest = rest.lstrip("/").casefold()
+    if rest in own:
+        return True
+    host, _, path = rest.partition("/")
+    return scheme.lower() in ("http", "https") and path in own
