@@ -112,13 +112,9 @@ class Aligner:
         if len(found) < max(1, BLOCK_FOUND * len(carried)) or not found:
             draft.missing_blocks.append(block)
             return
-        first, last = min(found.values()), max(found.values())
+        joined = _joined_to(set(found.values()), {i for i, _ in moved_candidates})
         for i, slot_id in moved_candidates:
-            near = (
-                first - self.window <= i <= last + self.window
-                and i not in draft.used
-                and i not in found.values()
-            )
+            near = i in joined and i not in draft.used and i not in found.values()
             slot = self.slots[slot_id]
             if slot.block == block and slot.section in types and slot_id not in found and near:
                 found[slot_id] = i
@@ -237,3 +233,17 @@ class Aligner:
         scores = [[similarity(draft.views[i] or "", slot.variants) for i in lines] for slot in run]
         for r, c in best_pairs(scores, threshold):
             found[run[r].id] = lines[c]
+
+
+def _joined_to(placed: set[int], candidates: set[int]) -> set[int]:
+    """The page lines a moved block line may stand on: right beside a line of the block
+    placed on the page, or beside such a moved line. A line many pages copy into their body
+    (a table) stands among the page's own lines: it is the body's, not a moved line."""
+    joined: set[int] = set()
+    for line in placed:
+        for step in (-1, 1):
+            i = line + step
+            while i in candidates and i not in joined:
+                joined.add(i)
+                i += step
+    return joined
