@@ -14,7 +14,12 @@ URL = re.compile(
 )
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # `Key: value` with a colon followed by a space or the end; times like 9:30 are not keys.
-KEY_VALUE = re.compile(r"^(?P<key>[^:]{1,120}?)\s*:(?:\s+(?P<value>.*)|\s*)$")
+# CJK writes `电话：值` with no space (the full-width colon reads `:` once normalized): after
+# an ideograph or kana the colon needs none.
+KEY_VALUE = re.compile(
+    r"^(?P<key>[^:]{1,120}?)\s*:(?:\s+(?P<value>.*)|\s*"
+    r"|(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]:)(?P<joined>.+))$"
+)
 _TRAILING = ".,;:!?"
 
 
@@ -71,7 +76,7 @@ def _key_value(text: str) -> tuple[str | None, str | None]:
     key = match.group("key").strip()
     if not key or URL.search(key) or key.endswith(("http", "https", "mailto", "tel")):
         return None, None
-    return key, (match.group("value") or "").strip()
+    return key, (match.group("value") or match.group("joined") or "").strip()
 
 
 def as_dict(line: LineRecord) -> dict[str, object]:
