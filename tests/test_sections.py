@@ -181,3 +181,19 @@ def test_a_section_at_the_pages_end_after_a_line_of_its_own(tmp_path: Path) -> N
     _site(tmp_path, {})
     found = {(name, kind) for name, _, kind in _found(tmp_path)}
     assert found == {("profile03.md", "number-changed"), ("profile06.md", "number-changed")}
+
+
+def test_a_section_behind_a_per_page_trail_with_its_drift(tmp_path: Path) -> None:
+    """Every page opens its body with a `You are here:` trail, a value per page; on the list
+    pages the list section follows it, and two list pages sort by one column less. The trail
+    is a record field: the section is joined to the block through it. `Sort by:` in two
+    wordings, beside its section's steady download line, is a line and its drift."""
+    root = _site(tmp_path, {i: _profile(i) for i in range(8)})
+    for i in range(6):
+        sort = "Sort by: name | boat" if i in (1, 4) else SORT
+        (root / f"list{i}.md").write_text(_listing(i).replace(SORT, sort), encoding="utf-8")
+    for page in root.glob("*.md"):
+        trail = f"* * *\nYou are here: Club > {page.stem}\n"
+        page.write_text(page.read_text(encoding="utf-8").replace("* * *\n", trail, 1))
+    found = {(name, kind) for name, _, kind in _found(root)}
+    assert found == {("list1.md", "value-changed"), ("list4.md", "value-changed")}

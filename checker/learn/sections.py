@@ -14,7 +14,7 @@ import math
 from collections import Counter
 
 from checker.align.similarity import alike
-from checker.knobs import CLEAR, NEAR
+from checker.knobs import CLEAR, FIELD_VALUES, NEAR
 from checker.learn.fields import FieldKeys
 from checker.read.record import key_of_line
 
@@ -39,13 +39,11 @@ def section_groups(
 
     A group near a section's last line in the merged order joins the section when the
     pages holding both it and the section's first line clearly outnumber the pages holding
-    only one of them. A line that
-    stands alone on its pages (an addition several pages share, a quoted sentence) is no
-    section: a section is lines that come together. And like any block line, a section's
-    line stands among the same neighbours on its pages, inside one block of the family
-    (`block_of`: the block of each line of the family's own template): a table two pages
-    copied into their bodies stands wherever each body put it, and the body that copies of
-    one page share stands between blocks, not inside one.
+    only one of them. A line alone on its pages (an addition several pages share) is no
+    section: a section is lines that come together. Like any block line, a section's line
+    stands among the same neighbours on its pages, inside one block of the family
+    (`block_of`) or joined to its edge (a table two pages copied into their bodies stands
+    wherever each body put it); a record field's line (`You are here: …`) may stand between.
     """
     floor = max(min_pages, SMALLEST_MAJORITY)
     # A section's line stands once on a page and nowhere in the family's block: a text that
@@ -63,9 +61,11 @@ def section_groups(
     candidates = [
         g for g in candidates if _settled(g, groups, holders, pages, block_of, fuzzy, keyed)
     ]
-    fields = _unanchored_fields(candidates, groups, pages, sequences, block_of, keyed)
+    worded = {key: len(texts) for key, texts in field_keys.values.items()}
+    fields = _unanchored_fields(candidates, groups, pages, sequences, block_of, keyed, worded)
     candidates = [g for g in candidates if g not in fields]
-    candidates = _placed_alike(candidates, groups, block_of, sequences)
+    trail = {t for k, n in worded.items() if n >= FIELD_VALUES for t in field_keys.values[k]}
+    candidates = _placed_alike(candidates, groups, block_of, sequences, trail)
     members: dict[int, list[int]] = {}  # a section's first group -> its groups
     for g in candidates:
         home = next(
@@ -92,12 +92,9 @@ def _settled(
     keyed: dict[str, int],
 ) -> bool:
     """Whether the line reads one way on a clear majority of the pages that hold it or a
-    line like it nearby (never both), and is no record field.
-
-    A breadcrumb naming each folder, or `Member type: …` with its values, is the pages'
-    own data, not a section's boilerplate: its values hold no clear majority between them,
-    nor among the pages that hold its key with any value (`keyed`: pages per key).
-    """
+    line like it nearby (never both), and is no record field: a breadcrumb naming each
+    folder, or `Member type: …`, holds no clear majority among its values, nor among the
+    pages that hold its key with any value (`keyed`: pages per key)."""
     group = groups[g]
     usual = pages[group[0]]
     near = range(max(0, g - NEAR), min(len(groups), g + NEAR + 1))
@@ -124,17 +121,20 @@ def _unanchored_fields(
     sequences: list[list[Key]],
     block_of: dict[Key, int],
     keyed: dict[str, int],
+    worded: dict[str, int],
 ) -> set[int]:
     """Candidates that are one value of a record field: a `Key: value` line whose key
     other pages hold with other values, and that on most of its pages has on either side
     a line that is neither the block's nor a steady candidate: a page's own line, or another
     such field (a record's fields anchor nothing, whatever value most pages give them). A
-    section's keyed line (`Filter: …`) stands between its section's steady lines."""
+    section's keyed line in two wordings (`Sort by: …` and its drift; a field comes in
+    FIELD_VALUES or more, `worded`) is anchored by a steady line of its section beside it."""
     key_of = {g: key_of_line(groups[g][0][0]) for g in candidates}
     varying = {g for g, key in key_of.items() if key and keyed[key] > pages[groups[g][0]]}
     if not varying:
         return set()
-    steady = {k for g in candidates if g not in varying for k in groups[g]} | set(block_of)
+    companions = {k for g in candidates if g not in varying for k in groups[g]}
+    steady = companions | set(block_of)
     field_keys = {k: g for g in varying for k in groups[g]}
     anchored: Counter[int] = Counter()
     held: Counter[int] = Counter()
@@ -145,7 +145,10 @@ def _unanchored_fields(
                 continue
             held[g] += 1
             neighbours = seq[max(0, at - 1) : at] + seq[at + 1 : at + 2]
-            anchored[g] += all(k in steady for k in neighbours)
+            few = worded[key_of[g] or ""] < FIELD_VALUES
+            anchored[g] += all(k in steady for k in neighbours) or (
+                few and any(k in companions for k in neighbours)
+            )
     return {g for g in varying if anchored[g] * 2 < held[g]}
 
 
@@ -154,10 +157,11 @@ def _placed_alike(
     groups: list[list[Key]],
     block_of: dict[Key, int],
     sequences: list[list[Key]],
+    fields: set[str],
 ) -> list[int]:
     """The candidates that stand between the same two lines of the family's block on a
     clear majority of their pages, inside one block or joined to a block's edge or the
-    page's edge by lines of their kind alone (no page's own line between)."""
+    page's edge by lines of their kind or of record `fields` alone (no page's own line)."""
     wanted = {k: g for g in candidates for k in groups[g]}
     block = {k: g for g, group in enumerate(groups) for k in group if k in block_of}
     inner = {g: block_of[k] for k, g in block.items()}
@@ -169,7 +173,8 @@ def _placed_alike(
         for at in range(len(seq) - 1, -1, -1):
             key = seq[at]
             after[at] = block.get(key, after[at + 1])
-            touching_after[at] = key in block or (key in wanted and touching_after[at + 1])
+            passes = key in wanted or key[0] in fields
+            touching_after[at] = key in block or (passes and touching_after[at + 1])
         before, touching = -1, True
         for at, key in enumerate(seq):
             if key in wanted:
@@ -177,7 +182,7 @@ def _placed_alike(
                 around[g][(before, after[at + 1])] += 1
                 joined[g] += touching or touching_after[at + 1]
             before = block.get(key, before)
-            touching = key in block or (key in wanted and touching)
+            touching = key in block or ((key in wanted or key[0] in fields) and touching)
     settled = []
     for g in candidates:
         if not around[g]:
@@ -200,11 +205,10 @@ def _beside_content(
 ) -> dict[int, list[int]]:
     """The sections whose pages are different pages, not copies of one page.
 
-    Copies of one page (fetched again and again, or a news front page's captures) share
-    their body, and the lines that stay a while look like a section of theirs. A page
-    type's pages share the section and little else: on a clear majority of them, most
-    lines outside the block and the section are held by no other page of the section.
-    """
+    Copies of one page (fetched again and again, a news front page's captures) share their
+    body, and lines that stay a while look like a section of theirs. A page type's pages
+    share the section and little else: on a clear majority of them, most lines outside the
+    block and the section are held by no other page of the section."""
     pages_of: dict[Key, list[int]] = {}
     for index, seq in enumerate(sequences):
         for key in seq:
