@@ -128,3 +128,21 @@ def test_a_partial_table_sent_between_processes_merges_like_the_pages_themselves
     assert merged.slot_variants(thresholds) == whole.slot_variants(thresholds)
     assert merged.block_pages == whole.block_pages and merged.pages == whole.pages == len(sources)
     assert dict(merged.gaps) == dict(whole.gaps)
+
+
+def test_a_page_printing_its_own_address_gets_the_full_paths_observation(tmp_path: Path) -> None:
+    """Five of twelve pages print their own address right after the block: the full path reads
+    it as "this page" on each of them, so the shortcut must not take those pages with the
+    address as written (their edge lines would differ from the full path's)."""
+    block = [
+        "Quarry Lane Choir",
+        "* [Home](https://choir.example/)",
+        "Rehearsals: Tuesdays",
+        "----",
+    ]
+    for i in range(12):
+        own = [f"Permalink: https://choir.example/p{i:02d}.txt"] if i < 5 else []
+        body = [f"Notice {i}: the concert moves to week {i + 3}.", f"Bring {i + 1} chairs."]
+        (tmp_path / f"p{i:02d}.txt").write_text("\n".join(block + own + body) + "\n")
+    taken, pages = _observations(tmp_path)
+    assert (taken, pages) == (7, 12)

@@ -16,6 +16,7 @@ from operator import sub
 
 from checker.model import Extra, Line, Observation, Snapshot, Template
 from checker.read.normalize import normalize, resolve_links, same_scheme, split_lines
+from checker.read.own_links import names_itself
 from checker.read.snapshot import MAX_LINE
 
 # A 0-based line index to its line number.
@@ -74,6 +75,8 @@ def observe_clean(shortcut: Shortcut, path: str, base: str, text: str) -> Observ
     most pages of a crawl come this way, and a Python loop over their lines would cost
     several times the reading of the file.
     """
+    if names_itself(base, text):
+        return None  # its own address may be renamed: the full path reads it
     physical = split_lines(text)
     stripped = list(map(str.strip, physical))
     raw = shortcut.raw

@@ -29,10 +29,10 @@ def own_links(lines: list[LineT], base: str, text: str) -> list[LineT]:
     before unwrapping, so that a share line wrapped at its page-long address rejoins as on
     every page).
     """
+    if not names_itself(base, text):
+        return lines
     own = _own_paths(base)
     name = base.rsplit("/", 1)[-1].split("?", 1)[0]
-    if not own or not name or name not in text:
-        return lines
     changed = []
     for line in lines:
         norm = line[2]
@@ -43,6 +43,13 @@ def own_links(lines: list[LineT], base: str, text: str) -> list[LineT]:
                 line = line._make(parts) if hasattr(line, "_make") else parts  # type: ignore
         changed.append(line)
     return changed
+
+
+def names_itself(base: str, text: str) -> bool:
+    """Whether a page's text may hold its own address: its file name stands in it (one
+    search; the clean-page shortcut leaves such a page to the full path, which renames)."""
+    name = base.rsplit("/", 1)[-1].split("?", 1)[0]
+    return bool(name) and name in text and bool(_own_paths(base))
 
 
 def links_to_page(text: str, base: str) -> bool:
