@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from checker.model import Snapshot
-from checker.read.load import Source, is_archive
+from checker.read.load import Source, names_archive
 from checker.read.snapshot import PLAIN, Reading, archived, read
 
 if TYPE_CHECKING:  # warcio is imported only where a site has archives
@@ -45,7 +45,7 @@ Pick = Source | Record
 
 def sample_of(sources: list[Source], size: int) -> list[Pick]:
     """A seeded, bounded sample, so the same corpus always learns the same template."""
-    if not any(is_archive(source.display) for source in sources):
+    if not any(map(names_archive, sources)):
         if len(sources) <= size:
             return list(sources)
         picked = random.Random(len(sources)).sample(range(len(sources)), size)
@@ -73,7 +73,7 @@ def _units(sources: list[Source]) -> Iterator[Pick]:
     from checker.read.warc import ArchiveStats, iter_archive
 
     for source in sources:
-        if not is_archive(source.display):
+        if not names_archive(source):
             yield source
             continue
         stats = ArchiveStats()
