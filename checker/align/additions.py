@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from operator import itemgetter
 
 from checker.align.similarity import similarity
@@ -114,9 +114,7 @@ def _alien(tally: GapTally, spread: dict[str, set[str]]) -> set[str]:
     shared = [text for text in tally.holders if len(spread.get(text, ())) >= 2]
     if len(shared) != 1:
         return beside
-    form = record(shared[0]).skeleton
-    fields = [t for t in tally.holders if t != shared[0] and record(t).skeleton == form]
-    return beside if fields else beside | set(shared)
+    return beside if _one_field(tally.holders, shared[0]) else beside | set(shared)
 
 
 def _beside_one_field(tally: GapTally) -> set[str]:
@@ -152,7 +150,7 @@ def _stands_out(texts: Counter[str], text: str, min_pages: int) -> bool:
     return [t for t, n in texts.items() if n >= min_pages] == [text]
 
 
-def _one_field(texts: Counter[str], text: str) -> bool:
+def _one_field(texts: Iterable[str], text: str) -> bool:
     """A line other pages hold there in its shape with other values (`Updated: <date>`) is
     one value of a record field, however many pages share that value."""
     form = record(text).skeleton

@@ -57,14 +57,12 @@ def section_groups(
         and len(holders[g]) >= floor
         and not any(k[0] in taken for k in groups[g])
     ]
-    keyed = {key: len(held) for key, held in field_keys.pages.items()}
     candidates = [
-        g for g in candidates if _settled(g, groups, holders, pages, block_of, fuzzy, keyed)
+        g for g in candidates if _settled(g, groups, holders, pages, block_of, fuzzy, field_keys)
     ]
-    worded = {key: len(texts) for key, texts in field_keys.values.items()}
-    fields = _unanchored_fields(candidates, groups, pages, sequences, block_of, keyed, worded)
+    fields = _unanchored_fields(candidates, groups, pages, sequences, block_of, field_keys)
     candidates = [g for g in candidates if g not in fields]
-    trail = {t for k, n in worded.items() if n >= FIELD_VALUES for t in field_keys.values[k]}
+    trail = {t for texts in field_keys.values.values() if len(texts) >= FIELD_VALUES for t in texts}
     candidates = _placed_alike(candidates, groups, block_of, sequences, trail)
     members: dict[int, list[int]] = {}  # a section's first group -> its groups
     for g in candidates:
@@ -89,12 +87,12 @@ def _settled(
     pages: Counter[Key],
     block_of: dict[Key, int],
     fuzzy: float,
-    keyed: dict[str, int],
+    field_keys: FieldKeys,
 ) -> bool:
     """Whether the line reads one way on a clear majority of the pages that hold it or a
     line like it nearby (never both), and is no record field: a breadcrumb naming each
     folder, or `Member type: …`, holds no clear majority among its values, nor among the
-    pages that hold its key with any value (`keyed`: pages per key)."""
+    pages that hold its key with any value."""
     group = groups[g]
     usual = pages[group[0]]
     near = range(max(0, g - NEAR), min(len(groups), g + NEAR + 1))
@@ -111,7 +109,7 @@ def _settled(
     if usual < CLEAR * (held - usual):
         return False
     key = key_of_line(group[0][0])
-    return key is None or usual >= CLEAR * (keyed[key] - usual)
+    return key is None or usual >= CLEAR * (len(field_keys.pages[key]) - usual)
 
 
 def _unanchored_fields(
@@ -120,34 +118,35 @@ def _unanchored_fields(
     pages: Counter[Key],
     sequences: list[list[Key]],
     block_of: dict[Key, int],
-    keyed: dict[str, int],
-    worded: dict[str, int],
+    field_keys: FieldKeys,
 ) -> set[int]:
     """Candidates that are one value of a record field: a `Key: value` line whose key
     other pages hold with other values, and that on most of its pages has on either side
     a line that is neither the block's nor a steady candidate: a page's own line, or another
     such field (a record's fields anchor nothing, whatever value most pages give them). A
     section's keyed line in two wordings (`Sort by: …` and its drift; a field comes in
-    FIELD_VALUES or more, `worded`) is anchored by a steady line of its section beside it."""
-    key_of = {g: key_of_line(groups[g][0][0]) for g in candidates}
-    varying = {g for g, key in key_of.items() if key and keyed[key] > pages[groups[g][0]]}
+    FIELD_VALUES or more) is anchored by a steady line of its section beside it."""
+    keys = {g: key_of_line(groups[g][0][0]) for g in candidates}
+    varying = {
+        g: k for g, k in keys.items() if k and len(field_keys.pages[k]) > pages[groups[g][0]]
+    }
     if not varying:
         return set()
+    few = {g for g, key in varying.items() if len(field_keys.values[key]) < FIELD_VALUES}
     companions = {k for g in candidates if g not in varying for k in groups[g]}
     steady = companions | set(block_of)
-    field_keys = {k: g for g in varying for k in groups[g]}
+    field_lines = {k: g for g in varying for k in groups[g]}
     anchored: Counter[int] = Counter()
     held: Counter[int] = Counter()
     for seq in sequences:
         for at, key in enumerate(seq):
-            g = field_keys.get(key)
+            g = field_lines.get(key)
             if g is None:
                 continue
             held[g] += 1
             neighbours = seq[max(0, at - 1) : at] + seq[at + 1 : at + 2]
-            few = worded[key_of[g] or ""] < FIELD_VALUES
             anchored[g] += all(k in steady for k in neighbours) or (
-                few and any(k in companions for k in neighbours)
+                g in few and any(k in companions for k in neighbours)
             )
     return {g for g in varying if anchored[g] * 2 < held[g]}
 

@@ -106,7 +106,7 @@ def site_wrap(sample: list[Snapshot]) -> int | None:
     rendered, never wrapped by a converter: its lines say nothing here.
     """
     pairs: list[tuple[int, int]] = []
-    seen: set[tuple[str, str | None]] = set()
+    seen: set[tuple[str, str]] = set()
     prose: dict[str, int] = {}
     plain_of: dict[str, str] = {}
     for snapshot in sample[:WRAP_PAGES]:
@@ -119,10 +119,12 @@ def site_wrap(sample: list[Snapshot]) -> int | None:
         for (number, text), (after, following) in zip(plain, plain[1:], strict=False):
             inside = after == number + 1 and " " in text and not starts_item(text, following)
             word = first_word_of(following) if inside else None
+            if word is None:
+                continue
             # One kind of line counts once: a footer line holding each page's own address,
             # before each page's date, is one line of the site, not a pair per page.
             kind = (URL.sub("<url>", text), word)
-            if word is not None and kind not in seen:
+            if kind not in seen:
                 seen.add(kind)
                 pairs.append((len(text), len(word)))
     return wrap_column(pairs, list(prose.values()))

@@ -29,10 +29,9 @@ def own_links(lines: list[LineT], base: str, text: str) -> list[LineT]:
     before unwrapping, so that a share line wrapped at its page-long address rejoins as on
     every page).
     """
-    if not names_itself(base, text):
+    name, own = _named(base, text)
+    if not own:
         return lines
-    own = _own_paths(base)
-    name = base.rsplit("/", 1)[-1].split("?", 1)[0]
     changed = []
     for line in lines:
         norm = line[2]
@@ -48,8 +47,14 @@ def own_links(lines: list[LineT], base: str, text: str) -> list[LineT]:
 def names_itself(base: str, text: str) -> bool:
     """Whether a page's text may hold its own address: its file name stands in it (one
     search; the clean-page shortcut leaves such a page to the full path, which renames)."""
+    return bool(_named(base, text)[1])
+
+
+def _named(base: str, text: str) -> tuple[str, frozenset[str]]:
+    """The page's file name, and the forms of its address where its text holds that name
+    (none where it does not: one search decides for most pages)."""
     name = base.rsplit("/", 1)[-1].split("?", 1)[0]
-    return bool(name) and name in text and bool(_own_paths(base))
+    return name, (_own_paths(base) if name and name in text else frozenset())
 
 
 def links_to_page(text: str, base: str) -> bool:
