@@ -153,6 +153,10 @@ class Template:
     """Sections a page carries by its record's form: (section, field key) for a line that
     comes with a `Key: value` field only that page type holds (`## Member profile` with
     `Name: …`)."""
+    loose: frozenset[tuple[int, int]] = frozenset()
+    """Pairs of slots (lower id first) that several pages hold in the other order: a box
+    the body places before or after a table. Their order is the site's own variation, and
+    a line out of it is not reported moved."""
 
     def block_slots(self, block: int) -> tuple[Slot, ...]:
         """The slots of one block, in order."""

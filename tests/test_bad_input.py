@@ -600,6 +600,7 @@ HAND_EDITS = {
     "bad-date": ("expires: null", "expires: tomorrow", ["expires"]),
     "bad-number": ("sample_size: ", "sample_size: lots #", ["sample_size"]),
     "bad-version": ("version: 1", "version: one", ["version"]),
+    "bad-loose": ("loose: []", "loose: [[0, first]]", ["loose"]),
 }
 
 

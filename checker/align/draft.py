@@ -34,6 +34,7 @@ class Draft:
         self.missing: list[tuple[int, int]] = []
         self.missing_blocks: list[int] = []
         self.moved: set[int] = set()
+        self.loose: set[int] = set()
         self.placed_moved: dict[int, int] = {}
 
     def bounds(self) -> tuple[int, int]:
@@ -67,7 +68,8 @@ class Draft:
         for slot in slots:
             if slot.id in found:
                 line = self.line(found[slot.id])
-                self.placements.append(Placement(slot.id, line, slot.id in self.moved))
+                moved = slot.id in self.moved and slot.id not in self.loose
+                self.placements.append(Placement(slot.id, line, moved))
             else:
                 self.missing.append((slot.id, self._would_stand(slot.id, slots, found)))
         placed = sorted(found.values())

@@ -162,3 +162,30 @@ def nearest_copies(
 def _nearest(free: list[int], near: list[int], current: int) -> int:
     """The free line nearest the placed lines, the current one on a tie."""
     return min(free, key=lambda i: (min(abs(i - j) for j in near), i != current))
+
+
+def joined_to(placed: set[int], candidates: set[int]) -> set[int]:
+    """The page lines a moved block line may stand on: right beside a line of the block
+    placed on the page, or beside such a moved line. A line many pages copy into their body
+    (a table) stands among the page's own lines: it is the body's, not a moved line."""
+    joined: set[int] = set()
+    for line in placed:
+        for step in (-1, 1):
+            i = line + step
+            while i in candidates and i not in joined:
+                joined.add(i)
+                i += step
+    return joined
+
+
+def loosely_ordered(
+    slot_id: int, line: int, in_order: dict[int, int], loose: frozenset[tuple[int, int]]
+) -> bool:
+    """Whether every placed line (slot -> page line) this one stands out of order against
+    is one the site holds in either order beside it (`Template.loose`)."""
+    against = [
+        (min(s, slot_id), max(s, slot_id))
+        for s, i in in_order.items()
+        if (i < line) != (s < slot_id)
+    ]
+    return bool(against) and all(pair in loose for pair in against)

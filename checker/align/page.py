@@ -11,7 +11,9 @@ from checker.align.matching import (
     Strays,
     best_pairs,
     fewest_strays,
+    joined_to,
     longest_in_order,
+    loosely_ordered,
     nearest_copies,
 )
 from checker.align.similarity import similarity
@@ -112,13 +114,16 @@ class Aligner:
         if len(found) < max(1, BLOCK_FOUND * len(carried)) or not found:
             draft.missing_blocks.append(block)
             return
-        joined = _joined_to(set(found.values()), {i for i, _ in moved_candidates})
+        joined = joined_to(set(found.values()), {i for i, _ in moved_candidates})
+        in_order = dict(found)
         for i, slot_id in moved_candidates:
             near = i in joined and i not in draft.used and i not in found.values()
             slot = self.slots[slot_id]
             if slot.block == block and slot.section in types and slot_id not in found and near:
                 found[slot_id] = i
                 draft.moved.add(slot_id)
+                if loosely_ordered(slot_id, i, in_order, self.template.loose):
+                    draft.loose.add(slot_id)
         draft.take_block(slots, found)
 
     def _types(self, exact: dict[int, int], snapshot: Snapshot) -> set[int]:
@@ -233,17 +238,3 @@ class Aligner:
         scores = [[similarity(draft.views[i] or "", slot.variants) for i in lines] for slot in run]
         for r, c in best_pairs(scores, threshold):
             found[run[r].id] = lines[c]
-
-
-def _joined_to(placed: set[int], candidates: set[int]) -> set[int]:
-    """The page lines a moved block line may stand on: right beside a line of the block
-    placed on the page, or beside such a moved line. A line many pages copy into their body
-    (a table) stands among the page's own lines: it is the body's, not a moved line."""
-    joined: set[int] = set()
-    for line in placed:
-        for step in (-1, 1):
-            i = line + step
-            while i in candidates and i not in joined:
-                joined.add(i)
-                i += step
-    return joined

@@ -172,6 +172,9 @@ def _template(site: str, family: Any, where: str) -> tuple[Template, dict[int, s
         content_runs=usual,
         structure=frozenset(str(t) for t in _get(family, "structure", _items, where)),
         rivals=frozenset(_pairs(_get({"rivals": [], **family}, "rivals", _items, where), where)),
+        loose=_slot_pairs(
+            _pairs(_get({"loose": [], **family}, "loose", _items, where), where), where
+        ),
         forms=tuple(
             (int(a), str(b))
             for a, b in _pairs(_get({"forms": [], **family}, "forms", _items, where), where)
@@ -181,11 +184,19 @@ def _template(site: str, family: Any, where: str) -> tuple[Template, dict[int, s
 
 
 def _pairs(items: list, where: str) -> list[tuple[int, Any]]:
-    """`rivals` or `forms` as pairs, each led by a section number."""
+    """`rivals`, `forms` or `loose` as pairs, each led by a section or slot number."""
     try:
         return [(int(a), b if isinstance(b, str) else int(b)) for a, b in items]
     except (TypeError, ValueError) as error:
-        raise _Malformed(f"at {where}: rivals and forms hold pairs led by a section") from error
+        message = f"at {where}: rivals, forms and loose hold pairs led by a number"
+        raise _Malformed(message) from error
+
+
+def _slot_pairs(pairs: list[tuple[int, Any]], where: str) -> frozenset[tuple[int, int]]:
+    """`loose` pairs: two slot numbers each."""
+    if any(isinstance(b, str) for _, b in pairs):
+        raise _Malformed(f"at {where}: loose holds pairs of slot numbers")
+    return frozenset(pairs)
 
 
 def _accepted_entry(entry: Any, where: str) -> Accepted:
