@@ -15,6 +15,9 @@ from checker.read.record import key_of_line, record
 from checker.rules import Thresholds
 from checker.verdict import Finding, SlotVariants
 
+# What a line may open with before its words: a heading's, list item's or table row's marks.
+_MARKS = "#*-+>|=~_ \t"
+
 
 def loose_edge(variants: SlotVariants, absent: int) -> bool:
     """A block's first or last line that many pages lack marks where the block ends on
@@ -112,9 +115,35 @@ def _alien(tally: GapTally, spread: dict[str, set[str]]) -> set[str]:
     """
     beside = _beside_one_field(tally)
     shared = [text for text in tally.holders if len(spread.get(text, ())) >= 2]
-    if len(shared) != 1:
+    if len(shared) != 1 or _one_field(tally.holders, shared[0]) or _in_kind(tally, shared[0]):
         return beside
-    return beside if _one_field(tally.holders, shared[0]) else beside | set(shared)
+    return beside | set(shared)
+
+
+def _in_kind(tally: GapTally, text: str) -> bool:
+    """A shared line of the kind the pages hold there, on pages that hold no more lines there
+    than others do, is two pages' own lines alike (two pages of one title, a sentence two
+    bodies share), not an addition: an added line adds a line, or one of another kind."""
+    lines_of: dict[str, list[str]] = {}
+    for other, holders in tally.holders.items():
+        for holder in holders:
+            lines_of.setdefault(holder.snapshot, []).append(other)
+    holding = {holder.snapshot for holder in tally.holders[text]}
+    most = max((len(lines) for page, lines in lines_of.items() if page not in holding), default=0)
+    kind = _kind(text)
+    alike = any(
+        _kind(other) == kind
+        for page, lines in lines_of.items()
+        if page not in holding
+        for other in lines
+    )
+    return alike and all(len(lines_of[page]) <= most for page in holding)
+
+
+def _kind(text: str) -> tuple[str, str]:
+    """A line's kind: its key (`Fax`), or else the marks it opens with (`#`, `*`, none)."""
+    key = key_of_line(text)
+    return ("key", key) if key else ("marks", text[: len(text) - len(text.lstrip(_MARKS))])
 
 
 def _beside_one_field(tally: GapTally) -> set[str]:
