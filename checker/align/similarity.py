@@ -14,14 +14,14 @@ _WORD = re.compile(r"[^\W_]+|#")
 
 def similarity(text: str, variants: tuple[str, ...]) -> float:
     """The best similarity (0..1) of `text` to any of a slot's variants."""
-    if not _has_word(text):
+    if not has_word(text):
         # Lines of punctuation alone ("* * *", "[", "|") carry no wording to be alike in:
         # they are the same line only when identical.
         return 1.0 if text in variants else 0.0
     best = 0.0
     mine = record(text)
     for variant in variants:
-        if not _has_word(variant):
+        if not has_word(variant):
             continue  # a punctuation line is like nothing but itself (handled above)
         theirs = record(variant)
         if _other_resources(mine, theirs):
@@ -55,7 +55,7 @@ def alike(a: str, b: str, threshold: float) -> bool:
     return similarity(a, (b,)) >= threshold
 
 
-def _has_word(text: str) -> bool:
+def has_word(text: str) -> bool:
     """Whether a line holds a letter or a digit."""
     return any(char.isalnum() for char in text)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from checker.align.similarity import alike
+from checker.align.similarity import alike, has_word
 from checker.knobs import CLEAR, FIELD_VALUES, NEAR
 from checker.learn.fields import FieldKeys
 from checker.read.record import key_of_line
@@ -160,7 +160,8 @@ def _placed_alike(
 ) -> list[int]:
     """The candidates that stand between the same two lines of the family's block on a
     clear majority of their pages, inside one block or joined to a block's edge or the
-    page's edge by lines of their kind or of record `fields` alone (no page's own line)."""
+    page's edge by lines of their kind, of record `fields` or of marks alone (a `* * *`
+    rule some pages hold), and by no page's own line."""
     wanted = {k: g for g in candidates for k in groups[g]}
     block = {k: g for g, group in enumerate(groups) for k in group if k in block_of}
     inner = {g: block_of[k] for k, g in block.items()}
@@ -172,7 +173,7 @@ def _placed_alike(
         for at in range(len(seq) - 1, -1, -1):
             key = seq[at]
             after[at] = block.get(key, after[at + 1])
-            passes = key in wanted or key[0] in fields
+            passes = key in wanted or key[0] in fields or not has_word(key[0])
             touching_after[at] = key in block or (passes and touching_after[at + 1])
         before, touching = -1, True
         for at, key in enumerate(seq):
@@ -181,7 +182,8 @@ def _placed_alike(
                 around[g][(before, after[at + 1])] += 1
                 joined[g] += touching or touching_after[at + 1]
             before = block.get(key, before)
-            touching = key in block or ((key in wanted or key[0] in fields) and touching)
+            passes = key in wanted or key[0] in fields or not has_word(key[0])
+            touching = key in block or (passes and touching)
     settled = []
     for g in candidates:
         if not around[g]:
