@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from checker.read.normalize import normalize
-from checker.read.record import key_of_line, record
+from checker.read.record import field_tails, key_of_line, record
 
 
 @pytest.mark.parametrize(
@@ -25,3 +25,19 @@ def test_keys(text: str, key: str | None, value: str | None) -> None:
     norm = normalize(text)
     assert key_of_line(norm) == key
     assert record(norm).value == value
+
+
+@pytest.mark.parametrize(
+    ("lines", "tails"),
+    [
+        # A trail wrapped onto two and three lines: each tail continues the field's line.
+        (["You are here: Home > Members", "> Ann Lee", "# Ann Lee"], [-1, 0, -1]),
+        (["当前位置:首页 > 新闻", "> 2024", "> 供水新规", "正文"], [-1, 0, 0, -1]),
+        # A link whose text holds a colon is no trail, and a list after it is no tail.
+        (["[To homepage: HHU news](index.html)", "* [for students](s.html)"], [-1, -1]),
+        # A tail opens with the mark the value puts between its parts, and has no key.
+        (["Path: a / b", "/ c", "/ Fax: 1", "> d"], [-1, 0, -1, -1]),
+    ],
+)
+def test_a_wrapped_field_s_tails(lines: list[str], tails: list[int]) -> None:
+    assert field_tails(lines) == tails

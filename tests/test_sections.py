@@ -197,3 +197,25 @@ def test_a_section_behind_a_per_page_trail_with_its_drift(tmp_path: Path) -> Non
         page.write_text(page.read_text(encoding="utf-8").replace("* * *\n", trail, 1))
     found = {(name, kind) for name, _, kind in _found(root)}
     assert found == {("list1.md", "value-changed"), ("list4.md", "value-changed")}
+
+
+HELP = ["Questions? Write to the secretary.", "She answers within three days."]
+
+
+def test_a_box_pages_of_every_type_carry_is_no_rival_of_a_type(tmp_path: Path) -> None:
+    """A help box above the footer on every third page, profiles among them, is a section
+    of its own that shares pages with the profile section as often as chance does: no
+    rival, so the profiles that carry it hold nothing added; a reworded box still drifts."""
+    root = _site(tmp_path, {i: _profile(i) for i in range(8)})
+    for n, page in enumerate(sorted(root.glob("*.md"))):
+        if n % 3 == 0:
+            help_lines = list(HELP)
+            if n == 9:
+                help_lines[1] = "She answers within a week."
+            text = page.read_text(encoding="utf-8").replace(
+                "----\n", "\n".join(help_lines) + "\n----\n", 1
+            )
+            page.write_text(text, encoding="utf-8")
+    found = {(name, kind) for name, _, kind in _found(root)}
+    drifted = sorted(root.glob("*.md"))[9].name
+    assert found == {(drifted, "text-changed")}

@@ -11,7 +11,7 @@ from checker.judge.rating import FindingMaker
 from checker.judge.variants import ABSENT, GapTally, VariantTable
 from checker.knobs import CLEAR, EDGE_ABSENCE
 from checker.model import Kind
-from checker.read.record import key_of_line, record
+from checker.read.record import key_of_line, record, wraps_on
 from checker.rules import Thresholds
 from checker.verdict import Finding, SlotVariants
 
@@ -111,13 +111,31 @@ def _alien(tally: GapTally, spread: dict[str, set[str]]) -> set[str]:
     other pages hold too, while every other text there is one page's, was added. Where
     several texts recur (a section's breadcrumb, a member's party), the pages come in
     kinds and the texts are theirs; texts of one shape with other values are a record's
-    fields.
+    fields, as is a `Key: value` line whose value each of its pages wraps onto a line of
+    its own (a trail's head, `You are here: Home > Members`, over each member's `> Name`).
     """
     beside = _beside_one_field(tally)
     shared = [text for text in tally.holders if len(spread.get(text, ())) >= 2]
-    if len(shared) != 1 or _one_field(tally.holders, shared[0]) or _in_kind(tally, shared[0]):
+    if (
+        len(shared) != 1
+        or _one_field(tally.holders, shared[0])
+        or _wrapped_field(tally, shared[0])
+        or _in_kind(tally, shared[0])
+    ):
         return beside
     return beside | set(shared)
+
+
+def _wrapped_field(tally: GapTally, text: str) -> bool:
+    """Whether every page holding a field's line there wraps its value onto a line of its own."""
+    holding = {holder.snapshot for holder in tally.holders[text]}
+    wrapped = {
+        holder.snapshot
+        for other, holders in tally.holders.items()
+        if other != text and wraps_on(text, other)
+        for holder in holders
+    }
+    return holding <= wrapped
 
 
 def _in_kind(tally: GapTally, text: str) -> bool:

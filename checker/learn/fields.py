@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from checker.knobs import ISLAND
-from checker.read.record import key_of_line
+from checker.read.record import field_tails, key_of_line
 
 Key = tuple[str, int]
 
@@ -69,7 +69,10 @@ def _without_islands(where: dict[Key, int], sequences: list[list[Key]]) -> dict[
         anchored: Counter[int] = Counter()
         held: Counter[int] = Counter()
         for seq in sequences:
-            inside = [k in where or k in bridging for k in seq]
+            inside = [
+                k in where or k in bridging or (tail >= 0 and seq[tail] in bridging)
+                for k, tail in zip(seq, field_tails([k[0] for k in seq]), strict=True)
+            ]
             for start, stop in _runs(inside):
                 members = [where[k] for k in seq[start:stop] if k in where]
                 reach = start == 0 or stop == len(seq) or len(members) >= ISLAND

@@ -13,10 +13,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from checker.align.similarity import alike, has_word
+from checker.align.similarity import alike
 from checker.knobs import CLEAR, FIELD_VALUES, NEAR
 from checker.learn.fields import FieldKeys
-from checker.read.record import key_of_line
+from checker.learn.placement import placed_alike
+from checker.read.record import field_tails, key_of_line
 
 Key = tuple[str, int]
 
@@ -48,7 +49,14 @@ def section_groups(
     floor = max(min_pages, SMALLEST_MAJORITY)
     # A section's line stands once on a page and nowhere in the family's block: a text that
     # also stands elsewhere (a sub-menu the footer repeats) cannot tell a page's type.
+    # Nor is a field's value wrapped onto a line of its own (`> Name` under a trail).
     taken = {k[0] for k in block_of} | {k[0] for seq in sequences for k in seq if k[1]}
+    taken |= {
+        k[0]
+        for seq in sequences
+        for k, tail in zip(seq, field_tails([k[0] for k in seq]), strict=True)
+        if tail >= 0
+    }
     candidates = [
         g
         for g in range(len(groups))
@@ -63,7 +71,7 @@ def section_groups(
     fields = _unanchored_fields(candidates, groups, pages, sequences, block_of, field_keys)
     candidates = [g for g in candidates if g not in fields]
     trail = {t for texts in field_keys.values.values() if len(texts) >= FIELD_VALUES for t in texts}
-    candidates = _placed_alike(candidates, groups, block_of, sequences, trail)
+    candidates = placed_alike(candidates, groups, block_of, sequences, trail)
     members: dict[int, list[int]] = {}  # a section's first group -> its groups
     for g in candidates:
         home = next(
@@ -151,52 +159,6 @@ def _unanchored_fields(
     return {g for g in varying if anchored[g] * 2 < held[g]}
 
 
-def _placed_alike(
-    candidates: list[int],
-    groups: list[list[Key]],
-    block_of: dict[Key, int],
-    sequences: list[list[Key]],
-    fields: set[str],
-) -> list[int]:
-    """The candidates that stand between the same two lines of the family's block on a
-    clear majority of their pages, inside one block or joined to a block's edge or the
-    page's edge by lines of their kind, of record `fields` or of marks alone (a `* * *`
-    rule some pages hold), and by no page's own line."""
-    wanted = {k: g for g in candidates for k in groups[g]}
-    block = {k: g for g, group in enumerate(groups) for k in group if k in block_of}
-    inner = {g: block_of[k] for k, g in block.items()}
-    around: dict[int, Counter[tuple[int, int]]] = {g: Counter() for g in candidates}
-    joined: Counter[int] = Counter()
-    for seq in sequences:
-        after = [-1] * (len(seq) + 1)
-        touching_after = [False] * len(seq) + [True]  # the page's end is an edge too
-        for at in range(len(seq) - 1, -1, -1):
-            key = seq[at]
-            after[at] = block.get(key, after[at + 1])
-            passes = key in wanted or key[0] in fields or not has_word(key[0])
-            touching_after[at] = key in block or (passes and touching_after[at + 1])
-        before, touching = -1, True
-        for at, key in enumerate(seq):
-            if key in wanted:
-                g = wanted[key]
-                around[g][(before, after[at + 1])] += 1
-                joined[g] += touching or touching_after[at + 1]
-            before = block.get(key, before)
-            passes = key in wanted or key[0] in fields or not has_word(key[0])
-            touching = key in block or (passes and touching)
-    settled = []
-    for g in candidates:
-        if not around[g]:
-            continue
-        (first, last), usual = around[g].most_common(1)[0]
-        total = around[g].total()
-        inside = first >= 0 and last >= 0 and inner[first] == inner[last]
-        edge = joined[g] >= CLEAR * (total - joined[g])
-        if (inside or edge) and usual >= CLEAR * (total - usual):
-            settled.append(g)
-    return settled
-
-
 def _beside_content(
     members: dict[int, list[int]],
     groups: list[list[Key]],
@@ -235,9 +197,14 @@ def together(ours: set[int], theirs: set[int]) -> bool:
     return both >= CLEAR * len(ours ^ theirs) and both > 0
 
 
-def section_rivals(sections: dict[int, int], holders: list[set[int]]) -> frozenset[tuple[int, int]]:
+def section_rivals(
+    sections: dict[int, int], holders: list[set[int]], sample: int
+) -> frozenset[tuple[int, int]]:
     """Pairs of sections whose pages are all but apart: the pages holding both (a site map
-    in the sample) are a clear minority of each one's pages. Each pair once, lower first."""
+    in the sample) are a clear minority of each one's pages, and no number chance would
+    give two independent sections of their sizes among `sample` pages (a help box some
+    pages of every type carry shares pages with a profile section as chance does: within
+    a CLEAR factor of it). Each pair once, lower first."""
     pages: dict[int, set[int]] = {}
     for g, section in sections.items():
         pages.setdefault(section, set()).update(holders[g])
@@ -246,6 +213,12 @@ def section_rivals(sections: dict[int, int], holders: list[set[int]]) -> frozens
         (a, b)
         for i, a in enumerate(ids)
         for b in ids[i + 1 :]
-        if min(len(pages[a]), len(pages[b])) - len(pages[a] & pages[b])
-        >= CLEAR * len(pages[a] & pages[b])
+        if _apart(len(pages[a]), len(pages[b]), len(pages[a] & pages[b]), sample)
     )
+
+
+def _apart(ours: int, theirs: int, both: int, sample: int) -> bool:
+    """Whether two sections' shared pages are a clear minority of each and not chance's."""
+    chance = ours * theirs / sample
+    by_chance = chance / CLEAR <= both <= chance * CLEAR
+    return min(ours, theirs) - both >= CLEAR * both and not by_chance

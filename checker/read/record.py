@@ -66,6 +66,32 @@ def key_of_line(text: str) -> str | None:
     return _key_value(text)[0]
 
 
+def wraps_on(field: str, text: str) -> bool:
+    """Whether `text` is a `Key: value` field's value wrapped onto the next line: it has no
+    key of its own and opens with the mark the value puts between its parts (a trail's
+    ` > `: `You are here: Home > Members` over `> Ann Lee`)."""
+    value = _key_value(field)[1] or ""
+    opening = text.lstrip()[:2]
+    return (
+        len(opening) == 2
+        and opening[1] == " "
+        and f" {opening[0]} " in value
+        and not opening[0].isalnum()
+        and key_of_line(text) is None
+    )
+
+
+def field_tails(texts: list[str]) -> list[int]:
+    """Per line, the field line whose value it continues (a trail wrapped onto one, two or
+    more lines), or -1."""
+    tails = [-1] * len(texts)
+    for at in range(1, len(texts)):
+        field = tails[at - 1] if tails[at - 1] >= 0 else at - 1
+        if wraps_on(texts[field], texts[at]):
+            tails[at] = field
+    return tails
+
+
 def _key_value(text: str) -> tuple[str | None, str | None]:
     """Split `Key: value`, refusing keys that are URLs or sentences."""
     if ":" not in text:  # most lines: one scan instead of the regex's up to 120 attempts
