@@ -56,6 +56,7 @@ def added_lines(
         like = loose.get(table.template.slots[slot_id].block, ())
         content = (slot_id, where) in table.template.content_gaps
         alien = _alien(tally, spread) if content else set()
+        frontier = _before_field(tally) if where != "after" else set()
         pages = table.block_pages[table.template.slots[slot_id].block]
         for text, holders in sorted(tally.holders.items()):
             if text in table.template.structure:
@@ -71,7 +72,7 @@ def added_lines(
                 holding = len({holder.snapshot for holder in holders})
                 if (content and text not in alien) or (pages - holding) < CLEAR * holding:
                     continue
-            elif (
+            elif text not in frontier and (
                 len(holders) < thresholds.min_pages
                 or len(holders) * 2 > pages
                 or not _stands_out(tally.texts, text, thresholds.min_pages)
@@ -195,6 +196,34 @@ def _stands_out(texts: Counter[str], text: str, min_pages: int) -> bool:
     Where several texts recur there, the pages come in types with headings of their own.
     """
     return [t for t, n in texts.items() if n >= min_pages] == [text]
+
+
+def _before_field(tally: GapTally) -> set[str]:
+    """At a block's edge where a clear majority of the pages hold, just outside it, one
+    record field in values of their own (a `You are here:` trail), the page's own lines
+    begin at that field: a line that one page alone holds between the block and the field
+    was added."""
+    keys: Counter[str] = Counter()
+    values: dict[str, set[str]] = {}
+    for text, count in tally.texts.items():
+        key = key_of_line(text)
+        if key:
+            keys[key] += count
+            values.setdefault(key, set()).add(text)
+    if not keys:
+        return set()
+    key, count = keys.most_common(1)[0]
+    if len(values[key]) < 2 or count < CLEAR * (tally.texts.total() - count):
+        return set()
+    before = {
+        text
+        for text, beyond in tally.beyond.items()
+        if beyond and key_of_line(text) != key and all(key_of_line(b) == key for b in beyond)
+    }
+    # Two pages or more with lines of their own there (a menu's links before its `Current:`
+    # item) make them the pages' own after all, as beside a field inside a block.
+    pages = {holder.snapshot for text in before for holder in tally.holders[text]}
+    return before if len(pages) == 1 else set()
 
 
 def _one_field(texts: Iterable[str], text: str) -> bool:
