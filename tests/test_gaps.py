@@ -36,8 +36,10 @@ def _body(i: int, tables: bool) -> list[str]:
     return [f"# Notes on plot {i}", *first, *ASIDE, *last]
 
 
-def _site(root: Path, extra: dict[int, str] | None = None, tables: bool = False) -> Path:
-    for i in range(12):
+def _site(
+    root: Path, extra: dict[int, str] | None = None, tables: bool = False, pages: int = 12
+) -> Path:
+    for i in range(pages):
         updated = [f"Updated: 2024-{i % 12 + 1:02d}-{i + 3:02d}"]
         if extra and i in extra:
             updated.append(extra[i])
@@ -59,4 +61,21 @@ def test_a_line_added_beside_a_field_s_one_line_is_found(tmp_path: Path) -> None
 def test_a_field_two_pages_wrap_is_content(tmp_path: Path) -> None:
     extra = {4: "and again after the storm", 9: "by the warden"}
     _, findings, err = run_checker(_site(tmp_path, extra=extra))
+    assert findings == [], err
+
+
+def test_lines_two_pages_add_beside_a_field_s_one_line_are_found(tmp_path: Path) -> None:
+    """Two pages of 30 each add a line beside the update date: a `Fax:` line and a sentence
+    that starts anew. Neither continues the date, and too few pages hold lines there for it
+    to be per-page content (CONTENT_PAGES), so both are added (gen2 seed 125)."""
+    extra = {4: "Fax: 555 0199", 9: "Follow us on social media."}
+    _, findings, err = run_checker(_site(tmp_path, extra=extra, pages=30))
+    found = sorted((f["snapshot"][-9:], f["kind"]) for f in findings)
+    assert found == [("plot04.md", "line-added"), ("plot09.md", "line-added")], err
+
+
+def test_a_field_one_page_wraps_is_content(tmp_path: Path) -> None:
+    """One page's update line runs on onto a line of its own, in small letters: the field's
+    value, not a line added beside it."""
+    _, findings, err = run_checker(_site(tmp_path, extra={4: "and again after the storm"}))
     assert findings == [], err

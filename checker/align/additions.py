@@ -6,12 +6,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
 
+from checker.align.field_gaps import before_field, beside_one_field, wrapped_field
 from checker.align.similarity import similarity
 from checker.judge.rating import FindingMaker
 from checker.judge.variants import ABSENT, GapTally, VariantTable
 from checker.knobs import CLEAR, EDGE_ABSENCE
 from checker.model import Kind
-from checker.read.record import key_of_line, record, wraps_on
+from checker.read.record import key_of_line, record
 from checker.rules import Thresholds
 from checker.verdict import Finding, SlotVariants
 
@@ -56,7 +57,7 @@ def added_lines(
         like = loose.get(table.template.slots[slot_id].block, ())
         content = (slot_id, where) in table.template.content_gaps
         alien = _alien(tally, spread) if content else set()
-        frontier = _before_field(tally) if where != "after" else set()
+        frontier = before_field(tally) if where != "after" else set()
         pages = table.block_pages[table.template.slots[slot_id].block]
         for text, holders in sorted(tally.holders.items()):
             if text in table.template.structure:
@@ -115,28 +116,16 @@ def _alien(tally: GapTally, spread: dict[str, set[str]]) -> set[str]:
     fields, as is a `Key: value` line whose value each of its pages wraps onto a line of
     its own (a trail's head, `You are here: Home > Members`, over each member's `> Name`).
     """
-    beside = _beside_one_field(tally)
+    beside = beside_one_field(tally)
     shared = [text for text in tally.holders if len(spread.get(text, ())) >= 2]
     if (
         len(shared) != 1
         or _one_field(tally.holders, shared[0])
-        or _wrapped_field(tally, shared[0])
+        or wrapped_field(tally, shared[0])
         or _in_kind(tally, shared[0])
     ):
         return beside
     return beside | set(shared)
-
-
-def _wrapped_field(tally: GapTally, text: str) -> bool:
-    """Whether every page holding a field's line there wraps its value onto a line of its own."""
-    holding = {holder.snapshot for holder in tally.holders[text]}
-    wrapped = {
-        holder.snapshot
-        for other, holders in tally.holders.items()
-        if other != text and wraps_on(text, other)
-        for holder in holders
-    }
-    return holding <= wrapped
 
 
 def _in_kind(tally: GapTally, text: str) -> bool:
@@ -165,65 +154,12 @@ def _kind(text: str) -> tuple[str, str]:
     return ("key", key) if key else ("marks", text[: len(text) - len(text.lstrip(_MARKS))])
 
 
-def _beside_one_field(tally: GapTally) -> set[str]:
-    """Where a clear majority of the gap's pages hold there one line of one record field
-    alone (an update date, a `You are here:` trail), that field is all the gap holds: lines
-    of another kind beside it on one page are added, though they are that page's own."""
-    lines_of: dict[str, list[str]] = {}
-    for text, holders in tally.holders.items():
-        for holder in holders:
-            lines_of.setdefault(holder.snapshot, []).append(text)
-    alone = Counter(key_of_line(texts[0]) for texts in lines_of.values() if len(texts) == 1)
-    alone.pop(None, None)
-    if not alone:
-        return set()
-    key, count = alone.most_common(1)[0]
-    if count < CLEAR * (len(lines_of) - count):
-        return set()
-    beside = [
-        [text for text in texts if key_of_line(text) != key]
-        for texts in lines_of.values()
-        if len(texts) > 1 and any(key_of_line(t) == key for t in texts)
-    ]
-    # Two pages or more with lines of their own there (a trail wrapped onto a second line)
-    # make it a gap of per-page content after all.
-    return set(beside[0]) if len(beside) == 1 else set()
-
-
 def _stands_out(texts: Counter[str], text: str, min_pages: int) -> bool:
     """At a block's edge, a line several pages add stands out among the pages' own lines.
 
     Where several texts recur there, the pages come in types with headings of their own.
     """
     return [t for t, n in texts.items() if n >= min_pages] == [text]
-
-
-def _before_field(tally: GapTally) -> set[str]:
-    """At a block's edge where a clear majority of the pages hold, just outside it, one
-    record field in values of their own (a `You are here:` trail), the page's own lines
-    begin at that field: a line that one page alone holds between the block and the field
-    was added."""
-    keys: Counter[str] = Counter()
-    values: dict[str, set[str]] = {}
-    for text, count in tally.texts.items():
-        key = key_of_line(text)
-        if key:
-            keys[key] += count
-            values.setdefault(key, set()).add(text)
-    if not keys:
-        return set()
-    key, count = keys.most_common(1)[0]
-    if len(values[key]) < 2 or count < CLEAR * (tally.texts.total() - count):
-        return set()
-    before = {
-        text
-        for text, beyond in tally.beyond.items()
-        if beyond and key_of_line(text) != key and all(key_of_line(b) == key for b in beyond)
-    }
-    # Two pages or more with lines of their own there (a menu's links before its `Current:`
-    # item) make them the pages' own after all, as beside a field inside a block.
-    pages = {holder.snapshot for text in before for holder in tally.holders[text]}
-    return before if len(pages) == 1 else set()
 
 
 def _one_field(texts: Iterable[str], text: str) -> bool:
