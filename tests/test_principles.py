@@ -151,6 +151,19 @@ def test_a_breadcrumb_naming_its_section_or_its_own_page_is_a_field() -> None:
     )
 
 
+def test_a_breadcrumb_one_page_of_a_section_holds_still_names_the_section() -> None:
+    # gen2 seed 204: one news page among pages that name themselves at the top folder.
+    assert _field(
+        {
+            "You are here: Home > Members": [f"members/p-{i}.html" for i in range(12)],
+            "You are here: Home > About": ["about/a.html", "about/team/b.html", "about/c.html"],
+            "You are here: Home > News": ["news/2024/d.html"],
+            "You are here: Home > Minutes of May": ["f.html"],
+            "You are here: Home > Water supply": ["g.html"],
+        }
+    )
+
+
 def test_drift_beside_the_majority_in_its_folders_is_no_field() -> None:
     # Pages that each lost something in folders where the majority also stands: drift.
     assert not _field(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import Counter
 
 from checker.align.observe import ABSENT
@@ -10,6 +11,8 @@ from checker.knobs import CLEAR, FIELD_VALUES
 from checker.read.record import record
 from checker.rules import Thresholds
 from checker.verdict import Holder
+
+_PARTS = re.compile(r"\W+")  # a value's words: `Home > News` -> Home, News
 
 
 def canonical_text(
@@ -34,14 +37,15 @@ def record_field(counts: Counter[str], holders: dict[str, list[Holder]]) -> bool
     """Whether a slot is a field that names where each page stands: one key whose value
     comes in FIELD_VALUES values or more, each held by several pages (values that single
     pages of one folder hold, two or more, count as one: pages naming themselves), the pages
-    of each minority value in folders of their own (the section a breadcrumb names). Drift
-    shared by a few pages mixes with the pages around it; an older version comes in two
-    values."""
+    of each minority value in folders of their own (the section a breadcrumb names; a value
+    one page holds counts when it names that page's folder). Drift shared by a few pages
+    mixes with the pages around it; an older version comes in two values."""
     keys = {record(text).key for text in counts if text != ABSENT}
     if len(keys) != 1 or None in keys:
         return False
-    values = [text for text, n in counts.items() if text != ABSENT and n >= 2]
-    own = [text for text, n in counts.items() if text != ABSENT and n == 1]
+    texts = [text for text in counts if text != ABSENT]
+    values = [t for t in texts if counts[t] >= 2 or _names_folder(t, holders.get(t, ()))]
+    own = [text for text in texts if text not in values]
     folders = [{posixpath.dirname(h.snapshot) for h in holders.get(v, ())} for v in values]
     named = {posixpath.dirname(h.snapshot) for v in own for h in holders.get(v, ())}
     if len(own) >= 2 and len(named) == 1:
@@ -57,3 +61,13 @@ def record_field(counts: Counter[str], holders: dict[str, list[Holder]]) -> bool
             return False
         seen |= found
     return len(known) >= FIELD_VALUES - 1
+
+
+def _names_folder(text: str, holders: list[Holder] | tuple[Holder, ...]) -> bool:
+    """Whether a field's value names a folder of each page that holds it (`Home > News` on
+    `news/2024/page-15.html`): a breadcrumb says where its page stands."""
+    parts = {part.casefold() for part in _PARTS.split(record(text).value or "") if part}
+    return bool(holders) and all(
+        parts & {folder.casefold() for folder in posixpath.dirname(h.snapshot).split("/")}
+        for h in holders
+    )
