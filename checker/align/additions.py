@@ -10,9 +10,9 @@ from checker.align.field_gaps import before_field, beside_one_field, wrapped_fie
 from checker.align.similarity import similarity
 from checker.judge.rating import FindingMaker
 from checker.judge.variants import ABSENT, GapTally, VariantTable
-from checker.knobs import CLEAR, EDGE_ABSENCE
+from checker.knobs import CLEAR, EDGE_ABSENCE, FIELD_VALUES
 from checker.model import Kind
-from checker.read.record import key_of_line, record
+from checker.read.record import key_of_line, record, wraps_on
 from checker.rules import Thresholds
 from checker.verdict import Finding, SlotVariants
 
@@ -58,6 +58,8 @@ def added_lines(
         content = (slot_id, where) in table.template.content_gaps
         alien = _alien(tally, spread) if content else set()
         frontier = before_field(tally) if where != "after" else set()
+        block = table.template.slots[slot_id].block
+        fields = [s for s in table.template.block_slots(block) if key_of_line(s.canonical)]
         pages = table.block_pages[table.template.slots[slot_id].block]
         for text, holders in sorted(tally.holders.items()):
             if text in table.template.structure:
@@ -66,6 +68,8 @@ def added_lines(
                 continue  # a separator in the body or at its edge carries no fact to drift
             if like and similarity(text, like) >= thresholds.fuzzy:
                 continue
+            if where == "end" and any(wraps_on(s.canonical, text) for s in fields):
+                continue  # a trail the block ends with on some pages, wrapped onto this line
             if where == "after":
                 # Pages without the line must be a clear majority, as for any variant (a
                 # page that holds the line twice is still one page). Among the pages' own
@@ -163,10 +167,15 @@ def _stands_out(texts: Counter[str], text: str, min_pages: int) -> bool:
 
 
 def _one_field(texts: Iterable[str], text: str) -> bool:
-    """A line other pages hold there in its shape with other values (`Updated: <date>`) is
-    one value of a record field, however many pages share that value."""
-    form = record(text).skeleton
-    return any(t != text and record(t).skeleton == form for t in texts)
+    """A line other pages hold there in its shape with other values (`Updated: <date>`), or
+    under its key in FIELD_VALUES values or more (`You are here: Home > News` beside
+    `… > About` and `… > Members`), is one value of a record field, however many pages
+    share that value."""
+    form, key = record(text).skeleton, key_of_line(text)
+    values = {t for t in texts if key and key_of_line(t) == key}
+    return len(values | {text}) >= FIELD_VALUES or any(
+        t != text and record(t).skeleton == form for t in texts
+    )
 
 
 def _shared_run(beyond: dict[str, int], holders: int) -> bool:
