@@ -11,7 +11,7 @@ from checker.align.similarity import similarity
 from checker.judge.rating import FindingMaker
 from checker.judge.variants import ABSENT, GapTally, VariantTable
 from checker.knobs import CLEAR, EDGE_ABSENCE, FIELD_VALUES
-from checker.model import Kind
+from checker.model import Kind, Slot
 from checker.read.record import key_of_line, record, wraps_on
 from checker.rules import Thresholds
 from checker.verdict import Finding, SlotVariants
@@ -53,13 +53,18 @@ def added_lines(
     last) is that line standing elsewhere, not an addition.
     """
     spread = _pages_holding(table)
+    keyed: dict[int, list[Slot]] = {}  # per block, its slots that are `Key: value` lines
     for (slot_id, where), tally in sorted(table.gaps.items()):
         like = loose.get(table.template.slots[slot_id].block, ())
         content = (slot_id, where) in table.template.content_gaps
         alien = _alien(tally, spread) if content else set()
         frontier = before_field(tally) if where != "after" else set()
         block = table.template.slots[slot_id].block
-        fields = [s for s in table.template.block_slots(block) if key_of_line(s.canonical)]
+        if block not in keyed:
+            keyed[block] = [
+                s for s in table.template.block_slots(block) if key_of_line(s.canonical)
+            ]
+        fields = keyed[block]
         pages = table.block_pages[table.template.slots[slot_id].block]
         for text, holders in sorted(tally.holders.items()):
             if text in table.template.structure:
@@ -68,8 +73,6 @@ def added_lines(
                 continue  # a separator in the body or at its edge carries no fact to drift
             if like and similarity(text, like) >= thresholds.fuzzy:
                 continue
-            if where == "end" and any(wraps_on(s.canonical, text) for s in fields):
-                continue  # a trail the block ends with on some pages, wrapped onto this line
             if where == "after":
                 # Pages without the line must be a clear majority, as for any variant (a
                 # page that holds the line twice is still one page). Among the pages' own
@@ -83,6 +86,8 @@ def added_lines(
                 or not _stands_out(tally.texts, text, thresholds.min_pages)
                 or _shared_run(tally.beyond[text], len(holders))
                 or _one_field(tally.texts, text)
+                # a trail the block ends with on some pages, wrapped onto this line
+                or (where == "end" and any(wraps_on(s.canonical, text) for s in fields))
             ):
                 continue
             slot = table.template.slots[slot_id]

@@ -70,15 +70,10 @@ def wraps_on(field: str, text: str) -> bool:
     """Whether `text` is a `Key: value` field's value wrapped onto the next line: it has no
     key of its own and opens with the mark the value puts between its parts (a trail's
     ` > `: `You are here: Home > Members` over `> Ann Lee`)."""
-    value = _key_value(field)[1] or ""
     opening = text.lstrip()[:2]
-    return (
-        len(opening) == 2
-        and opening[1] == " "
-        and f" {opening[0]} " in value
-        and not opening[0].isalnum()
-        and key_of_line(text) is None
-    )
+    if len(opening) != 2 or opening[1] != " " or opening[0].isalnum():
+        return False  # most lines: decided without taking the field apart
+    return f" {opening[0]} " in (_key_value(field)[1] or "") and key_of_line(text) is None
 
 
 def field_tails(texts: list[str]) -> list[int]:
