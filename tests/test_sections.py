@@ -203,9 +203,10 @@ HELP = ["Questions? Write to the secretary.", "She answers within three days."]
 
 
 def test_a_box_pages_of_every_type_carry_is_no_rival_of_a_type(tmp_path: Path) -> None:
-    """A help box above the footer on every third page, profiles among them, is a section
-    of its own that shares pages with the profile section as often as chance does: no
-    rival, so the profiles that carry it hold nothing added; a reworded box still drifts."""
+    """A help box above the footer on every third page, profiles and listings among them, is
+    a section of its own. The pages that carry it and a type's section hold no more
+    sections than the other pages of either (as a site map would): no rival, so the
+    profiles and listings that carry it hold nothing added; a reworded box still drifts."""
     root = _site(tmp_path, {i: _profile(i) for i in range(8)})
     for n, page in enumerate(sorted(root.glob("*.md"))):
         if n % 3 == 0:

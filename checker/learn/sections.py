@@ -197,28 +197,28 @@ def together(ours: set[int], theirs: set[int]) -> bool:
     return both >= CLEAR * len(ours ^ theirs) and both > 0
 
 
-def section_rivals(
-    sections: dict[int, int], holders: list[set[int]], sample: int
-) -> frozenset[tuple[int, int]]:
-    """Pairs of sections whose pages are all but apart: the pages holding both (a site map
-    in the sample) are a clear minority of each one's pages, and no number chance would
-    give two independent sections of their sizes among `sample` pages (a help box some
-    pages of every type carry shares pages with a profile section as chance does: within
-    a CLEAR factor of it). Each pair once, lower first."""
+def section_rivals(sections: dict[int, int], holders: list[set[int]]) -> frozenset[tuple[int, int]]:
+    """Pairs of sections whose pages are all but apart: the pages holding both are a clear
+    minority of each one's pages, and pages of no type, as a site map is: each holds more
+    sections than any page that holds only one of the two. A listing that carries a help
+    box some pages of every type carry holds no more sections than a profile that carries
+    it, and makes the help box and the listing's section no rivals. Each pair once, lower
+    first."""
     pages: dict[int, set[int]] = {}
     for g, section in sections.items():
         pages.setdefault(section, set()).update(holders[g])
+    held: Counter[int] = Counter(page for members in pages.values() for page in members)
     ids = sorted(pages)
     return frozenset(
-        (a, b)
-        for i, a in enumerate(ids)
-        for b in ids[i + 1 :]
-        if _apart(len(pages[a]), len(pages[b]), len(pages[a] & pages[b]), sample)
+        (a, b) for i, a in enumerate(ids) for b in ids[i + 1 :] if _apart(pages[a], pages[b], held)
     )
 
 
-def _apart(ours: int, theirs: int, both: int, sample: int) -> bool:
-    """Whether two sections' shared pages are a clear minority of each and not chance's."""
-    chance = ours * theirs / sample
-    by_chance = chance / CLEAR <= both <= chance * CLEAR
-    return min(ours, theirs) - both >= CLEAR * both and not by_chance
+def _apart(ours: set[int], theirs: set[int], held: Counter[int]) -> bool:
+    """Whether two sections' shared pages are few and each of no type (see above)."""
+    shared = ours & theirs
+    if min(len(ours), len(theirs)) - len(shared) < CLEAR * len(shared):
+        return False
+    one_only = (ours | theirs) - shared
+    most = max((held[page] for page in one_only), default=0)
+    return all(held[page] > most for page in shared)

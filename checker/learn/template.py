@@ -73,7 +73,7 @@ def learn_template(
         for g in sections:
             big[g] = True
         section_of = {groups[g][0]: section for g, section in sections.items()}
-        rivals = section_rivals(sections, holders, n)
+        rivals = section_rivals(sections, holders)
         optional = [
             g
             for g, b in enumerate(big)
