@@ -6,7 +6,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
 
-from checker.align.field_gaps import before_field, beside_one_field, wrapped_field
+from checker.align.field_gaps import (
+    before_field,
+    beside_one_field,
+    lines_by_page,
+    wrapped_field,
+)
 from checker.align.similarity import similarity
 from checker.judge.rating import FindingMaker
 from checker.judge.variants import ABSENT, GapTally, VariantTable
@@ -55,17 +60,17 @@ def added_lines(
     spread = _pages_holding(table)
     keyed: dict[int, list[Slot]] = {}  # per block, its slots that are `Key: value` lines
     for (slot_id, where), tally in sorted(table.gaps.items()):
-        like = loose.get(table.template.slots[slot_id].block, ())
+        block = table.template.slots[slot_id].block
+        like = loose.get(block, ())
         content = (slot_id, where) in table.template.content_gaps
         alien = _alien(tally, spread) if content else set()
         frontier = before_field(tally) if where != "after" else set()
-        block = table.template.slots[slot_id].block
         if block not in keyed:
             keyed[block] = [
                 s for s in table.template.block_slots(block) if key_of_line(s.canonical)
             ]
         fields = keyed[block]
-        pages = table.block_pages[table.template.slots[slot_id].block]
+        pages = table.block_pages[block]
         for text, holders in sorted(tally.holders.items()):
             if text in table.template.structure:
                 continue
@@ -141,10 +146,7 @@ def _in_kind(tally: GapTally, text: str) -> bool:
     """A shared line of the kind the pages hold there, on pages that hold no more lines there
     than others do, is two pages' own lines alike (two pages of one title, a sentence two
     bodies share), not an addition: an added line adds a line, or one of another kind."""
-    lines_of: dict[str, list[str]] = {}
-    for other, holders in tally.holders.items():
-        for holder in holders:
-            lines_of.setdefault(holder.snapshot, []).append(other)
+    lines_of = lines_by_page(tally)
     holding = {holder.snapshot for holder in tally.holders[text]}
     most = max((len(lines) for page, lines in lines_of.items() if page not in holding), default=0)
     kind = _kind(text)
@@ -177,7 +179,7 @@ def _one_field(texts: Iterable[str], text: str) -> bool:
     `… > About` and `… > Members`), is one value of a record field, however many pages
     share that value."""
     form, key = record(text).skeleton, key_of_line(text)
-    values = {t for t in texts if key and key_of_line(t) == key}
+    values = {t for t in texts if key_of_line(t) == key} if key else set()
     return len(values | {text}) >= FIELD_VALUES or any(
         t != text and record(t).skeleton == form for t in texts
     )

@@ -10,6 +10,15 @@ from checker.knobs import CLEAR, CONTENT_PAGES
 from checker.read.record import key_of_line, wraps_on
 
 
+def lines_by_page(tally: GapTally) -> dict[str, list[str]]:
+    """The texts each page holds in a gap."""
+    lines_of: dict[str, list[str]] = {}
+    for text, holders in tally.holders.items():
+        for holder in holders:
+            lines_of.setdefault(holder.snapshot, []).append(text)
+    return lines_of
+
+
 def wrapped_field(tally: GapTally, text: str) -> bool:
     """Whether every page holding a field's line there wraps its value onto a line of its own."""
     holding = {holder.snapshot for holder in tally.holders[text]}
@@ -31,10 +40,7 @@ def beside_one_field(tally: GapTally) -> set[str]:
     are per-page content after all; where fewer do, two or more, only a line one page holds
     that shows it starts anew (a key of its own, a capital letter) is added: a script
     without capitals cannot show it, and lines several pages hold there are a box of theirs."""
-    lines_of: dict[str, list[str]] = {}
-    for text, holders in tally.holders.items():
-        for holder in holders:
-            lines_of.setdefault(holder.snapshot, []).append(text)
+    lines_of = lines_by_page(tally)
     alone = Counter(key_of_line(texts[0]) for texts in lines_of.values() if len(texts) == 1)
     alone.pop(None, None)
     if not alone:

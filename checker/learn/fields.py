@@ -65,14 +65,22 @@ def _without_islands(where: dict[Key, int], sequences: list[list[Key]]) -> dict[
     keyed = Counter(key for seq in sequences for key in {key_of[k] for k in seq} if key)
     common = {key for key, pages in keyed.items() if pages * 2 >= len(sequences)}
     bridging = {k for k, key in key_of.items() if key in common}
+    # Per page, which lines bridge runs: such a field's line, or its value wrapped onto
+    # lines of their own. The same every round, so worked out once.
+    bridges = []
+    for seq in sequences:
+        tails = field_tails([k[0] for k in seq])
+        bridges.append(
+            [
+                k in bridging or (t >= 0 and seq[t] in bridging)
+                for k, t in zip(seq, tails, strict=True)
+            ]
+        )
     for _ in range(len(set(where.values()))):
         anchored: Counter[int] = Counter()
         held: Counter[int] = Counter()
-        for seq in sequences:
-            inside = [
-                k in where or k in bridging or (tail >= 0 and seq[tail] in bridging)
-                for k, tail in zip(seq, field_tails([k[0] for k in seq]), strict=True)
-            ]
+        for seq, bridge in zip(sequences, bridges, strict=True):
+            inside = [k in where or b for k, b in zip(seq, bridge, strict=True)]
             for start, stop in _runs(inside):
                 members = [where[k] for k in seq[start:stop] if k in where]
                 reach = start == 0 or stop == len(seq) or len(members) >= ISLAND

@@ -7,7 +7,6 @@ from collections import Counter
 
 from checker.align.similarity import has_word
 from checker.knobs import CLEAR
-from checker.read.record import field_tails
 
 Key = tuple[str, int]
 
@@ -17,19 +16,20 @@ def placed_alike(
     groups: list[list[Key]],
     block_of: dict[Key, int],
     sequences: list[list[Key]],
+    tails: list[list[int]],
     fields: set[str],
 ) -> list[int]:
     """The candidates that stand between the same two lines of the family's block on a
     clear majority of their pages, inside one block or joined to a block's edge or the
     page's edge by lines of their kind, of record `fields` (a trail wrapped onto a second
-    line too) or of marks alone (a `* * *` rule some pages hold), and by no page's own
-    line."""
+    line too: `tails`, per page, as `record.field_tails` gives them) or of marks alone (a
+    `* * *` rule some pages hold), and by no page's own line."""
     wanted = {k: g for g in candidates for k in groups[g]}
     block = {k: g for g, group in enumerate(groups) for k in group if k in block_of}
     inner = {g: block_of[k] for k, g in block.items()}
     around: dict[int, Counter[tuple[int, int]]] = {g: Counter() for g in candidates}
     joined: Counter[int] = Counter()
-    for seq in sequences:
+    for seq, seq_tails in zip(sequences, tails, strict=True):
         after = [-1] * (len(seq) + 1)
         touching_after = [False] * len(seq) + [True]  # the page's end is an edge too
         passes = [
@@ -37,7 +37,7 @@ def placed_alike(
             or key[0] in fields
             or not has_word(key[0])
             or (tail >= 0 and seq[tail][0] in fields)
-            for key, tail in zip(seq, field_tails([k[0] for k in seq]), strict=True)
+            for key, tail in zip(seq, seq_tails, strict=True)
         ]
         for at in range(len(seq) - 1, -1, -1):
             key = seq[at]

@@ -51,10 +51,11 @@ def section_groups(
     # also stands elsewhere (a sub-menu the footer repeats) cannot tell a page's type.
     # Nor is a field's value wrapped onto a line of its own (`> Name` under a trail).
     taken = {k[0] for k in block_of} | {k[0] for seq in sequences for k in seq if k[1]}
+    tails = [field_tails([k[0] for k in seq]) for seq in sequences]
     taken |= {
         k[0]
-        for seq in sequences
-        for k, tail in zip(seq, field_tails([k[0] for k in seq]), strict=True)
+        for seq, seq_tails in zip(sequences, tails, strict=True)
+        for k, tail in zip(seq, seq_tails, strict=True)
         if tail >= 0
     }
     candidates = [
@@ -71,7 +72,7 @@ def section_groups(
     fields = _unanchored_fields(candidates, groups, pages, sequences, block_of, field_keys)
     candidates = [g for g in candidates if g not in fields]
     trail = {t for texts in field_keys.values.values() if len(texts) >= FIELD_VALUES for t in texts}
-    candidates = placed_alike(candidates, groups, block_of, sequences, trail)
+    candidates = placed_alike(candidates, groups, block_of, sequences, tails, trail)
     members: dict[int, list[int]] = {}  # a section's first group -> its groups
     for g in candidates:
         home = next(
