@@ -3,6 +3,8 @@ own lines."""
 
 from __future__ import annotations
 
+import bisect
+import math
 from collections import Counter
 
 from checker.align.similarity import has_word
@@ -55,10 +57,32 @@ def placed_alike(
     for g in candidates:
         if not around[g]:
             continue
-        (first, last), usual = around[g].most_common(1)[0]
+        (first, last), usual = max(_enclosing(around[g]).items(), key=lambda item: item[1])
         total = around[g].total()
         inside = first >= 0 and last >= 0 and inner[first] == inner[last]
         edge = joined[g] >= CLEAR * (total - joined[g])
         if (inside or edge) and usual >= CLEAR * (total - usual):
             settled.append(g)
     return settled
+
+
+def _enclosing(places: Counter[tuple[int, int]]) -> dict[tuple[int, int], int]:
+    """For each place (the block lines before and after, in the family's order, -1 for the
+    page's edge), the pages whose place encloses it: a block line only some pages carry (a
+    help box) beside the section moves its neighbour on those pages, not where it stands in
+    the block. One sweep over the places sorted by the line before (n log n, not n²)."""
+
+    def reach(after: int) -> float:
+        return math.inf if after < 0 else after
+
+    ordered = sorted(places)
+    reaches: list[float] = []  # the line after of every place swept in, once per page, sorted
+    swept = 0
+    enclosing = {}
+    for first, last in ordered:
+        while swept < len(ordered) and ordered[swept][0] <= first:
+            for _ in range(places[ordered[swept]]):
+                bisect.insort(reaches, reach(ordered[swept][1]))
+            swept += 1
+        enclosing[(first, last)] = len(reaches) - bisect.bisect_left(reaches, reach(last))
+    return enclosing
