@@ -83,3 +83,31 @@ def test_a_page_need_not_link_to_itself(tmp_path: Path) -> None:
     assert [(f["snapshot"].endswith("notice-05.md"), f["kind"]) for f in findings] == [
         (True, "line-missing")
     ], err
+
+
+ROOMS = ["hall", "minutes", "allotments", "documents", "links", "map", "access", "index"]
+
+
+def _menu_page(room: str, broken: str = "") -> str:
+    """A parish page whose menu shows its own entry as `href="#"`, as hand-kept sites do."""
+    items = "".join(
+        f'<li><a href="{"#" if r in (room, broken) else f"./{r}.html"}">{r.title()} page</a></li>'
+        for r in ROOMS
+    )
+    text = f"What the council says about the {room}, item {len(room)}."
+    body = f"<h1>{room.title()}</h1><p>{text}</p>"
+    footer = "<p>Clerk: Jane Hale, phone 01730 267784</p><p>&copy; Parish Council 2020</p>"
+    return f"<html><body><ul>{items}</ul>{body}{footer}</body></html>"
+
+
+def test_a_page_shows_its_own_menu_entry_plain(tmp_path: Path) -> None:
+    """Each page's own menu entry links to `#` (no resource of its own: the page itself),
+    so it reads plain; that is the menu's line, not a lost link or an added line. A page
+    whose entry for another page links to `#` has lost that page's link."""
+    for room in ROOMS:
+        broken = "minutes" if room == "access" else ""
+        (tmp_path / f"{room}.html").write_text(_menu_page(room, broken), encoding="utf-8")
+    _, findings, err = run_checker(tmp_path)
+    assert [(Path(f["snapshot"]).name, f["kind"]) for f in findings] == [
+        ("access.html", "url-missing")
+    ], err

@@ -60,6 +60,7 @@ KNOWN = {
     ("copy", "christiandailyreporter-home"): SHARE + " (line order votes)",
     ("copy", "rspca-cambridge"): SHARE,
     ("rename", "rspca-cambridge"): OWN,
+    ("rename", "sheet-parish-council"): OWN,
     ("copy", "usherbrooke-coronavirus"): SHARE,
 }
 

@@ -5,19 +5,24 @@ from __future__ import annotations
 from checker.align.keys import Lens
 from checker.knobs import REQUIRED_LINE
 from checker.model import Alignment, Extra, Observation
-from checker.read.own_links import links_to_page
+from checker.read.own_links import links_to_page, unlinked_own
 
 ABSENT = ""
 
 
 def observe(alignment: Alignment, lens: Lens) -> Observation:
-    """Cut an alignment down to what the variant table needs."""
+    """Cut an alignment down to what the variant table needs. A line that is its slot's
+    text without the link to the page itself is the usual text: a page need not link to
+    itself, and shows its own menu entry plain."""
     snapshot = alignment.snapshot
     slots = alignment.template.slots
     placed = []
     for placement in alignment.placements:
         view = lens(placement.line.norm) or ABSENT
-        usual = view == slots[placement.slot].canonical
+        canonical = slots[placement.slot].canonical
+        usual = view == canonical or (
+            " <" in canonical and view == unlinked_own(canonical, snapshot.address)
+        )
         placed.append(
             (
                 placement.slot,

@@ -19,6 +19,7 @@ from checker.align.matching import (
 from checker.align.similarity import similarity
 from checker.knobs import ADJACENT, BLOCK_FOUND, FRAMED, REQUIRED_LINE
 from checker.model import Alignment, Snapshot, Template
+from checker.read.own_links import own_entries
 from checker.read.record import key_of_line
 
 
@@ -39,6 +40,7 @@ class Aligner:
                 self.by_text.setdefault(text, []).append(slot.id)
         self.slots = {slot.id: slot for slot in template.slots}
         self.section_size = Counter(s.section for s in template.slots if s.section >= 0)
+        self.linked = [(s.canonical, s.id) for s in template.slots if " <" in s.canonical]
 
     def align(self, snapshot: Snapshot) -> Alignment:
         """Place the template's slots in the snapshot: exact first, then fuzzy by position."""
@@ -80,12 +82,14 @@ class Aligner:
         Candidates of one line come highest slot first, so the run takes one per line.
         """
         pairs: list[tuple[int, int]] = []
+        own = own_entries(self.linked, snapshot.address)
         for i, key in enumerate(keys):
             if key is not None and key in self.index and len(self.by_text[key[0]]) == 1:
                 pairs.append((i, self.index[key]))
                 continue
             view = key[0] if key is not None else self.lens(snapshot.lines[i].norm)
-            pairs.extend((i, slot) for slot in reversed(self.by_text.get(view or "", ())))
+            slots = self.by_text.get(view or "") or own.get(view or "") or []
+            pairs.extend((i, slot) for slot in reversed(slots))
         return pairs
 
     def _align_block(

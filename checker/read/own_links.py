@@ -11,6 +11,7 @@ from checker.read.record import URL
 # What a link to the page itself reads as in comparison forms: the same on every page.
 THIS_PAGE = "site:///@this-page"
 _INDEX = re.compile(r"(?:^|/)index\.[a-z]+$")
+_SHOWN_LINK = re.compile(r" <([^<>\s]+)>")  # a link's target, as HTML lines show it
 
 LineT = TypeVar("LineT", bound=tuple)  # checker.model.Line, kept generic to stay a leaf module
 
@@ -61,6 +62,32 @@ def links_to_page(text: str, base: str) -> bool:
     """Whether a line links to the page at `base` (its menu entry for the page itself)."""
     own = _own_paths(base) if base else frozenset()
     return bool(own) and any(_is_own(m.group(0), own) for m in URL.finditer(text))
+
+
+def unlinked_own(text: str, base: str) -> str:
+    """The line with its links to the page at `base` left out, as the page shows its own
+    menu entry: as plain text (`href="#"`, or no link at all), since it need not link to
+    itself. Other links stay."""
+    own = _own_paths(base) if base else frozenset()
+    if not own:
+        return text
+    return _SHOWN_LINK.sub(lambda m: "" if _is_own(m.group(1), own) else m.group(0), text)
+
+
+def own_entries(linked: list[tuple[str, int]], address: str) -> dict[str, list[int]]:
+    """Of the (text, id) of lines that link somewhere, those that link to the page at
+    `address`, by their text as the page may show it: its own menu entry plain."""
+    name = address.rsplit("/", 1)[-1]
+    if not name:
+        return {}
+    index = name.startswith("index.")
+    entries: dict[str, list[int]] = {}
+    for text, ident in linked:
+        if index or name in text:
+            plain = unlinked_own(text, address)
+            if plain and plain != text:
+                entries.setdefault(plain, []).append(ident)
+    return entries
 
 
 def _own_paths(base: str) -> frozenset[str]:
