@@ -239,3 +239,18 @@ def test_a_section_beside_a_box_some_pages_carry_keeps_its_drift(tmp_path: Path)
     found = {(name, kind) for name, _, kind in _found(root)}
     assert found == {("profile02.md", "text-changed"), ("profile05.md", "text-changed")}
 
+
+def test_a_rule_only_some_pages_print_is_missing_from_none(tmp_path: Path) -> None:
+    """Three pages in five print a `* * *` rule before the footer: layout, saying nothing,
+    so the pages without it miss nothing. The rule's place in the block is still learned,
+    and a line lost beside it is still lost."""
+    root = _site(tmp_path, {i: _profile(i) for i in range(8)})
+    for n, page in enumerate(sorted(root.glob("*.md"))):
+        text = page.read_text(encoding="utf-8")
+        if n % 5 > 1:
+            text = text.replace("----\n", "* * *\n----\n", 1)
+        if page.name == "article3.md":
+            text = text.replace("Phone: 555 0100\n", "")
+        page.write_text(text, encoding="utf-8")
+    found = {(name, kind) for name, _, kind in _found(root)}
+    assert found == {("article3.md", "line-missing")}

@@ -33,3 +33,13 @@ def keyed_lines(snapshot: Snapshot, lens: Lens) -> list[tuple[str, int] | None]:
         keys.append((view, seen[view]))
         seen[view] += 1
     return keys
+
+
+def filler_texts(snapshot: Snapshot, lens: Lens, keys: list[tuple[str, int] | None]) -> set[str]:
+    """The texts `keyed_lines` left out of `keys` as list filler on this page (a rule the
+    body repeats): where a line could not be seen as a line. Most pages hold none, and
+    cost one pass over their keys."""
+    if all(key is not None for key in keys):
+        return set()
+    views = [lens(line.norm) for line, key in zip(snapshot.lines, keys, strict=True) if key is None]
+    return {view for view, count in Counter(views).items() if view and count >= FILLER}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from checker.align.keys import Lens
+from checker.align.similarity import has_word
 from checker.knobs import REQUIRED_LINE
 from checker.model import Alignment, Extra, Observation
 from checker.read.own_links import links_to_page, unlinked_own
@@ -62,7 +63,8 @@ def lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
     holds the type's field): known only from the section's own lines, a sub-folder's extra
     breadcrumb line looks just like a lost one. (Alignment lists as missing only the lines
     of the types the page carries.) A line that links to the page itself (the home page's
-    `Home`) may be left out there: a page need not link to itself.
+    `Home`) may be left out there: a page need not link to itself. A line of marks alone
+    (`* * *`) that only some pages print is missing from none.
     """
     missing = dict(alignment.missing)
     slots = alignment.template.slots
@@ -78,6 +80,8 @@ def lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
         if slots[slot_id].support >= REQUIRED_LINE:
             lone.append((slot_id, line))  # a required line is lost whatever its neighbours
             continue
+        if not has_word(slots[slot_id].canonical):
+            continue  # a rule (`* * *`) some pages print: layout, and it says nothing
         neighbours = [
             n
             for n in (slot_id - 1, slot_id + 1)

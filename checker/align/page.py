@@ -9,6 +9,7 @@ from checker.align.draft import Draft, outward
 from checker.align.keys import Lens, keyed_lines
 from checker.align.matching import (
     Strays,
+    beside_neighbours,
     best_pairs,
     fewest_strays,
     joined_to,
@@ -51,6 +52,9 @@ class Aligner:
         if len(ordered) < len(exact):  # a line out of order or repeated: several runs tie
             ordered = fewest_strays(exact, self._strays(views))
         placed = nearest_copies(dict((slot, i) for i, slot in ordered), exact, self.slots)
+        if len(exact) > len(ordered):
+            shown = [key is not None for key in keys]
+            placed = beside_neighbours(placed, exact, self.slots, shown)
         taken = set(placed.values())
         moved_candidates = [(i, s) for i, s in exact if s not in placed and i not in taken]
         result = Draft(snapshot, views, self.window)

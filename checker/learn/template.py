@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from statistics import median
 
-from checker.align.keys import Lens, keyed_lines
+from checker.align.keys import Lens, filler_texts, keyed_lines
 from checker.knobs import CANDIDATE_SHARE, REQUIRED_LINE
 from checker.learn.fields import FieldKeys, record_forms, without_fields
 from checker.learn.gaps import with_content_gaps
@@ -34,7 +34,12 @@ def learn_template(
 
     A slot needs more than `min_support` of the sample to hold it in some variant.
     """
-    sequences = [[k for k in keyed_lines(s, lens) if k is not None] for s in sample]
+    keyed = [keyed_lines(s, lens) for s in sample]
+    sequences = [[k for k in keys if k is not None] for keys in keyed]
+    # A line's share counts the pages where it could be seen: not those it is filler on.
+    unseen = Counter(
+        t for s, keys in zip(sample, keyed, strict=True) for t in filler_texts(s, lens, keys)
+    )
     n = len(sequences)
     if n < 2:
         return None
@@ -49,7 +54,7 @@ def learn_template(
     kept = without_fields(
         [(g, h) for g, h, b in zip(groups, holders, big, strict=True) if b], sequences
     )
-    slots = _assign_blocks(_slots(kept, sequences, pages, n), sequences, thresholds.window)
+    slots = _assign_blocks(_slots(kept, sequences, pages, n, unseen), sequences, thresholds.window)
     section_of: dict[Key, int] = {}
     rivals: frozenset[tuple[int, int]] = frozenset()
     forms: tuple[tuple[int, str], ...] = ()
@@ -86,7 +91,9 @@ def learn_template(
         if sections or folded != absorbed:  # the slots changed: cut them into blocks again
             kept = [(g, h) for g, h, keep in zip(groups, holders, big, strict=True) if keep]
             kept = without_fields(kept, sequences)
-            slots = _assign_blocks(_slots(kept, sequences, pages, n), sequences, thresholds.window)
+            slots = _assign_blocks(
+                _slots(kept, sequences, pages, n, unseen), sequences, thresholds.window
+            )
     if not kept:
         return None
     spelled = _spellings(sample, lens, {slot.canonical for slot in slots})
@@ -143,9 +150,15 @@ def _structure(
 
 
 def _slots(
-    kept: list[tuple[list[Key], set[int]]], sequences: list[list[Key]], pages: Counter[Key], n: int
+    kept: list[tuple[list[Key], set[int]]],
+    sequences: list[list[Key]],
+    pages: Counter[Key],
+    n: int,
+    unseen: Counter[str],
 ) -> list[Slot]:
-    """Build the slots, with each one's usual position from the start or the end."""
+    """Build the slots, with each one's usual position from the start or the end, and its
+    share of the pages where its text could be seen as a line (`unseen`: pages it is
+    filler on)."""
     slots = []
     for slot_id, (group, holders) in enumerate(kept):
         starts, ends = [], []
@@ -160,7 +173,7 @@ def _slots(
                 id=slot_id,
                 block=0,
                 canonical=group[0][0],
-                support=len(holders) / n,
+                support=len(holders) / max(1, n - unseen[group[0][0]]),
                 variants=tuple(k[0] for k in group),
                 occurrence=group[0][1],
                 position=position,
