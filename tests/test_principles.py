@@ -70,6 +70,15 @@ def test_link_lines_to_other_resources_are_not_alike_by_shape() -> None:
     assert similarity("* [Start](http://x.org/)", ("* [Home](http://x.org/)",)) >= 0.72
 
 
+def test_a_line_that_lost_or_gained_its_link_is_still_that_line() -> None:
+    # the same words, a link lost or added: the line changed, as a reworded one is
+    assert similarity("Press", ("Press <site:///press.html>",)) >= 0.72
+    assert similarity("  * [Press](site:///press.html)", ("  * Press",)) >= 0.72
+    # other words, or the same words beside more: not by this rule
+    assert similarity("Pressroom", ("Press <site:///press.html>",)) < 0.72
+    assert similarity("Imprint", ("Print <site:///print.html>",)) < 0.72
+
+
 def test_punctuation_lines_match_only_when_identical() -> None:
     assert similarity("[", ("* * *",)) == 0.0
     assert similarity("* * *", ("* * *",)) == 1.0

@@ -39,10 +39,13 @@ def similarity(text: str, variants: tuple[str, ...]) -> float:
         )
         if mine.skeleton == theirs.skeleton:
             score = max(score, SAME_SKELETON)
-        elif (mine.key is not None and mine.key == theirs.key) or _resources(mine) & _resources(
-            theirs
+        elif (
+            (mine.key is not None and mine.key == theirs.key)
+            or _resources(mine) & _resources(theirs)
+            or _link_alone_differs(mine, theirs)
         ):
-            # The same key, or a link to the same resource: the same line, reworded.
+            # The same key, a link to the same resource, or the same words with a link lost
+            # or added (`Press` for `[Press](press.html)`): the same line, changed.
             score = max(score, SAME_KEY)
         else:
             score = max(score, SKELETON_WEIGHT * fuzz.ratio(mine.skeleton, theirs.skeleton) / 100.0)
@@ -67,6 +70,14 @@ def _other_resources(mine: LineRecord, theirs: LineRecord) -> bool:
         and mine.skeleton != theirs.skeleton
         and not _resources(mine) & _resources(theirs)
     )
+
+
+def _link_alone_differs(mine: LineRecord, theirs: LineRecord) -> bool:
+    """Whether one line links and the other does not, in the same words."""
+    if bool(mine.urls) == bool(theirs.urls):
+        return False
+    words = _wording(mine)
+    return bool(words) and words == _wording(theirs)
 
 
 def _wording(line: LineRecord) -> str:
