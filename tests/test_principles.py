@@ -173,6 +173,31 @@ def test_a_breadcrumb_one_page_of_a_section_holds_still_names_the_section() -> N
     )
 
 
+def test_two_pages_naming_themselves_alike_are_still_of_their_section() -> None:
+    # gen2 seed 441: top-level pages name themselves, two of them by one title; a page's
+    # title two pages share is no section of its own beside the others'.
+    assert _field(
+        {
+            "You are here: Home > Members": [f"members/p-{i}.html" for i in range(12)],
+            "You are here: Home > About": ["about/a.html", "about/team/b.html", "about/c.html"],
+            "You are here: Home > News": ["news/2024/d.html", "news/e.html"],
+            "You are here: Home > Minutes of May": ["f.html", "g.html"],
+            "You are here: Home > Water supply": ["h.html"],
+            "You are here: Home > Harbour works": ["i.html"],
+        }
+    )
+    # but two values shared in one folder other than the self-naming pages' stay apart
+    assert not _field(
+        {
+            "You are here: Home > Members": [f"members/p-{i}.html" for i in range(12)],
+            "You are here: Home > About": ["about/a.html", "about/b.html", "about/c.html"],
+            "You are here: Home > Abuot": ["about/d.html", "about/e.html"],
+            "You are here: Home > Water supply": ["h.html"],
+            "You are here: Home > Harbour works": ["i.html"],
+        }
+    )
+
+
 def test_drift_beside_the_majority_in_its_folders_is_no_field() -> None:
     # Pages that each lost something in folders where the majority also stands: drift.
     assert not _field(

@@ -36,7 +36,8 @@ def canonical_text(
 def record_field(counts: Counter[str], holders: dict[str, list[Holder]]) -> bool:
     """Whether a slot is a field that names where each page stands: one key whose value
     comes in FIELD_VALUES values or more, each held by several pages (values that single
-    pages of one folder hold, two or more, count as one: pages naming themselves), the pages
+    pages of one folder hold, two or more, count as one: pages naming themselves, and so
+    does a value some of those pages share, a title two pages have), the pages
     of each minority value in folders of their own (the section a breadcrumb names; a value
     one page holds counts when it names that page's folder). Drift shared by a few pages
     mixes with the pages around it; an older version comes in two values."""
@@ -50,7 +51,9 @@ def record_field(counts: Counter[str], holders: dict[str, list[Holder]]) -> bool
     named = {posixpath.dirname(h.snapshot) for v in own for h in holders.get(v, ())}
     if len(own) >= 2 and len(named) == 1:
         # Pages of one folder that each hold a value of their own (each page's title in its
-        # breadcrumb) are one value: the section whose pages name themselves.
+        # breadcrumb) are one value: the section whose pages name themselves. Two of them
+        # that share a title are of that section too.
+        folders = [found for found in folders if found != named]
         folders.append(named)
     if len(folders) < FIELD_VALUES:
         return False
