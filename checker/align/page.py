@@ -5,17 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from checker.align.copies import beside_neighbours, nearest_copies
 from checker.align.draft import Draft, outward
 from checker.align.keys import Lens, keyed_lines
 from checker.align.matching import (
     Strays,
-    beside_neighbours,
     best_pairs,
     fewest_strays,
     joined_to,
     longest_in_order,
     loosely_ordered,
-    nearest_copies,
 )
 from checker.align.similarity import similarity
 from checker.knobs import ADJACENT, BLOCK_FOUND, FRAMED, REQUIRED_LINE
@@ -42,6 +41,10 @@ class Aligner:
         self.slots = {slot.id: slot for slot in template.slots}
         self.section_size = Counter(s.section for s in template.slots if s.section >= 0)
         self.linked = [(s.canonical, s.id) for s in template.slots if " <" in s.canonical]
+        # Slots after which pages hold lines of their own: nothing after them is a stray.
+        self.free = frozenset(
+            s.id for s in template.slots if (s.id, "after") in template.content_gaps
+        )
 
     def align(self, snapshot: Snapshot) -> Alignment:
         """Place the template's slots in the snapshot: exact first, then fuzzy by position."""
@@ -50,10 +53,10 @@ class Aligner:
         exact = self._exact(snapshot, keys)
         ordered = longest_in_order(exact)
         if len(ordered) < len(exact):  # a line out of order or repeated: several runs tie
-            ordered = fewest_strays(exact, self._strays(views))
+            ordered = fewest_strays(exact, Strays.of(views, self.free))
         placed = nearest_copies(dict((slot, i) for i, slot in ordered), exact, self.slots)
+        shown = [key is not None for key in keys]
         if len(exact) > len(ordered):
-            shown = [key is not None for key in keys]
             placed = beside_neighbours(placed, exact, self.slots, shown)
         taken = set(placed.values())
         moved_candidates = [(i, s) for i, s in exact if s not in placed and i not in taken]
@@ -64,16 +67,6 @@ class Aligner:
         # A line of a type the page is not of is not missing from it.
         result.missing = [m for m in result.missing if self.slots[m[0]].section in types]
         return result.finish(self.template)
-
-    def _strays(self, views: list[str | None]) -> Strays:
-        """Which lines between two placed lines, after a slot, stand where pages hold none of
-        their own (in constant time: the page's comparable lines are summed once)."""
-        total = [0]
-        for view in views:
-            total.append(total[-1] + (view is not None))
-        gaps = self.template.content_gaps
-        free = frozenset(slot for slot in self.slots if (slot, "after") in gaps)
-        return Strays(total, free)
 
     def _exact(
         self, snapshot: Snapshot, keys: list[tuple[str, int] | None]
