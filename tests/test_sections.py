@@ -254,3 +254,23 @@ def test_a_rule_only_some_pages_print_is_missing_from_none(tmp_path: Path) -> No
         page.write_text(text, encoding="utf-8")
     found = {(name, kind) for name, _, kind in _found(root)}
     assert found == {("article3.md", "line-missing")}
+
+
+def test_a_rule_some_bodies_repeat_keeps_its_place_in_the_block(tmp_path: Path) -> None:
+    """The footer holds a `* * *` rule between its menu and its contact lines. Six pages
+    also print a rule between their own paragraphs, before the footer, and are the most
+    common layout (the others each carry one of three notices). On those six the footer's
+    rule is the second copy: their votes must not pull the template's rule to the body's
+    place. The drift-free site has no finding; a footer that lost its rule is found."""
+    menu = ["  * [Home](https://row.example/)", "  * [Crews](https://row.example/crews)"]
+    contact = ["Fenwick Rowing Club, Mill Lane 4", "Phone: 555 0100"]
+    notices = ["Boathouse closed in May.", "Regatta entries close soon.", "New members welcome."]
+    for i in range(15):
+        body = [f"# Note {i}", f"Heat {i} was rowed past the mill in {i + 3} minutes."]
+        notice = [notices[i % 3]] if i >= 6 else []
+        if i < 6:
+            body += ["* * *", f"The crew of heat {i} rests until {i + 8} o'clock."]
+        rule = [] if i == 9 else ["* * *"]
+        text = "\n".join(body + menu + rule + contact + notice) + "\n"
+        (tmp_path / f"note{i:02d}.md").write_text(text, encoding="utf-8")
+    assert {(name, kind) for name, _, kind in _found(tmp_path)} == {("note09.md", "line-missing")}

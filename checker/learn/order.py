@@ -45,9 +45,15 @@ def majority_order(order: list[Key], sequences: list[list[Key]]) -> list[Key]:
     merged order breaking ties (and any cycle), so it is consistent by construction.
     """
     index = {key: position for position, key in enumerate(order)}
+    consulted = sequences[:_ORDER_PAGES]
+    counts = [Counter(text for text, _ in seq) for seq in consulted]
+    usual = _usual_counts(counts)
     votes: Counter[tuple[Key, Key]] = Counter()
-    for seq in sequences[:_ORDER_PAGES]:
-        votes.update((a, b) for a, b in zip(seq, seq[1:], strict=False) if a != b)
+    for seq, held in zip(consulted, counts, strict=True):
+        # A page holding a text more or fewer times than most pages do (a rule its body
+        # repeats) cannot tell which copy is which: it votes on none of them.
+        sure = [key for key in seq if held[key[0]] == usual[key[0]]]
+        votes.update((a, b) for a, b in zip(sure, sure[1:], strict=False) if a != b)
     after: dict[Key, list[Key]] = defaultdict(list)
     waiting: Counter[Key] = Counter()
     for (a, b), count in votes.items():
@@ -72,3 +78,12 @@ def majority_order(order: list[Key], sequences: list[list[Key]]) -> list[Key]:
             if waiting[follower] == 0 and follower not in placed:
                 heapq.heappush(ready, (index[follower], follower))
     return result
+
+
+def _usual_counts(counts: list[Counter[str]]) -> dict[str, int]:
+    """How many times most pages that hold each text hold it."""
+    tallies: dict[str, Counter[int]] = defaultdict(Counter)
+    for held in counts:
+        for text, times in held.items():
+            tallies[text][times] += 1
+    return {text: tally.most_common(1)[0][0] for text, tally in tallies.items()}
