@@ -13,6 +13,7 @@ from checker.read.remote import read_url
 
 # Larger files are read up to this many bytes and reported as cut.
 MAX_BYTES = 64 * 1024 * 1024
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 def read_bytes(source: Source, path: str = "") -> bytes | Snapshot:
@@ -72,3 +73,13 @@ def _read_all(fd: int, size: int) -> bytes:
 def broken(source: Source, problem: str, **extra: object) -> Snapshot:
     """A snapshot that could not be read: it carries the problem and no lines."""
     return Snapshot(source.display, source.site, (), problem=f"{source.display} {problem}", **extra)  # type: ignore[arg-type]
+
+
+def is_html(name: str, raw: bytes) -> bool:
+    """HTML by suffix, or by a doctype or html tag at the start of the file."""
+    if name.endswith(HTML_SUFFIXES):
+        return True
+    if raw.find(b"<", 0, 2048) < 0:
+        return False
+    head = raw[:2048].lower()
+    return b"<!doctype html" in head or b"<html" in head

@@ -18,13 +18,12 @@ from checker.read.kept import KEPT
 from checker.read.load import Source, is_archive
 from checker.read.normalize import normalize, resolve_links, split_lines, unwrap
 from checker.read.own_links import own_links
-from checker.read.raw import MAX_BYTES, broken, read_bytes
+from checker.read.raw import MAX_BYTES, broken, is_html, read_bytes
 from checker.read.reflow import Joins, rejoin
 
 if TYPE_CHECKING:
     from checker.read.warc import ArchivedPage
 
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 NO_TIMES = CaptureTimes()
 
 
@@ -239,13 +238,3 @@ def _archived_name(source: Source, url: str, captured: datetime | None) -> str:
     """An archived page is named by its file, its URL and its capture date."""
     when = captured.strftime("%Y%m%d%H%M%S") if captured else "-"
     return f"{source.display}#{url}@{when}"
-
-
-def is_html(name: str, raw: bytes) -> bool:
-    """HTML by suffix, or by a doctype or html tag at the start of the file."""
-    if name.endswith(HTML_SUFFIXES):
-        return True
-    if raw.find(b"<", 0, 2048) < 0:
-        return False
-    head = raw[:2048].lower()
-    return b"<!doctype html" in head or b"<html" in head

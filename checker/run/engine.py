@@ -18,13 +18,12 @@ from checker.learn.families import FamilyIndex
 from checker.model import Observation, Snapshot, Template
 from checker.read.kept import take
 from checker.read.load import Source, is_archive
-from checker.read.raw import MAX_BYTES, read_bytes
+from checker.read.raw import MAX_BYTES, is_html, read_bytes
 from checker.read.snapshot import (
     PLAIN,
     Reading,
     dated,
     from_bytes,
-    is_html,
     link_base,
     read,
 )
