@@ -198,6 +198,39 @@ def test_two_pages_naming_themselves_alike_are_still_of_their_section() -> None:
     )
 
 
+def test_a_small_sites_breadcrumb_naming_each_pages_folder_is_a_field() -> None:
+    # gen2 seeds 451 and 465: too few sections to be told by their folders, but every
+    # value besides the commonest names its pages' folder, or is one page's own title
+    assert _field(
+        {
+            "You are here: Home > News": ["news/a.html", "news/b.html", "news/2024/c.html"],
+            "You are here: Home > About": ["about/d.html"],
+        }
+    )
+    assert _field(
+        {
+            "You are here: Home > News": ["news/a.html", "news/b.html", "news/c.html"],
+            "You are here: Home > About": ["about/d.html", "about/team/e.html"],
+            "You are here: Home > New rules for the harbour": ["f.html"],
+        }
+    )
+    # a value two pages share that names no folder of theirs is drift
+    assert not _field(
+        {
+            "You are here: Home > News": ["news/a.html", "news/b.html", "news/c.html"],
+            "You are here: Home > Nwes": ["news/e.html", "news/f.html"],
+        }
+    )
+    assert not _field({"Phone: 555 0100": ["news/a.md", "b.md"], "Phone: 555 0199": ["c.md"]})
+    # a link's path names no place: a permalink to a page in `about/` is no breadcrumb
+    assert not _field(
+        {
+            "Permalink: https://h.example/x.md ![Logo](site:///img/logo.png)": ["a.md", "b.md"],
+            "Permalink: https://h.example/about/d.md": ["about/d.md"],
+        }
+    )
+
+
 def test_drift_beside_the_majority_in_its_folders_is_no_field() -> None:
     # Pages that each lost something in folders where the majority also stands: drift.
     assert not _field(

@@ -8,7 +8,7 @@ from collections import Counter
 
 from checker.align.observe import ABSENT
 from checker.knobs import CLEAR, FIELD_VALUES
-from checker.read.record import record
+from checker.read.record import URL, record
 from checker.rules import Thresholds
 from checker.verdict import Holder
 
@@ -56,7 +56,7 @@ def record_field(counts: Counter[str], holders: dict[str, list[Holder]]) -> bool
         folders = [found for found in folders if found != named]
         folders.append(named)
     if len(folders) < FIELD_VALUES:
-        return False
+        return _names_each_folder(texts, counts, holders)
     known = [f for f in folders if f]
     seen: set[str] = set()
     for found in known:
@@ -66,10 +66,23 @@ def record_field(counts: Counter[str], holders: dict[str, list[Holder]]) -> bool
     return len(known) >= FIELD_VALUES - 1
 
 
+def _names_each_folder(
+    texts: list[str], counts: Counter[str], holders: dict[str, list[Holder]]
+) -> bool:
+    """Whether, too few values to be told by their folders, every value but the commonest
+    names the folder of each page holding it, or is one page's own (its title): a small
+    site's breadcrumb, where one section holds most pages."""
+    top = max(texts, key=lambda text: (counts[text], text))
+    rest = [text for text in texts if text != top]
+    named = [text for text in rest if _names_folder(text, holders.get(text, ()))]
+    return bool(named) and all(text in named or counts[text] == 1 for text in rest)
+
+
 def _names_folder(text: str, holders: list[Holder] | tuple[Holder, ...]) -> bool:
     """Whether a field's value names a folder of each page that holds it (`Home > News` on
     `news/2024/page-15.html`): a breadcrumb says where its page stands."""
-    parts = {part.casefold() for part in _PARTS.split(record(text).value or "") if part}
+    words = URL.sub(" ", record(text).value or "")  # a link's path names no place
+    parts = {part.casefold() for part in _PARTS.split(words) if part}
     return bool(holders) and all(
         parts & {folder.casefold() for folder in posixpath.dirname(h.snapshot).split("/")}
         for h in holders
