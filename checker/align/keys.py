@@ -17,13 +17,29 @@ def keyed_lines(snapshot: Snapshot, lens: Lens) -> list[tuple[str, int] | None]:
 
     Ignored lines and list filler get None: they are neither slots nor extra lines.
     """
+    return _keyed(snapshot, lens)[0]
+
+
+def keyed_with_filler(
+    snapshot: Snapshot, lens: Lens
+) -> tuple[list[tuple[str, int] | None], set[str]]:
+    """`keyed_lines`, and the texts it left out as list filler on this page (a rule the body
+    repeats FILLER times or more): where a line could not be seen as a line."""
+    keys, repeats = _keyed(snapshot, lens)
+    return keys, {view for view, count in repeats.items() if view and count >= FILLER}
+
+
+def _keyed(
+    snapshot: Snapshot, lens: Lens
+) -> tuple[list[tuple[str, int] | None], Counter[str | None]]:
+    """The keys, and how often each text stands on the page."""
     if getattr(lens, "trivial", False):
         views: list[str | None] = [line.norm for line in snapshot.lines]
     else:
         views = [lens(line.norm) for line in snapshot.lines]
     repeats = Counter(views)
     if len(repeats) == len(views) and None not in repeats:
-        return list(zip(views, repeat(0)))  # type: ignore[arg-type]  # no None, no repeat
+        return list(zip(views, repeat(0))), repeats  # type: ignore[arg-type]  # no None, no repeat
     seen: Counter[str] = Counter()
     keys: list[tuple[str, int] | None] = []
     for view in views:
@@ -32,14 +48,4 @@ def keyed_lines(snapshot: Snapshot, lens: Lens) -> list[tuple[str, int] | None]:
             continue
         keys.append((view, seen[view]))
         seen[view] += 1
-    return keys
-
-
-def filler_texts(snapshot: Snapshot, lens: Lens, keys: list[tuple[str, int] | None]) -> set[str]:
-    """The texts `keyed_lines` left out of `keys` as list filler on this page (a rule the
-    body repeats): where a line could not be seen as a line. Most pages hold none, and
-    cost one pass over their keys."""
-    if all(key is not None for key in keys):
-        return set()
-    views = [lens(line.norm) for line, key in zip(snapshot.lines, keys, strict=True) if key is None]
-    return {view for view, count in Counter(views).items() if view and count >= FILLER}
+    return keys, repeats

@@ -55,8 +55,8 @@ class Aligner:
         if len(ordered) < len(exact):  # a line out of order or repeated: several runs tie
             ordered = fewest_strays(exact, Strays.of(views, self.free))
         placed = nearest_copies(dict((slot, i) for i, slot in ordered), exact, self.slots)
-        shown = [key is not None for key in keys]
         if len(exact) > len(ordered):
+            shown = [key is not None for key in keys]
             placed = beside_neighbours(placed, exact, self.slots, shown)
         taken = set(placed.values())
         moved_candidates = [(i, s) for i, s in exact if s not in placed and i not in taken]

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from statistics import median
 
-from checker.align.keys import Lens, filler_texts, keyed_lines
+from checker.align.keys import Lens, keyed_with_filler
 from checker.knobs import CANDIDATE_SHARE, REQUIRED_LINE
 from checker.learn.fields import FieldKeys, record_forms, without_fields
 from checker.learn.gaps import with_content_gaps
@@ -34,12 +34,10 @@ def learn_template(
 
     A slot needs more than `min_support` of the sample to hold it in some variant.
     """
-    keyed = [keyed_lines(s, lens) for s in sample]
-    sequences = [[k for k in keys if k is not None] for keys in keyed]
+    keyed = [keyed_with_filler(s, lens) for s in sample]
+    sequences = [[k for k in keys if k is not None] for keys, _ in keyed]
     # A line's share counts the pages where it could be seen: not those it is filler on.
-    unseen = Counter(
-        t for s, keys in zip(sample, keyed, strict=True) for t in filler_texts(s, lens, keys)
-    )
+    unseen = Counter(text for _, filler in keyed for text in filler)
     n = len(sequences)
     if n < 2:
         return None

@@ -68,10 +68,7 @@ def unlinked_own(text: str, base: str) -> str:
     """The line with its links to the page at `base` left out, as the page shows its own
     menu entry: as plain text (`href="#"`, or no link at all), since it need not link to
     itself. Other links stay."""
-    own = _own_paths(base) if base else frozenset()
-    if not own:
-        return text
-    return _SHOWN_LINK.sub(lambda m: "" if _is_own(m.group(1), own) else m.group(0), text)
+    return _without_links_to(text, _own_paths(base) if base else frozenset())
 
 
 def own_entries(linked: list[tuple[str, int]], address: str) -> dict[str, list[int]]:
@@ -81,13 +78,22 @@ def own_entries(linked: list[tuple[str, int]], address: str) -> dict[str, list[i
     if not name:
         return {}
     index = name.startswith("index.")
+    own: frozenset[str] | None = None  # the page's address forms, worked out once if needed
     entries: dict[str, list[int]] = {}
     for text, ident in linked:
         if index or name in text:
-            plain = unlinked_own(text, address)
+            own = _own_paths(address) if own is None else own
+            plain = _without_links_to(text, own)
             if plain and plain != text:
                 entries.setdefault(plain, []).append(ident)
     return entries
+
+
+def _without_links_to(text: str, own: frozenset[str]) -> str:
+    """The line with its shown links to any of the address forms `own` left out."""
+    if not own:
+        return text
+    return _SHOWN_LINK.sub(lambda m: "" if _is_own(m.group(1), own) else m.group(0), text)
 
 
 def _own_paths(base: str) -> frozenset[str]:
