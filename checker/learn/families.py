@@ -6,7 +6,7 @@ import math
 from collections import Counter
 
 from checker.align.keys import Lens, keyed_lines
-from checker.knobs import FOLD, JOIN
+from checker.knobs import CLEAR, FOLD, JOIN, REQUIRED_LINE
 from checker.model import Snapshot, Template
 from checker.read.record import record
 
@@ -77,6 +77,76 @@ def cluster(sample: list[Snapshot], lens: Lens, min_pages: int) -> list[list[int
             if near[closest] >= FOLD:
                 result[closest].extend(group)
     return sorted((sorted(m) for m in result.values()), key=lambda m: (-len(m), m[0]))
+
+
+def alone_or_shared(owns: list[list[Key]]) -> list[bool | None]:
+    """For each page, from its own lines (those outside what the pages share as a block):
+    True when most of them stand on no other of the pages, False when most are shared, None
+    when it has none.
+
+    Copies of one page (fetched again and again: a news front page's captures) share their
+    body, and lines that stay a while look like a block of theirs. Different pages of one
+    type share their block and little else: most of their own lines are theirs alone.
+    """
+    holders = Counter(k for own in owns for k in own)
+    return [sum(holders[k] == 1 for k in own) * 2 >= len(own) if own else None for own in owns]
+
+
+def join_copies(
+    groups: list[list[int]], templates: list[Template | None], sample: list[Snapshot], lens: Lens
+) -> list[list[int]]:
+    """Groups with those that are copies of one page joined, largest first.
+
+    A page captured over weeks drifts apart from its older captures as its body changes, and
+    clusters into slices of time; each slice would take the lines that stayed a while for its
+    block. Slices are no page type: two groups are joined when, their pages' own lines (those
+    outside their group's block) counted together, a clear majority of the pages that have
+    any share most of theirs, and neither group's pages read as different pages. So a page
+    type beside a page's captures, another language's pages, or an old version of the block
+    on pages of their own stay apart; a page captured unchanged tells nothing either way and
+    may join, where its own lines become a section that only its captures carry.
+    """
+    keyed = [{k for k in keyed_lines(s, lens) if k is not None} for s in sample]
+    blocks = [_steady(t) for t in templates]
+    owns = [[list(keyed[i] - blocks[g]) for i in group] for g, group in enumerate(groups)]
+    joined = list(range(len(groups)))
+
+    def root(g: int) -> int:
+        while joined[g] != g:
+            g = joined[g]
+        return g
+
+    for a in range(len(groups)):
+        for b in range(a + 1, len(groups)):
+            votes = alone_or_shared(owns[a] + owns[b])
+            ours, theirs = votes[: len(owns[a])], votes[len(owns[a]) :]
+            if _copies(votes) and not _copies(ours, of=True) and not _copies(theirs, of=True):
+                joined[root(b)] = root(a)
+    merged: dict[int, list[int]] = {}
+    for g, group in enumerate(groups):
+        merged.setdefault(root(g), []).extend(group)
+    return sorted((sorted(m) for m in merged.values()), key=lambda m: (-len(m), m[0]))
+
+
+def _copies(votes: list[bool | None], of: bool = False) -> bool:
+    """Whether pages, by their votes, read as copies (`of` False: a clear majority of those
+    that tell share most of their own lines) or as different pages (`of` True: a clear
+    majority hold most of theirs alone); pages that tell nothing make neither."""
+    return votes.count(of) > 0 and votes.count(of) >= CLEAR * votes.count(not of)
+
+
+def _steady(template: Template | None) -> set[Key]:
+    """Every (text, occurrence) of the template's slots that all but a few of its pages carry,
+    or that a page type's section carries: what the group's pages share as a block. A line
+    that only some of them carry, in no section, is the pages' own."""
+    if template is None:
+        return set()
+    return {
+        (text, slot.occurrence)
+        for slot in template.slots
+        if slot.support >= REQUIRED_LINE or slot.section >= 0
+        for text in slot.variants
+    }
 
 
 class FamilyIndex:

@@ -15,6 +15,7 @@ from collections import Counter
 
 from checker.align.similarity import alike
 from checker.knobs import CLEAR, FIELD_VALUES, NEAR
+from checker.learn.families import alone_or_shared
 from checker.learn.fields import FieldKeys
 from checker.learn.placement import placed_alike
 from checker.read.record import field_tails, key_of_line
@@ -167,27 +168,18 @@ def _beside_content(
     sequences: list[list[Key]],
     block_of: dict[Key, int],
 ) -> dict[int, list[int]]:
-    """The sections whose pages are different pages, not copies of one page.
-
-    Copies of one page (fetched again and again, a news front page's captures) share their
-    body, and lines that stay a while look like a section of theirs. A page type's pages
-    share the section and little else: on a clear majority of them, most lines outside the
-    block and the section are held by no other page of the section."""
-    pages_of: dict[Key, list[int]] = {}
-    for index, seq in enumerate(sequences):
-        for key in seq:
-            if key not in block_of:
-                pages_of.setdefault(key, []).append(index)
+    """The sections whose pages are different pages, not copies of one page (see
+    `families.alone_or_shared`): lines outside the block and the section are the pages' own,
+    and a page with none tells nothing against its section."""
     kept = {}
     for first, group in members.items():
-        pages = holders[first]
         section = {k for g in group for k in groups[g]}
-        different = 0
-        for page in pages:
-            own = [k for k in sequences[page] if k not in block_of and k not in section]
-            alone = sum(1 for k in own if sum(1 for p in pages_of[k] if p in pages) == 1)
-            different += alone * 2 >= len(own)
-        if different >= CLEAR * (len(pages) - different):
+        owns = [
+            [k for k in sequences[page] if k not in block_of and k not in section]
+            for page in holders[first]
+        ]
+        different = sum(vote is not False for vote in alone_or_shared(owns))
+        if different >= CLEAR * (len(owns) - different):
             kept[first] = group
     return kept
 

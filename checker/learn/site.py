@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from checker.align.shortcut import Shortcut, build_shortcut
 from checker.knobs import SHARED_SUPPORT
 from checker.learn.aside import ASIDE_PAGES, Aside
-from checker.learn.families import cluster
+from checker.learn.families import cluster, join_copies
 from checker.learn.sample import sample_of, snapshots
 from checker.learn.template import learn_template
 from checker.learn.versions import common_lines, core, fold_versions
@@ -155,6 +155,12 @@ def learn_families(
         tuple(g): learn_template(site, 0, [sample[i] for i in g], lens, thresholds) for g in groups
     }
     if len(groups) > 1:
+        groups = join_copies(groups, [learned[tuple(g)] for g in groups], sample, lens)
+        for group in groups:
+            if tuple(group) not in learned:
+                learned[tuple(group)] = learn_template(
+                    site, 0, [sample[i] for i in group], lens, thresholds
+                )
         groups = fold_versions(groups, [core(learned[tuple(g)]) for g in groups])
     templates: list[Template] = []
     for group in groups:
