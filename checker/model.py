@@ -154,9 +154,10 @@ class Template:
     comes with a `Key: value` field only that page type holds (`## Member profile` with
     `Name: …`)."""
     loose: frozenset[tuple[int, int]] = frozenset()
-    """Pairs of slots (lower id first) that several pages hold in the other order: a box
-    the body places before or after a table. Their order is the site's own variation, and
-    a line out of it is not reported moved."""
+    """Pairs of slots (lower id first) that several pages hold in the other order (a box the
+    body places before or after a table): the site's own variation, never reported moved."""
+    beside: frozenset[tuple[int, int]] = frozenset()
+    """Slot pairs, not neighbours in the template, most pages holding both hold side by side."""
 
     def block_slots(self, block: int) -> tuple[Slot, ...]:
         """The slots of one block, in order."""

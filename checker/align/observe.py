@@ -43,6 +43,28 @@ def observe(alignment: Alignment, lens: Lens) -> Observation:
     )
 
 
+def _left_out_together(alignment: Alignment, missing: set[int]) -> set[int]:
+    """The optional slots missing beside another missing optional slot of their block. Beside
+    means next to it in the template, past a box that pages hold on either side of it (a
+    loose pair), or right beside it on most pages holding both: two table rows the
+    template placed around such a box are still one table the page left out."""
+    slots = alignment.template.slots
+    loose = alignment.template.loose
+    optional = {s for s in missing if slots[s].support < REQUIRED_LINE}
+    paired = {s for pair in alignment.template.beside if optional.issuperset(pair) for s in pair}
+    for slot_id in optional:
+        for step in (-1, 1):
+            n = slot_id + step
+            while 0 <= n < len(slots) and slots[n].block == slots[slot_id].block:
+                if n in optional:
+                    paired |= {slot_id, n}
+                    break
+                if (min(n, slot_id), max(n, slot_id)) not in loose:
+                    break
+                n += step
+    return paired
+
+
 def gap_of(extra: Extra, content_gaps: frozenset[tuple[int, str]]) -> tuple[int, str]:
     """The gap a line is tallied in: with slots missing around it on this page, a line
     may stand in the content gap of a slot it was not placed after."""
@@ -69,10 +91,10 @@ def lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
     missing = dict(alignment.missing)
     slots = alignment.template.slots
     by_form = {section for section, _ in alignment.template.forms}
+    paired = _left_out_together(alignment, set(missing))
     lone = []
     address = alignment.snapshot.address
     for slot_id, line in alignment.missing:
-        block = slots[slot_id].block
         if slots[slot_id].section >= 0 and slots[slot_id].section not in by_form:
             continue
         if "/" in slots[slot_id].canonical and links_to_page(slots[slot_id].canonical, address):
@@ -82,14 +104,6 @@ def lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
             continue
         if not has_word(slots[slot_id].canonical):
             continue  # a rule (`* * *`) some pages print: layout, and it says nothing
-        neighbours = [
-            n
-            for n in (slot_id - 1, slot_id + 1)
-            if 0 <= n < len(slots)
-            and slots[n].block == block
-            and n in missing
-            and slots[n].support < REQUIRED_LINE
-        ]
-        if not neighbours:
+        if slot_id not in paired:
             lone.append((slot_id, line))
     return lone

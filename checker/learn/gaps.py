@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from statistics import median
 
@@ -38,8 +39,10 @@ def with_content_gaps(
     orders: Counter[frozenset[tuple[int, int]]] = Counter()  # where each page's moved lines land
     pairs_in: dict[frozenset[tuple[int, int]], set[tuple[int, int]]] = defaultdict(set)
     holders: dict[tuple[int, str], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    side_by_side: Counter[tuple[int, int]] = Counter()
     for page, snapshot in enumerate(sample):
         alignment = aligner.align(snapshot)
+        side_by_side.update(_side_by_side(alignment))
         placed.update(p.slot for p in alignment.placements)
         for placement in alignment.placements:
             pages_of[placement.slot] |= 1 << page
@@ -78,9 +81,33 @@ def with_content_gaps(
             )
         },
     )
-    return Template(
-        **{**template.__dict__, "content_gaps": gaps, "content_runs": usual, "loose": loose}
+    beside = frozenset(
+        pair
+        for pair, count in side_by_side.items()
+        if count * 2 > (pages_of[pair[0]] & pages_of[pair[1]]).bit_count()
     )
+    return Template(
+        **{
+            **template.__dict__,
+            "content_gaps": gaps,
+            "content_runs": usual,
+            "loose": loose,
+            "beside": beside,
+        }
+    )
+
+
+def _side_by_side(alignment: Alignment) -> set[tuple[int, int]]:
+    """The pairs of slots, not neighbours in the template, that this page holds with no
+    line between them but blank ones."""
+    extra_lines = sorted(extra.line.number for extra in alignment.extras)
+    placed = sorted((p.line.number, p.slot) for p in alignment.placements)
+    pairs = set()
+    for (line, slot), (following, other) in zip(placed, placed[1:], strict=False):
+        between = bisect_right(extra_lines, line) < bisect_left(extra_lines, following)
+        if abs(slot - other) > 1 and not between:
+            pairs.add((min(slot, other), max(slot, other)))
+    return pairs
 
 
 def _by_runs(template: Template, pairs: set[tuple[int, int]]) -> frozenset[tuple[int, int]]:

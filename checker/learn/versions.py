@@ -81,7 +81,9 @@ def common_lines(shared: Template | None, families: list[Template]) -> Template 
     if not kept:
         return None
     slots = tuple(replace(slot, id=index) for index, slot in enumerate(kept))
-    return replace(shared, slots=slots, content_gaps=frozenset(), content_runs=())
+    return replace(
+        shared, slots=slots, content_gaps=frozenset(), content_runs=(), beside=frozenset()
+    )
 
 
 def core(template: Template | None) -> Template | None:

@@ -67,6 +67,7 @@ def _sites(templates: list[Template], decided: dict) -> dict[str, Any]:
             "rivals": sorted([list(pair) for pair in template.rivals]),
             "forms": [list(form) for form in template.forms],
             "loose": sorted([list(pair) for pair in template.loose]),
+            "beside": sorted([list(pair) for pair in template.beside]),
             "slots": [_slot(slot, chosen.get(slot.id, slot.canonical)) for slot in template.slots],
         }
         sites.setdefault(template.site, []).append(family)

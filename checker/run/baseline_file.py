@@ -175,6 +175,9 @@ def _template(site: str, family: Any, where: str) -> tuple[Template, dict[int, s
         loose=_slot_pairs(
             _pairs(_get({"loose": [], **family}, "loose", _items, where), where), where
         ),
+        beside=_slot_pairs(
+            _pairs(_get({"beside": [], **family}, "beside", _items, where), where), where
+        ),
         forms=tuple(
             (int(a), str(b))
             for a, b in _pairs(_get({"forms": [], **family}, "forms", _items, where), where)
@@ -184,18 +187,18 @@ def _template(site: str, family: Any, where: str) -> tuple[Template, dict[int, s
 
 
 def _pairs(items: list, where: str) -> list[tuple[int, Any]]:
-    """`rivals`, `forms` or `loose` as pairs, each led by a section or slot number."""
+    """`rivals`, `forms`, `loose` or `beside` as pairs, each led by a section or slot number."""
     try:
         return [(int(a), b if isinstance(b, str) else int(b)) for a, b in items]
     except (TypeError, ValueError) as error:
-        message = f"at {where}: rivals, forms and loose hold pairs led by a number"
+        message = f"at {where}: rivals, forms, loose and beside hold pairs led by a number"
         raise _Malformed(message) from error
 
 
 def _slot_pairs(pairs: list[tuple[int, Any]], where: str) -> frozenset[tuple[int, int]]:
-    """`loose` pairs: two slot numbers each."""
+    """`loose` or `beside` pairs: two slot numbers each."""
     if any(isinstance(b, str) for _, b in pairs):
-        raise _Malformed(f"at {where}: loose holds pairs of slot numbers")
+        raise _Malformed(f"at {where}: loose and beside hold pairs of slot numbers")
     return frozenset(pairs)
 
 
