@@ -18,7 +18,7 @@ from checker.knobs import CLEAR, FIELD_VALUES, NEAR
 from checker.learn.families import alone_or_shared
 from checker.learn.fields import FieldKeys
 from checker.learn.placement import placed_alike
-from checker.read.record import field_tails, key_of_line
+from checker.read.record import field_tails, key_of_line, record
 
 Key = tuple[str, int]
 
@@ -75,12 +75,13 @@ def section_groups(
     trail = {t for texts in field_keys.values.values() if len(texts) >= FIELD_VALUES for t in texts}
     candidates = placed_alike(candidates, groups, block_of, sequences, tails, trail)
     members: dict[int, list[int]] = {}  # a section's first group -> its groups
+    held = _with_drifted_copies(candidates, groups, holders, sequences, block_of)
     for g in candidates:
         home = next(
             (
                 first
                 for first, group in members.items()
-                if g - group[-1] <= NEAR and together(holders[first], holders[g])
+                if g - group[-1] <= NEAR and together(held[first], held[g])
             ),
             g,
         )
@@ -88,6 +89,33 @@ def section_groups(
     members = {first: group for first, group in members.items() if len(group) > 1}
     members = _beside_content(members, groups, holders, sequences, block_of)
     return {g: section for section, group in members.items() for g in group}
+
+
+def _with_drifted_copies(
+    candidates: list[int],
+    groups: list[list[Key]],
+    holders: list[set[int]],
+    sequences: list[list[Key]],
+    block_of: dict[Key, int],
+) -> dict[int, set[int]]:
+    """Per candidate, the pages holding its line, or the line with other numbers or links
+    (the download link of a list page that still points at last year's file): two lines of
+    a section that each drift on two pages still stand on one set of pages. A page's own
+    menu entry shown plain has another shape than the linked entry, and never counts."""
+    shapes: dict[str, int] = {}
+    for g in candidates:
+        line = record(groups[g][0][0])
+        if line.numbers or line.urls:
+            shapes[line.skeleton] = g
+    held = {g: set(holders[g]) for g in candidates}
+    if shapes:
+        for index, seq in enumerate(sequences):
+            for k in seq:
+                if k not in block_of and ("<" in k[0] or any(c.isdigit() for c in k[0])):
+                    owner = shapes.get(record(k[0]).skeleton)
+                    if owner is not None:
+                        held[owner].add(index)
+    return held
 
 
 def _settled(
