@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import textwrap
 
+from checker.align.observe import lone_absences
 from checker.align.similarity import similarity
 from checker.judge.classify import classify
 from checker.learn.site import site_wrap
 from checker.learn.versions import is_version
-from checker.model import Kind, Line, Slot, Snapshot, Template
+from checker.model import Alignment, Kind, Line, Placement, Slot, Snapshot, Template
 from checker.read.normalize import normalize, resolve_links, wrap_column
 
 PROSE = (
@@ -241,3 +242,39 @@ def test_drift_beside_the_majority_in_its_folders_is_no_field() -> None:
             "Phone: 555 0109": ["i.md"],
         }
     )
+
+
+def _rules_alignment(placed_rule: int | None, second_share: float = 0.57) -> Alignment:
+    """A footer of a rule and two lines; most pages print the rule a second time in their
+    body (the template's first copy, on every page that prints any), some only once."""
+    words = ("Questions? Write to us.", "(c) 2026 Harbour Gazette")
+    slots = (
+        Slot(0, 0, "* * *", 1.0, ("* * *",), occurrence=0),
+        Slot(1, 0, "* * *", second_share, ("* * *",), occurrence=1),
+        *(Slot(2 + i, 0, text, 1.0, (text,)) for i, text in enumerate(words)),
+    )
+    template = Template("site", 0, slots, 10 if second_share > 0.8 else 21)
+    lines = [Line(10 + i, text, text) for i, text in enumerate(("* * *", *words))]
+    placements = [Placement(2 + i, line) for i, line in enumerate(lines[1:])]
+    if placed_rule is not None:
+        placements.insert(0, Placement(placed_rule, lines[0]))
+    missing = tuple((s, 10) for s in (0, 1) if s != placed_rule)
+    return Alignment(Snapshot("p", "site", tuple(lines)), template, tuple(placements), (), missing)
+
+
+def test_a_rule_printed_fewer_times_lacks_the_copy_fewest_pages_hold() -> None:
+    """The page's one rule was placed at the second copy's slot (beside the footer's first
+    line); the copy it lacks is the one 12 of 21 pages hold, not the one every page holds:
+    a rule says nothing, and an optional one is missing from none."""
+    assert lone_absences(_rules_alignment(placed_rule=1)) == []
+    assert lone_absences(_rules_alignment(placed_rule=0)) == []
+
+
+def test_a_rule_every_other_page_prints_twice_is_still_lost() -> None:
+    """On ten pages the second copy's share is 8 of 9 because this page lacks it: among the
+    other pages every one holds it, so the page lost a rule (UNSEEN-FAILURES R10)."""
+    assert lone_absences(_rules_alignment(placed_rule=1, second_share=8 / 9)) == [(0, 10)]
+
+
+def test_a_page_without_any_rule_still_lacks_the_one_every_page_prints() -> None:
+    assert lone_absences(_rules_alignment(placed_rule=None)) == [(0, 10)]

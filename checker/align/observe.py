@@ -65,6 +65,27 @@ def _left_out_together(alignment: Alignment, missing: set[int]) -> set[int]:
     return paired
 
 
+def _rarest_copies(alignment: Alignment) -> dict[int, float]:
+    """For each missing rule (a line of marks alone) whose text the page holds in another
+    slot too, the share of the other pages holding the copy it lacks by count: the copies
+    the fewest pages hold go first, and the page itself, lacking it, is left out of the
+    share (it cannot vouch for its own loss)."""
+    template = alignment.template
+    placed = {p.slot for p in alignment.placements}
+    lacking: dict[str, list[int]] = {}
+    for slot_id, _ in alignment.missing:
+        if not has_word(template.slots[slot_id].canonical):
+            lacking.setdefault(template.slots[slot_id].canonical, []).append(slot_id)
+    others = max(1, template.sample_size - 1) / template.sample_size
+    rarest: dict[int, float] = {}
+    for text, ids in lacking.items():
+        copies = [s for s in template.slots if s.canonical == text]
+        if any(s.id in placed for s in copies):
+            shares = sorted(s.support for s in copies)[: len(ids)]
+            rarest.update(zip(sorted(ids), (share / others for share in shares), strict=True))
+    return rarest
+
+
 def gap_of(extra: Extra, content_gaps: frozenset[tuple[int, str]]) -> tuple[int, str]:
     """The gap a line is tallied in: with slots missing around it on this page, a line
     may stand in the content gap of a slot it was not placed after."""
@@ -86,15 +107,20 @@ def lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
     breadcrumb line looks just like a lost one. (Alignment lists as missing only the lines
     of the types the page carries.) A line that links to the page itself (the home page's
     `Home`) may be left out there: a page need not link to itself. A line of marks alone
-    (`* * *`) that only some pages print is missing from none.
+    (`* * *`) that only some pages print is missing from none; where the page prints it
+    fewer times than the block holds it, the copy it lacks is the one the fewest other
+    pages hold, wherever the copies it prints were placed.
     """
     missing = dict(alignment.missing)
     slots = alignment.template.slots
     by_form = {section for section, _ in alignment.template.forms}
     paired = _left_out_together(alignment, set(missing))
+    rarest = _rarest_copies(alignment)
     lone = []
     address = alignment.snapshot.address
     for slot_id, line in alignment.missing:
+        if slot_id in rarest and rarest[slot_id] < REQUIRED_LINE:
+            continue  # the rule copy some pages leave out: layout, and it says nothing
         if slots[slot_id].section >= 0 and slots[slot_id].section not in by_form:
             continue
         if "/" in slots[slot_id].canonical and links_to_page(slots[slot_id].canonical, address):
