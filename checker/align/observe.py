@@ -111,16 +111,16 @@ def lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
     fewer times than the block holds it, the copy it lacks is the one the fewest other
     pages hold, wherever the copies it prints were placed.
     """
-    missing = dict(alignment.missing)
     slots = alignment.template.slots
     by_form = {section for section, _ in alignment.template.forms}
-    paired = _left_out_together(alignment, set(missing))
+    paired = _left_out_together(alignment, {slot_id for slot_id, _ in alignment.missing})
     rarest = _rarest_copies(alignment)
     lone = []
     address = alignment.snapshot.address
     for slot_id, line in alignment.missing:
-        if slot_id in rarest and rarest[slot_id] < REQUIRED_LINE:
-            continue  # the rule copy some pages leave out: layout, and it says nothing
+        share = min(slots[slot_id].support, rarest.get(slot_id, 1.0))
+        if not has_word(slots[slot_id].canonical) and share < REQUIRED_LINE:
+            continue  # a rule (`* * *`) some pages print: layout, and it says nothing
         if slots[slot_id].section >= 0 and slots[slot_id].section not in by_form:
             continue
         if "/" in slots[slot_id].canonical and links_to_page(slots[slot_id].canonical, address):
@@ -128,8 +128,6 @@ def lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
         if slots[slot_id].support >= REQUIRED_LINE:
             lone.append((slot_id, line))  # a required line is lost whatever its neighbours
             continue
-        if not has_word(slots[slot_id].canonical):
-            continue  # a rule (`* * *`) some pages print: layout, and it says nothing
         if slot_id not in paired:
             lone.append((slot_id, line))
     return lone
