@@ -55,3 +55,53 @@ def test_an_older_order_a_minority_keeps_is_still_drift() -> None:
     stale = {f["snapshot"] for f in findings if f["kind"] == "template-stale"}
     moved = {f["snapshot"] for f in findings if f["kind"] == "line-moved"}
     assert len(moved) == 14 and moved <= stale, err
+
+
+# A notice board: 15 pages, each with its own trail line in the block; 9 copy a four-row
+# table into their body, and the block's help box stands among its rows at no one place:
+# before the table on two pages, after its first row on three, after its second or third
+# row on one each, after the table on two. No place holds a majority, so the box and the
+# table are in no fixed order. At 521a2d2 each page's own trail made every page read as
+# "other words", so no page's order counted (2 line-moved infos; 7 once one page drifts),
+# and pair by pair each row has a majority place, which the group as a whole has not.
+ROWS = ["| 2019 | 6 | 6 |", "| 2020 | 2 | 5 |", "| 2021 | 1 | 4 |", "| 2022 | 33 | 3 |"]
+HELP = ["## See also", "  * [Archive](archive.html)", "  * [Newsletter](letter.html)"]
+HELP += ["  * [Jobs](jobs.html)"]
+BOARD_MENU = ["Water Board of Eastmere", "  * [Home](index.html)", "  * [Agenda](agenda.html)"]
+BOARD_MENU += ["  * [Contact](contact.html)", "* * *"]
+BOARD_FOOT = ["Questions? Write to us.", "Chair: Ms. Ada Thorne", "Tel. +1 43 954 5320"]
+BOARD_FOOT += ["(c) 2025 eastmere.example"]
+TOPICS = ["budget", "forests", "schools", "libraries", "roads", "harbour", "parks", "water"]
+TOPICS += ["housing", "transport", "museums", "sport", "health", "youth", "markets"]
+# Rows before the box on each page copying the table (pages 9 to 14 copy none).
+HELP_AT = [0, 0, 1, 1, 1, 2, 3, 4, 4]
+
+
+def _board(root: Path, chair_on: int = -1) -> Path:
+    for i, topic in enumerate(TOPICS):
+        trail = f"You are here: Home > Hearing on {topic}"
+        body = [f"# Hearing on {topic}", f"The board heard {i + 3} speakers on {topic}."]
+        middle = list(HELP)
+        if i < len(HELP_AT):
+            middle = ROWS[: HELP_AT[i]] + HELP + ROWS[HELP_AT[i] :]
+        closing = [f"{i + 11} proposals on {topic} were received."]
+        foot = list(BOARD_FOOT)
+        if i == chair_on:
+            foot[1] = "Chair: Mr. Ben Okafor"
+        lines = [*BOARD_MENU, trail, "", *body, "", *middle, "", *closing, "", *foot]
+        (root / f"hearing{i:02d}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+def test_a_box_at_no_one_place_among_the_rows_gives_no_finding(tmp_path: Path) -> None:
+    _, findings, err = run_checker(_board(tmp_path))
+    assert findings == [], err
+
+
+def test_a_page_with_one_drift_still_shows_the_site_s_order(tmp_path: Path) -> None:
+    """Page 8 holds the box after the table and a new chair's name: its one-off drift is no
+    older version of the block, so its order still counts, and the name is the one finding."""
+    _, findings, err = run_checker(_board(tmp_path, chair_on=8))
+    assert [(f["snapshot"][-12:], f["kind"]) for f in findings] == [
+        ("hearing08.md", "value-changed")
+    ], err
