@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from statistics import median
 
@@ -21,7 +20,9 @@ def with_content_gaps(
     the pairs of block lines pages hold in either order.
 
     Inside a block, a gap is per-page content where pages hold lines no other page holds
-    there, on at least CONTENT_PAGES of them: any number of such lines is content there.
+    there, on at least CONTENT_PAGES of the pages where it is inside the block (on a page
+    whose block ends or splits at the gap's line, the lines after it are the body's, not
+    the gap's): any number of such lines is content there.
     Where pages never hold lines of their own, a line is an addition. At a block's edge,
     where the body begins, the gap must be filled on most pages with differing lines.
     Which block lines pages hold in either order is `learn/loose.py`'s.
@@ -29,6 +30,7 @@ def with_content_gaps(
     aligner = Aligner(template, lens, thresholds.fuzzy, thresholds.window)
     filled: Counter[tuple[int, str]] = Counter()
     placed: Counter[int] = Counter()
+    inner: Counter[int] = Counter()  # per slot, the pages holding a later line of its block
     pages_of: dict[int, int] = defaultdict(int)  # per slot, a bit for each page holding it
     runs: dict[int, list[int]] = defaultdict(list)
     holders: dict[tuple[int, str], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
@@ -36,8 +38,10 @@ def with_content_gaps(
     read_orders = []
     for page, snapshot in enumerate(sample):
         alignment = aligner.align(snapshot)
-        side_by_side.update(_side_by_side(alignment))
+        neighbours = _next_placed(alignment)
+        side_by_side.update(_side_by_side(neighbours))
         placed.update(p.slot for p in alignment.placements)
+        inner.update(_inside(template, neighbours, thresholds.window))
         for placement in alignment.placements:
             pages_of[placement.slot] |= 1 << page
         read_orders.append(PageOrder.of(alignment))
@@ -51,7 +55,7 @@ def with_content_gaps(
         gap
         for gap, count in filled.items()
         if (
-            _own_pages(holders[gap]) >= max(2, CONTENT_PAGES * placed[gap[0]])
+            _own_pages(holders[gap]) >= max(2, CONTENT_PAGES * inner[gap[0]])
             if gap[1] == "after"
             else count * 2 >= placed[gap[0]] and len(holders[gap]) * 2 >= count
         )
@@ -76,17 +80,37 @@ def with_content_gaps(
     )
 
 
-def _side_by_side(alignment: Alignment) -> set[tuple[int, int]]:
+def _next_placed(alignment: Alignment) -> list[tuple[int, int, int]]:
+    """Each placed slot with the slot placed next on the page, and how many non-blank page
+    lines stand between them."""
+    index = {line.number: k for k, line in enumerate(alignment.snapshot.lines)}
+    placed = sorted((index[p.line.number], p.slot) for p in alignment.placements)
+    return [
+        (slot, other, following - at - 1)
+        for (at, slot), (following, other) in zip(placed, placed[1:], strict=False)
+    ]
+
+
+def _inside(template: Template, neighbours: list[tuple[int, int, int]], window: int) -> set[int]:
+    """The slots this page holds with its block going on after them: the next line placed
+    is of the same block, with no more than `window` lines between (more is body, where the
+    block is split on this page)."""
+    slots = template.slots
+    return {
+        slot
+        for slot, other, between in neighbours
+        if slots[slot].block == slots[other].block and between <= window
+    }
+
+
+def _side_by_side(neighbours: list[tuple[int, int, int]]) -> set[tuple[int, int]]:
     """The pairs of slots, not neighbours in the template, that this page holds with no
     line between them but blank ones."""
-    extra_lines = sorted(extra.line.number for extra in alignment.extras)
-    placed = sorted((p.line.number, p.slot) for p in alignment.placements)
-    pairs = set()
-    for (line, slot), (following, other) in zip(placed, placed[1:], strict=False):
-        between = bisect_right(extra_lines, line) < bisect_left(extra_lines, following)
-        if abs(slot - other) > 1 and not between:
-            pairs.add((min(slot, other), max(slot, other)))
-    return pairs
+    return {
+        (min(slot, other), max(slot, other))
+        for slot, other, between in neighbours
+        if abs(slot - other) > 1 and not between
+    }
 
 
 def _own_pages(texts: dict[str, set[int]]) -> int:
