@@ -7,6 +7,7 @@ from checker.align.similarity import has_word
 from checker.knobs import REQUIRED_LINE
 from checker.model import Alignment, Extra, Observation
 from checker.read.own_links import links_to_page, unlinked_own
+from checker.read.record import URL
 
 ABSENT = ""
 
@@ -86,6 +87,42 @@ def _rarest_copies(alignment: Alignment) -> dict[int, float]:
     return rarest
 
 
+def _items_lost(alignment: Alignment) -> set[int]:
+    """Links lost from the middle of a list: a run of missing optional slots, each a link,
+    standing between two links of their block the page holds, one of them held by all pages
+    but this.
+    A box the site leaves out is left out on pages, plural, and is a unit of its own; links
+    between links are entries of one menu, and a menu that lost entries on one page alone
+    is that page's loss."""
+    slots = alignment.template.slots
+    size = alignment.template.sample_size
+    missing = {s for s, _ in alignment.missing if slots[s].support < REQUIRED_LINE}
+    placed = {p.slot for p in alignment.placements}
+
+    def link(slot_id: int) -> bool:
+        return URL.search(slots[slot_id].canonical) is not None
+
+    lost = set()
+    for slot_id in missing:
+        first = last = slot_id
+        while first - 1 in missing:
+            first -= 1
+        while last + 1 in missing:
+            last += 1
+        run = range(first, last + 1)
+        framed = first > 0 and last + 1 < len(slots) and {first - 1, last + 1} <= placed
+        if (
+            framed
+            and slots[first - 1].block == slots[last + 1].block == slots[slot_id].block
+            and all(link(s) for s in run)
+            and round((1 - max(slots[s].support for s in run)) * size) <= 1
+            and link(first - 1)
+            and link(last + 1)
+        ):
+            lost.add(slot_id)
+    return lost
+
+
 def gap_of(extra: Extra, content_gaps: frozenset[tuple[int, str]]) -> tuple[int, str]:
     """The gap a line is tallied in: with slots missing around it on this page, a line
     may stand in the content gap of a slot it was not placed after."""
@@ -115,6 +152,7 @@ def lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
     by_form = {section for section, _ in alignment.template.forms}
     paired = _left_out_together(alignment, {slot_id for slot_id, _ in alignment.missing})
     rarest = _rarest_copies(alignment)
+    items_lost = _items_lost(alignment)
     lone = []
     address = alignment.snapshot.address
     for slot_id, line in alignment.missing:
@@ -125,7 +163,7 @@ def lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
             continue
         if "/" in slots[slot_id].canonical and links_to_page(slots[slot_id].canonical, address):
             continue  # a menu's entry for the page itself: the page need not link to itself
-        if slots[slot_id].support >= REQUIRED_LINE:
+        if slots[slot_id].support >= REQUIRED_LINE or slot_id in items_lost:
             lone.append((slot_id, line))  # a required line is lost whatever its neighbours
             continue
         if slot_id not in paired:
