@@ -16,7 +16,7 @@ from checker.align.matching import (
     longest_in_order,
     loosely_ordered,
 )
-from checker.align.similarity import similarity
+from checker.align.similarity import has_word, similarity
 from checker.knobs import ADJACENT, BLOCK_FOUND, FRAMED, REQUIRED_LINE
 from checker.model import Alignment, Snapshot, Template
 from checker.read.own_links import own_entries
@@ -59,7 +59,13 @@ class Aligner:
             shown = [key is not None for key in keys]
             placed = beside_neighbours(placed, exact, self.slots, shown)
         taken = set(placed.values())
-        moved_candidates = [(i, s) for i, s in exact if s not in placed and i not in taken]
+        # A line of marks alone (`* * *`) out of order is the body's own rule, not the
+        # block's moved: it says nothing where it stands, and taking it hides the block's loss.
+        moved_candidates = [
+            (i, s)
+            for i, s in exact
+            if s not in placed and i not in taken and has_word(self.slots[s].canonical)
+        ]
         result = Draft(snapshot, views, self.window)
         types = self._types(placed, snapshot)
         for block in self.template.blocks:
