@@ -22,11 +22,13 @@ FOOTER = ["Marsh Drainage Board", "Chair: Ms. Ada Thorne", "(c) 2026 marsh.examp
 TOPICS = ["dykes", "pumps", "levies", "ditches", "sluices", "reeds", "tides", "banks", "weirs"]
 
 
-def _site(root: Path, pages: int, lost_on: int = -1, boxless: tuple[int, ...] = ()) -> Path:
+def _site(
+    root: Path, pages: int, lost_on: int = -1, boxless: tuple[int, ...] = (), lost=slice(2, 4)
+) -> Path:
     for i in range(pages):
         menu = [f"  * [{entry}]({entry.lower()}.html)" for entry in MENU]
         if i == lost_on:
-            del menu[2:4]
+            del menu[lost]
         topic = TOPICS[i]
         body = [f"# Meeting on {topic}", f"The board heard {i + 4} reports on {topic}."]
         body += [f"{i + 12} questions on {topic} were answered."]
@@ -60,4 +62,13 @@ def test_a_box_two_pages_leave_out_beside_a_loss_is_still_optional(tmp_path: Pat
     assert sorted((Path(f["snapshot"]).name, f["kind"], f["slot"]) for f in findings) == [
         ("meeting4.md", "line-missing", 3),
         ("meeting4.md", "line-missing", 4),
+    ], err
+
+
+def test_the_first_two_menu_entries_one_page_lost_are_reported(tmp_path: Path) -> None:
+    """The run opens the menu: the site's name stands before it, a link after it."""
+    _, findings, err = run_checker(_site(tmp_path, 8, lost_on=5, lost=slice(0, 2)))
+    assert sorted((Path(f["snapshot"]).name, f["kind"], f["slot"]) for f in findings) == [
+        ("meeting5.md", "line-missing", 1),
+        ("meeting5.md", "line-missing", 2),
     ], err

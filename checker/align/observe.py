@@ -88,9 +88,9 @@ def _rarest_copies(alignment: Alignment) -> dict[int, float]:
 
 
 def _items_lost(alignment: Alignment) -> set[int]:
-    """Links lost from the middle of a list: a run of missing optional slots, each a link,
-    standing between two links of their block the page holds, one of them held by all pages
-    but this.
+    """Links lost from a list: a run of missing optional slots, each a link, standing
+    between two lines of their block the page holds, at least one of them a link (the menu
+    goes on past the run), one of the run held by all pages but this.
     A box the site leaves out is left out on pages, plural, and is a unit of its own; links
     between links are entries of one menu, and a menu that lost entries on one page alone
     is that page's loss."""
@@ -116,8 +116,7 @@ def _items_lost(alignment: Alignment) -> set[int]:
             and slots[first - 1].block == slots[last + 1].block == slots[slot_id].block
             and all(link(s) for s in run)
             and round((1 - max(slots[s].support for s in run)) * size) <= 1
-            and link(first - 1)
-            and link(last + 1)
+            and (link(first - 1) or link(last + 1))
         ):
             lost.add(slot_id)
     return lost
