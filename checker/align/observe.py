@@ -44,14 +44,13 @@ def observe(alignment: Alignment, lens: Lens) -> Observation:
     )
 
 
-def _left_out_together(alignment: Alignment, missing: set[int]) -> set[int]:
+def _left_out_together(alignment: Alignment, optional: set[int]) -> set[int]:
     """The optional slots missing beside another missing optional slot of their block. Beside
     means next to it in the template, past a box that pages hold on either side of it (a
     loose pair), or right beside it on most pages holding both: two table rows the
     template placed around such a box are still one table the page left out."""
     slots = alignment.template.slots
     loose = alignment.template.loose
-    optional = {s for s in missing if slots[s].support < REQUIRED_LINE}
     paired = {s for pair in alignment.template.beside if optional.issuperset(pair) for s in pair}
     for slot_id in optional:
         for step in (-1, 1):
@@ -87,7 +86,7 @@ def _rarest_copies(alignment: Alignment) -> dict[int, float]:
     return rarest
 
 
-def _items_lost(alignment: Alignment) -> set[int]:
+def _items_lost(alignment: Alignment, optional: set[int]) -> set[int]:
     """Links lost from a list: a run of missing optional slots, each a link, standing
     between two lines of their block the page holds, at least one of them a link (the menu
     goes on past the run), one of the run held by all pages but this.
@@ -96,29 +95,26 @@ def _items_lost(alignment: Alignment) -> set[int]:
     is that page's loss."""
     slots = alignment.template.slots
     size = alignment.template.sample_size
-    missing = {s for s, _ in alignment.missing if slots[s].support < REQUIRED_LINE}
     placed = {p.slot for p in alignment.placements}
 
     def link(slot_id: int) -> bool:
         return URL.search(slots[slot_id].canonical) is not None
 
-    lost = set()
-    for slot_id in missing:
-        first = last = slot_id
-        while first - 1 in missing:
-            first -= 1
-        while last + 1 in missing:
+    lost: set[int] = set()
+    for first in sorted(s for s in optional if s - 1 not in optional):
+        last = first
+        while last + 1 in optional:
             last += 1
         run = range(first, last + 1)
         framed = first > 0 and last + 1 < len(slots) and {first - 1, last + 1} <= placed
         if (
             framed
-            and slots[first - 1].block == slots[last + 1].block == slots[slot_id].block
+            and slots[first - 1].block == slots[last + 1].block == slots[first].block
             and all(link(s) for s in run)
             and round((1 - max(slots[s].support for s in run)) * size) <= 1
             and (link(first - 1) or link(last + 1))
         ):
-            lost.add(slot_id)
+            lost.update(run)
     return lost
 
 
@@ -149,9 +145,10 @@ def lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
     """
     slots = alignment.template.slots
     by_form = {section for section, _ in alignment.template.forms}
-    paired = _left_out_together(alignment, {slot_id for slot_id, _ in alignment.missing})
+    optional = {s for s, _ in alignment.missing if slots[s].support < REQUIRED_LINE}
+    paired = _left_out_together(alignment, optional)
     rarest = _rarest_copies(alignment)
-    items_lost = _items_lost(alignment)
+    items_lost = _items_lost(alignment, optional)
     lone = []
     address = alignment.snapshot.address
     for slot_id, line in alignment.missing:

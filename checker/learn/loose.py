@@ -57,18 +57,15 @@ def loose_pairs(
     drift however their places repeat, and one older order that a minority of pages keeps is
     drift, as an older wording is.
     """
-    held: Counter[int] = Counter()
     same: Counter[int] = Counter()
     words: Counter[tuple[int, str]] = Counter()
     for page in pages:
-        held.update(page.canonical)
-        held.update(slot for slot, _ in page.reworded)
         same.update(page.canonical)
         words.update(page.reworded)
     older = {
         (slot, text)
         for (slot, text), count in words.items()
-        if count >= 2 and same[slot] * 2 > held[slot]
+        if count >= 2 and same[slot] * 2 > pages_of[slot].bit_count()
     }
     read = 0
     reversed_on: dict[Pair, int] = defaultdict(int)  # per pair, a bit for each page
