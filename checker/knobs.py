@@ -77,6 +77,11 @@ CONTENT_PAGES = 0.1
 # a block's own repeated separators are lost; higher: list filler crowds the template.
 FILLER = 3
 
+# --- Reading: which top folders of a folder of sites are one site (read/sites.py) ----------
+# Pages read from each top folder to tell its block. Fewer: a folder's body lines may pass
+# for its block and keep it apart; more: a folder of many small sites is read twice over.
+SITE_PAGES = 5
+
 # --- Aligning -------------------------------------------------------------------------------
 # A line this share of the sample carries is required: its absence is drift whatever stands
 # beside it, and position vouches for it when it drifted. Lower: optional boxes are reported

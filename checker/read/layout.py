@@ -24,6 +24,12 @@ _STAMP = re.compile(
 _MAYBE_STAMP = re.compile(r"(?:^|[/\\])\d{4}[^/\\]*[/\\]")
 _GIT = re.compile(r"@git:[0-9a-f]{7,40}$")
 _SEP = "/"
+ARCHIVES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+
+
+def is_archive(path: str) -> bool:
+    """Whether a path names a WARC or ARC file."""
+    return path.lower().endswith(ARCHIVES)
 
 
 def stamp(component: str) -> datetime | None:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from checker.read.layout import captures_repeat, without_capture
+from checker.read.layout import captures_repeat, is_archive, without_capture
+from checker.read.sites import joined_sites
 
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.html", "*.htm", "*.warc", "*.warc.gz", "*.arc", "*.arc.gz")
 
@@ -103,7 +104,7 @@ def discover(
 def _once(sources: list[Source]) -> list[Source]:
     """Each file once: the first source naming it wins (local paths compared resolved)."""
     seen: set[str] = set()
-    kept = []
+    kept: list[Source] = []
     roots: dict[str, str] = {}
     for source in sources:
         if is_url(source.given):
@@ -117,14 +118,6 @@ def _once(sources: list[Source]) -> list[Source]:
             seen.add(key)
             kept.append(source)
     return kept
-
-
-ARCHIVES = (".warc", ".warc.gz", ".arc", ".arc.gz")
-
-
-def is_archive(path: str) -> bool:
-    """Whether a path names a WARC or ARC file."""
-    return path.lower().endswith(ARCHIVES)
 
 
 def names_archive(source: Source) -> bool:
@@ -196,14 +189,15 @@ def _walk(
 
 
 def grouped_sources(given: str, relative: list[str], name: str, group_by: str) -> list[Source]:
-    """Sources for files under one folder, each with the site a folder walk gives it (for
-    readers that list files another way, such as git history)."""
+    """Sources for files under one folder, with their sites, for readers that list files
+    another way (git history)."""
     return _grouped(given, relative, name, group_by)
 
 
 def _grouped(given: str, relative: list[str], name: str, group_by: str) -> list[Source]:
     """Sources for the sorted files under one folder: each top folder a site when the folder
-    is a folder of sites, else all of them the site `name`."""
+    is a folder of sites (but for folders of one block: `joined_sites`), else all of them
+    the site `name`."""
     # Timestamped capture folders are one site over time, not one site per capture.
     pages = [without_capture(r) for r in relative] if captures_repeat(relative) else relative
     nested = group_by in ("folder", "host") or (
@@ -214,7 +208,7 @@ def _grouped(given: str, relative: list[str], name: str, group_by: str) -> list[
     for rel, page in zip(relative, pages, strict=True):
         site = sys.intern(page.split("/", 1)[0]) if nested and "/" in page else flat
         sources.append(Source(given, rel, site))
-    return sources
+    return joined_sites(sources, flat) if nested and group_by == "auto" else sources
 
 
 def _files(root: Path, patterns: tuple[str, ...], notes: list[str]) -> Iterator[str]:
