@@ -3,6 +3,8 @@ is several slots' text."""
 
 from __future__ import annotations
 
+from checker.align.similarity import has_word
+from checker.knobs import REQUIRED_LINE
 from checker.model import Slot
 
 
@@ -59,6 +61,61 @@ def beside_neighbours(
             del placed[slot]
             placed[best] = i
     return placed
+
+
+def far_rules(
+    placed: dict[int, int],
+    slots: dict[int, Slot],
+    views: list[str | None],
+    free: frozenset[int],
+    shared: frozenset[str],
+) -> frozenset[int]:
+    """Unplace a line of marks alone (`* * *`) placed past page lines from its block
+    neighbour where pages hold no lines of their own (`free`: slots after which they do),
+    when on its other side the block ends or pages hold lines of their own; return the lines
+    unplaced, which no slot may take. Such a line says nothing of which rule it is: taken,
+    it makes the lines between additions to the block; left, they are the body's (a body
+    that ends in a rule, on a page whose header lost its own), and the rule is one line
+    missing, or none where pages may leave it out. It is left where that is fewer findings:
+    past two lines, or past one for a rule some pages leave out (`rule_reach`), of lines
+    that would be additions (not lines a group of pages shares: `shared`, a help box)."""
+    by_block: dict[int, list[int]] = {}
+    for slot in sorted(placed):
+        by_block.setdefault(slots[slot].block, []).append(slot)
+    taken = set(placed.values())
+    barred = set()
+    for members in by_block.values():
+        for at, rule in enumerate(members):
+            if has_word(slots[rule].canonical):
+                continue
+            before = members[at - 1] if at else None
+            after = members[at + 1] if at + 1 < len(members) else None
+            for near, other in ((before, after), (after, before)):
+                if near is None or open_between(near, rule, free):
+                    continue
+                if not open_between(other, rule, free):
+                    continue
+                first, last = sorted((placed[near], placed[rule]))
+                between = (
+                    views[i] is not None and i not in taken and views[i] not in shared
+                    for i in range(first + 1, last)
+                )
+                if sum(between) >= rule_reach(slots[rule]):
+                    barred.add(placed[rule])
+    for slot in [s for s, i in placed.items() if i in barred]:
+        del placed[slot]
+    return frozenset(barred)
+
+
+def rule_reach(rule: Slot) -> int:
+    """Page lines between a rule and its neighbour that make it the body's (`far_rules`)."""
+    return 2 if rule.support >= REQUIRED_LINE else 1
+
+
+def open_between(near: int | None, rule: int, free: frozenset[int]) -> bool:
+    """Whether the block ends beside `rule` (no placed neighbour), or pages hold lines of
+    their own somewhere between it and its neighbour."""
+    return near is None or any(slot in free for slot in range(min(near, rule), max(near, rule)))
 
 
 def _keeps_order(placed: dict[int, int], slot: int, other: int, line: int) -> bool:

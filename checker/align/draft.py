@@ -23,11 +23,18 @@ def outward(draft: Draft, start: int, step: int, count: int) -> int:
 class Draft:
     """An alignment under construction."""
 
-    def __init__(self, snapshot: Snapshot, views: list[str | None], window: int) -> None:
+    def __init__(
+        self,
+        snapshot: Snapshot,
+        views: list[str | None],
+        window: int,
+        barred: frozenset[int] = frozenset(),
+    ) -> None:
         self.snapshot = snapshot
         self.views = views
         self.window = window
         self.used: set[int] = set()
+        self.barred = barred  # lines no slot may take (`copies.far_rules`)
         self.spans: list[tuple[int, int]] = []
         self.placements: list[Placement] = []
         self.extras: list[Extra] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from checker.align.copies import beside_neighbours, nearest_copies
+from checker.align.copies import beside_neighbours, far_rules, nearest_copies
 from checker.align.draft import Draft, outward
 from checker.align.keys import Lens, keyed_lines
 from checker.align.matching import (
@@ -58,6 +58,7 @@ class Aligner:
         if len(exact) > len(ordered):
             shown = [key is not None for key in keys]
             placed = beside_neighbours(placed, exact, self.slots, shown)
+        barred = far_rules(placed, self.slots, views, self.free, self.template.structure)
         taken = set(placed.values())
         # A line of marks alone (`* * *`) out of order is the body's own rule, not the
         # block's moved: it says nothing where it stands, and taking it hides the block's loss.
@@ -66,7 +67,7 @@ class Aligner:
             for i, s in exact
             if s not in placed and i not in taken and has_word(self.slots[s].canonical)
         ]
-        result = Draft(snapshot, views, self.window)
+        result = Draft(snapshot, views, self.window, barred)
         types = self._types(placed, snapshot)
         for block in self.template.blocks:
             self._align_block(block, placed, moved_candidates, result, types)
@@ -231,11 +232,9 @@ class Aligner:
         threshold: float,
     ) -> None:
         """Order-preserving best matching of a run of slots to lines lo..hi (inclusive)."""
-        lines = [
-            i
-            for i in range(max(lo, 0), min(hi, len(draft.views) - 1) + 1)
-            if draft.views[i] is not None and i not in draft.used and i not in found.values()
-        ]
+        taken = draft.used | draft.barred | set(found.values())
+        span = range(max(lo, 0), min(hi, len(draft.views) - 1) + 1)
+        lines = [i for i in span if draft.views[i] is not None and i not in taken]
         if not lines:
             return
         # Position vouches only where lines and slots nearly pair up one to one (one spare

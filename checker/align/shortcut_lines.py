@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from itertools import compress, count
 
+from checker.align.copies import open_between, rule_reach
+from checker.align.similarity import has_word
 from checker.knobs import FILLER
 from checker.model import Extra, Line, Observation, Snapshot, Template
 
@@ -37,6 +39,12 @@ class CleanForm:
     """Each block's slots as a range of `order`, in the aligner's block order."""
     window: int
     """More extra lines than this between two slots are body: they are not recorded."""
+    shared: frozenset[str] = frozenset()
+    """Lines a group of pages shares (`Template.structure`): never counted as additions."""
+    rules: tuple[tuple[int, int, int], ...] = ()
+    """(rule, near, reach): a slot of marks alone and a slot beside it where pages hold no
+    lines of their own, the rule's other side open (`copies.far_rules`): with `reach` lines
+    or more between them the aligner leaves the rule unplaced, so the full path decides."""
 
 
 def clean_form(template: Template, window: int) -> CleanForm | None:
@@ -58,7 +66,19 @@ def clean_form(template: Template, window: int) -> CleanForm | None:
             return None
         spans.append((members[0], members[-1] + 1))
     texts = frozenset(text for slot in slots for text in slot.variants)
-    return CleanForm([s.id for s in slots], canonical, texts, spans, window)
+    free = frozenset(slot for slot, where in template.content_gaps if where == "after")
+    rules = tuple(
+        (rule, near, rule_reach(slots[rule]))
+        for start, stop in spans
+        for rule in range(start, stop)
+        if not has_word(slots[rule].canonical)
+        for near, other in ((rule - 1, rule + 1), (rule + 1, rule - 1))
+        if start <= near < stop
+        and not open_between(near, rule, free)
+        and (not start <= other < stop or open_between(other, rule, free))
+    )
+    order = [s.id for s in slots]
+    return CleanForm(order, canonical, texts, spans, window, template.structure, rules)
 
 
 def _slot_lines(form: CleanForm, views: list[str]) -> list[int] | None:
@@ -90,6 +110,11 @@ def observe_form(form: CleanForm, snapshot: Snapshot, views: list[str]) -> Obser
     at = _slot_lines(form, views)
     if at is None:
         return None
+    for rule, near, reach in form.rules:
+        low, high = sorted((at[rule], at[near]))
+        between = (_shown(views, i) and views[i] not in form.shared for i in range(low + 1, high))
+        if sum(between) >= reach:
+            return None
     lines = snapshot.lines
     extras: list[Extra] = []
     used: set[int] = set()
