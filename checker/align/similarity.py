@@ -10,6 +10,7 @@ from checker.knobs import REORDERED, SAME_KEY, SAME_SKELETON, SKELETON_WEIGHT
 from checker.read.record import LineRecord, record
 
 _WORD = re.compile(r"[^\W_]+|#")
+_SENTENCE_END = frozenset(".!?\u3002\uff01\uff1f\u2026\u061f\u0964")  # . ! ? 。 ！ ？ … ؟ ।
 
 
 def similarity(text: str, variants: tuple[str, ...]) -> float:
@@ -73,11 +74,22 @@ def _other_resources(mine: LineRecord, theirs: LineRecord) -> bool:
 
 
 def _link_alone_differs(mine: LineRecord, theirs: LineRecord) -> bool:
-    """Whether one line links and the other does not, in the same words."""
+    """Whether one line links and the other does not, in the same words, or the one is a
+    sentence and the other that sentence with a link of a few words after it (`Write to
+    us. [More](<url>)`; fewer than the sentence's). A phrase that does not end (`My library`
+    over `account <url>`) is not followed by a link of its own but continued."""
     if bool(mine.urls) == bool(theirs.urls):
         return False
-    words = _wording(mine)
-    return bool(words) and words == _wording(theirs)
+    plain, linked = (mine, theirs) if theirs.urls else (theirs, mine)
+    words, linked_words = _wording(plain), _wording(linked)
+    if not words or words == linked_words:
+        return bool(words)
+    brought = len(linked_words) - len(words) - 1
+    return (
+        brought < len(words)
+        and linked_words.startswith(words + " ")
+        and plain.skeleton.rstrip()[-1:] in _SENTENCE_END
+    )
 
 
 def _wording(line: LineRecord) -> str:
