@@ -55,15 +55,20 @@ def battery() -> list[dict]:
     return out + [dict(seed=200 + n) | cfg for n, cfg in enumerate(HARD)]
 
 
-def run_checker(root: Path) -> tuple[int, list[dict], str]:
-    """Exit code, findings and stderr of `python -m checker check --format json root`."""
-    proc = subprocess.run(
+def run_report(root: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m checker check --format json root`, run from the repository."""
+    return subprocess.run(
         [sys.executable, "-m", "checker", "check", "--format", "json", str(root)],
         cwd=REPO,
         capture_output=True,
         text=True,
         timeout=300,
     )
+
+
+def run_checker(root: Path) -> tuple[int, list[dict], str]:
+    """Exit code, findings and stderr of `python -m checker check --format json root`."""
+    proc = run_report(root)
     try:
         findings = json.loads(proc.stdout)["findings"] if proc.stdout.strip() else []
     except (json.JSONDecodeError, KeyError, TypeError):

@@ -12,15 +12,13 @@ folders of different blocks, or of the same pages (copies of one crawl), stay ap
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import fsspec
 from click.testing import CliRunner
 
 from checker.run.cli import cli
-from tests.test_accuracy import REPO
+from tests.test_accuracy import run_report
 
 TOPICS = ["dykes", "pumps", "levies", "ditches", "sluices", "reeds", "tides", "banks", "weirs"]
 
@@ -55,14 +53,7 @@ def _sections(root: Path, board: str = "Marsh", drifted: str = "") -> Path:
 
 
 def _check(root: Path) -> tuple[list[dict], list[str]]:
-    proc = subprocess.run(
-        [sys.executable, "-m", "checker", "check", "--format", "json", str(root)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    report = json.loads(proc.stdout)
+    report = json.loads(run_report(root).stdout)
     return report["findings"], [site["site"] for site in report["summary"]["sites"]]
 
 
