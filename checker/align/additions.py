@@ -81,9 +81,13 @@ def added_lines(
             if where == "after":
                 # Pages without the line must be a clear majority, as for any variant (a
                 # page that holds the line twice is still one page). Among the pages' own
-                # lines, only a line alien to them is added, whatever their number.
+                # lines, only a line alien to them is added, whatever their number. A trail
+                # of the block wrapped onto this line (`> Team` after `… > About`) is the
+                # trail's value going on, as at the block's end.
                 holding = len({holder.snapshot for holder in holders})
                 if (content and text not in alien) or (pages - holding) < CLEAR * holding:
+                    continue
+                if wraps_on(table.template.slots[slot_id].canonical, text):
                     continue
             elif text not in frontier and (
                 len(holders) < thresholds.min_pages
