@@ -125,6 +125,21 @@ def families(folder: Path, units: int) -> None:
             path.write_text("\n".join(block + body) + "\n", encoding="utf-8")
 
 
+def html_body(folder: Path, units: int) -> None:
+    """Twenty HTML pages of one header and footer; one holds a body of `units` x 5,000
+    paragraphs between the two, clean, so the clean-page shortcut over read pages takes it."""
+    sample_pages(folder)
+    for index in range(20):
+        count = units * 5000 if index == 0 else 2
+        body = "".join(f"<p>Item {index} {k}: {k * 7} dykes.</p>\n" for k in range(count))
+        page = (
+            '<html><body><header><p>Fen Board</p><nav><a href="/">Home</a>'
+            f'<a href="/news">News</a></nav></header>\n<main>{body}</main>\n'
+            "<footer><p>Chair: Olu Reed</p><p>(c) 2026 fen</p></footer></body></html>\n"
+        )
+        (folder / f"h{index:02d}.html").write_text(page, encoding="utf-8")
+
+
 DIMENSIONS: dict[str, tuple[Callable[[Path, int], None], str, list[str]]] = {
     "file-size": (file_size, "256 KB", []),
     "line-count": (line_count, "8000 lines", []),
@@ -132,6 +147,7 @@ DIMENSIONS: dict[str, tuple[Callable[[Path, int], None], str, list[str]]] = {
     "repeated": (repeated, "4000 repeats", []),
     "pages": (pages, "160 pages", []),
     "families": (families, "1 family", ["--group-by", "none"]),
+    "html-body": (html_body, "5000 paragraphs", []),
 }
 
 

@@ -13,6 +13,8 @@ doubt, and the page goes the full way. tests/test_shortcut_lines.py holds the tw
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import compress, count
 
@@ -110,9 +112,10 @@ def observe_form(form: CleanForm, snapshot: Snapshot, views: list[str]) -> Obser
     at = _slot_lines(form, views)
     if at is None:
         return None
+    shown = _shown(views)
     for rule, near, reach in form.rules:
         low, high = sorted((at[rule], at[near]))
-        between = (_shown(views, i) and views[i] not in form.shared for i in range(low + 1, high))
+        between = (shown(i) and views[i] not in form.shared for i in range(low + 1, high))
         if sum(between) >= reach:
             return None
     lines = snapshot.lines
@@ -123,7 +126,7 @@ def observe_form(form: CleanForm, snapshot: Snapshot, views: list[str]) -> Obser
         used.update(members)
         for offset in range(start, stop - 1):
             left, right = at[offset], at[offset + 1]
-            gap = [i for i in range(left + 1, right) if _shown(views, i)]
+            gap = [i for i in range(left + 1, right) if shown(i)]
             if gap and len(gap) <= form.window:
                 slot, upto = form.order[offset], form.order[offset + 1]
                 extras.extend(Extra(slot, "after", lines[i], run=len(gap), upto=upto) for i in gap)
@@ -135,9 +138,9 @@ def observe_form(form: CleanForm, snapshot: Snapshot, views: list[str]) -> Obser
             (members[0] - 1, -1, form.order[start], "start"),
             (members[-1] + 1, 1, form.order[stop - 1], "end"),
         ):
-            if 0 <= i < len(views) and i not in used and _shown(views, i):
+            if 0 <= i < len(views) and i not in used and shown(i):
                 out = i + step
-                beyond = views[out] if 0 <= out < len(views) and _shown(views, out) else ""
+                beyond = views[out] if 0 <= out < len(views) and shown(out) else ""
                 near, far = sorted((i, i - step))
                 distance = lines[far].number - lines[near].last
                 extras.append(Extra(slot, where, lines[i], beyond, detached=distance > spacing))
@@ -152,10 +155,12 @@ def observe_form(form: CleanForm, snapshot: Snapshot, views: list[str]) -> Obser
     )
 
 
-def _shown(views: list[str], i: int) -> bool:
+def _shown(views: list[str]) -> Callable[[int], bool]:
     """Whether a line has a comparison text: list filler (a text standing FILLER times or
-    more on the page) has none."""
-    return views.count(views[i]) < FILLER
+    more on the page) has none. The page's texts are counted once: counting a text at each
+    line it is asked for made a page with a long body between two slots quadratic."""
+    counts = Counter(views)
+    return lambda i: counts[views[i]] < FILLER
 
 
 @dataclass(frozen=True)
