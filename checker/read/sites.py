@@ -44,9 +44,10 @@ def joined_sites(sources: list[Source], name: str) -> list[Source]:
                 root[folder] = other
         for line in lines:
             first_holder.setdefault(line, folder)
-    if len(set(root.values())) == len(root):
+    sites = set(root.values())
+    if len(sites) == len(root):
         return sources
-    if len(set(root.values())) == 1:
+    if len(sites) == 1:
         return [replace(source, site=name) for source in sources]
     return [
         source if root[source.site] == source.site else replace(source, site=root[source.site])
