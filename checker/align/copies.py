@@ -9,11 +9,15 @@ from checker.model import Slot
 
 
 def nearest_copies(
-    placed: dict[int, int], exact: list[tuple[int, int]], slots: dict[int, Slot]
+    placed: dict[int, int],
+    exact: list[tuple[int, int]],
+    slots: dict[int, Slot],
+    free: frozenset[int],
 ) -> dict[int, int]:
     """Where a slot's text stands more than once in order, take the copy nearest the
     slot's placed neighbours in its block: the other copy is the body's (a separator
-    the body repeats just past the block)."""
+    the body repeats just past the block). A neighbour across lines pages hold of their
+    own (`free`: slots after which they do) says nothing of where the slot stands."""
     copies: dict[int, list[int]] = {}
     for i, slot in exact:
         copies.setdefault(slot, []).append(i)
@@ -22,13 +26,17 @@ def nearest_copies(
         if len(copies.get(slot, ())) < 2:
             continue
         around = order[max(0, rank - 1) : rank + 2]
-        near = [placed[s] for s in around if s != slot and slots[s].block == slots[slot].block]
+        near = [
+            placed[s]
+            for s in around
+            if s != slot and slots[s].block == slots[slot].block and not open_between(s, slot, free)
+        ]
         before = placed[order[rank - 1]] if rank else -1
         after = placed[order[rank + 1]] if rank + 1 < len(order) else 1 << 62
         taken = set(placed.values()) - {placed[slot]}
-        free = [i for i in copies[slot] if before < i < after and i not in taken]
-        if near and free:
-            placed[slot] = _nearest(free, near, placed[slot])
+        spare = [i for i in copies[slot] if before < i < after and i not in taken]
+        if near and spare:
+            placed[slot] = _nearest(spare, near, placed[slot])
     return placed
 
 

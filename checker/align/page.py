@@ -54,7 +54,9 @@ class Aligner:
         ordered = longest_in_order(exact)
         if len(ordered) < len(exact):  # a line out of order or repeated: several runs tie
             ordered = fewest_strays(exact, Strays.of(views, self.free))
-        placed = nearest_copies(dict((slot, i) for i, slot in ordered), exact, self.slots)
+        placed = nearest_copies(
+            dict((slot, i) for i, slot in ordered), exact, self.slots, self.free
+        )
         if len(exact) > len(ordered):
             shown = [key is not None for key in keys]
             placed = beside_neighbours(placed, exact, self.slots, shown)
