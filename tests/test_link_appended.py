@@ -5,10 +5,11 @@ was read as the block's line missing and a new line added (gen2 seeds 449, 466, 
 others at db9a5a8: kind accuracy), because the link brings words of its own, and only a
 link on the same words counted as the same line. A sentence followed by a link of fewer
 words than its own is now the same line, with a URL added (on an optional line, where no
-position vouches for it). A phrase that does not end
-(`Mon dossier de`, whose link text `bibliothèque` stands on the next line) is continued by
-what follows, not given a link: a page that joins the two lines is still read against the
-linked line.
+position vouches for it). A heading ends as a sentence does (`## Also on this site
+[More](more.html)`: the box's heading was read missing, gen2 seed 260 at 0891c26). A phrase
+that does not end (`Mon dossier de`, whose link text `bibliothèque` stands on the next line)
+is continued by what follows, not given a link: a page that joins the two lines is still
+read against the linked line.
 """
 
 from __future__ import annotations
@@ -52,6 +53,25 @@ def test_a_link_after_a_sentence_is_a_url_added(tmp_path: Path, sentence: str, l
     _, findings, err = run_checker(_text_site(tmp_path / "site", sentence, linked))
     assert [(Path(f["snapshot"]).name, f["kind"], f["line"]) for f in findings] == [
         ("meeting3.md", "url-added", 6)
+    ], err
+
+
+def test_a_link_after_a_heading_is_a_url_added(tmp_path: Path) -> None:
+    """The heading opens a box right after the page's own lines: no neighbour above vouches
+    for it, so only its words tell it is the box's heading."""
+    root = tmp_path / "site"
+    root.mkdir()
+    for i, topic in enumerate(TOPICS):
+        heading = "## Also on this site" + (" [More](more.html)" if i == 3 else "")
+        lines = ["Fen Drainage Board", "", "  * [Home](index.html)", "  * [Agenda](agenda.html)"]
+        lines += ["", f"# Meeting on {topic}", "", f"The board heard {i + 3} reports.", ""]
+        lines += [heading, "  * [Archive](archive.html)", "  * [Jobs](jobs.html)", ""]
+        lines += [f"{i + 11} questions on {topic} were answered.", ""]
+        lines += ["Chair: Mr. Olu Reed", "(c) 2026 fen.example"]
+        (root / f"meeting{i}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, findings, err = run_checker(root)
+    assert [(Path(f["snapshot"]).name, f["kind"], f["line"]) for f in findings] == [
+        ("meeting3.md", "url-added", 10)
     ], err
 
 

@@ -10,6 +10,7 @@ from checker.knobs import REORDERED, SAME_KEY, SAME_SKELETON, SKELETON_WEIGHT
 from checker.read.record import LineRecord, record
 
 _WORD = re.compile(r"[^\W_]+|#")
+_HEADING = re.compile(r"#{1,6}\s")  # a Markdown heading's marks
 _SENTENCE_END = frozenset(".!?\u3002\uff01\uff1f\u2026\u061f\u0964")  # . ! ? 。 ！ ？ … ؟ ।
 
 
@@ -75,9 +76,10 @@ def _other_resources(mine: LineRecord, theirs: LineRecord) -> bool:
 
 def _link_alone_differs(mine: LineRecord, theirs: LineRecord) -> bool:
     """Whether one line links and the other does not, in the same words, or the one is a
-    sentence and the other that sentence with a link of a few words after it (`Write to
-    us. [More](<url>)`; fewer than the sentence's). A phrase that does not end (`My library`
-    over `account <url>`) is not followed by a link of its own but continued."""
+    sentence or a heading and the other it with a link of a few words after it (`Write to
+    us. [More](<url>)`, `## News [More](<url>)`; fewer words than its own). A phrase that
+    does not end (`My library` over `account <url>`) is not followed by a link of its own
+    but continued."""
     if bool(mine.urls) == bool(theirs.urls):
         return False
     plain, linked = (mine, theirs) if theirs.urls else (theirs, mine)
@@ -88,7 +90,10 @@ def _link_alone_differs(mine: LineRecord, theirs: LineRecord) -> bool:
     return (
         brought < len(words)
         and linked_words.startswith(words + " ")
-        and plain.skeleton.rstrip()[-1:] in _SENTENCE_END
+        and (
+            plain.skeleton.rstrip()[-1:] in _SENTENCE_END
+            or _HEADING.match(plain.skeleton) is not None
+        )
     )
 
 
