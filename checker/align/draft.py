@@ -29,12 +29,14 @@ class Draft:
         views: list[str | None],
         window: int,
         barred: frozenset[int] = frozenset(),
+        free: frozenset[int] = frozenset(),
     ) -> None:
         self.snapshot = snapshot
         self.views = views
         self.window = window
         self.used: set[int] = set()
         self.barred = barred  # lines no slot may take (`copies.far_rules`)
+        self.free = free  # slots after which pages hold lines of their own
         self.spans: list[tuple[int, int]] = []
         self.placements: list[Placement] = []
         self.extras: list[Extra] = []
@@ -114,12 +116,18 @@ class Draft:
     def _would_stand(self, slot_id: int, slots: Sequence, found: dict[int, int]) -> int:
         """The line number where a missing slot would stand: right after the block line
         before it (per-page lines that follow stay the page's), or before the next one
-        when it is the block's first."""
-        earlier = [found[s.id] for s in slots if s.id < slot_id and s.id in found]
-        if earlier:
-            return self.line(max(earlier)).last + 1
-        later = [found[s.id] for s in slots if s.id > slot_id and s.id in found]
-        return self.line(min(later)).number if later else 1
+        when it is the block's first, or when pages hold lines of their own between the
+        line before it and it but none between it and the line after it."""
+        earlier = [s.id for s in slots if s.id < slot_id and s.id in found]
+        later = [s.id for s in slots if s.id > slot_id and s.id in found]
+        own_before = bool(earlier) and self._own_lines(max(earlier), slot_id)
+        if earlier and not (own_before and later and not self._own_lines(slot_id, min(later))):
+            return self.line(max(found[s] for s in earlier)).last + 1
+        return self.line(min(found[s] for s in later)).number if later else 1
+
+    def _own_lines(self, first: int, last: int) -> bool:
+        """Whether pages hold lines of their own somewhere from slot `first` to `last`."""
+        return any(slot in self.free for slot in range(first, last))
 
     def finish(self, template: Template) -> Alignment:
         """Freeze the draft."""

@@ -69,7 +69,7 @@ class Aligner:
             for i, s in exact
             if s not in placed and i not in taken and has_word(self.slots[s].canonical)
         ]
-        result = Draft(snapshot, views, self.window, barred)
+        result = Draft(snapshot, views, self.window, barred, self.free)
         types = self._types(placed, snapshot)
         for block in self.template.blocks:
             self._align_block(block, placed, moved_candidates, result, types)
