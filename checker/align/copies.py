@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from checker.align.similarity import has_word
 from checker.knobs import REQUIRED_LINE
-from checker.model import Slot
+from checker.model import Slot, Template
 
 
 def nearest_copies(
@@ -118,6 +118,12 @@ def far_rules(
 def rule_reach(rule: Slot) -> int:
     """Page lines between a rule and its neighbour that make it the body's (`far_rules`)."""
     return 2 if rule.support >= REQUIRED_LINE else 1
+
+
+def own_after(template: Template) -> frozenset[int]:
+    """The slots after which pages hold lines of their own (`content_gaps` inside a block):
+    nothing standing after them is a stray or an addition."""
+    return frozenset(slot for slot, where in template.content_gaps if where == "after")
 
 
 def open_between(near: int | None, rule: int, free: frozenset[int]) -> bool:

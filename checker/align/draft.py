@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from checker.align.copies import open_between
 from checker.model import Alignment, Extra, Line, Placement, Snapshot, Template
 
 
@@ -120,14 +121,11 @@ class Draft:
         line before it and it but none between it and the line after it."""
         earlier = [s.id for s in slots if s.id < slot_id and s.id in found]
         later = [s.id for s in slots if s.id > slot_id and s.id in found]
-        own_before = bool(earlier) and self._own_lines(max(earlier), slot_id)
-        if earlier and not (own_before and later and not self._own_lines(slot_id, min(later))):
+        own_before = bool(earlier) and open_between(max(earlier), slot_id, self.free)
+        own_after = bool(later) and open_between(min(later), slot_id, self.free)
+        if earlier and not (own_before and later and not own_after):
             return self.line(max(found[s] for s in earlier)).last + 1
         return self.line(min(found[s] for s in later)).number if later else 1
-
-    def _own_lines(self, first: int, last: int) -> bool:
-        """Whether pages hold lines of their own somewhere from slot `first` to `last`."""
-        return any(slot in self.free for slot in range(first, last))
 
     def finish(self, template: Template) -> Alignment:
         """Freeze the draft."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from checker.align.copies import beside_neighbours, far_rules, nearest_copies
+from checker.align.copies import beside_neighbours, far_rules, nearest_copies, own_after
 from checker.align.draft import Draft, outward
 from checker.align.keys import Lens, keyed_lines
 from checker.align.matching import (
@@ -42,9 +42,7 @@ class Aligner:
         self.section_size = Counter(s.section for s in template.slots if s.section >= 0)
         self.linked = [(s.canonical, s.id) for s in template.slots if " <" in s.canonical]
         # Slots after which pages hold lines of their own: nothing after them is a stray.
-        self.free = frozenset(
-            s.id for s in template.slots if (s.id, "after") in template.content_gaps
-        )
+        self.free = own_after(template)
 
     def align(self, snapshot: Snapshot) -> Alignment:
         """Place the template's slots in the snapshot: exact first, then fuzzy by position."""

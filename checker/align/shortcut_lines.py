@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import compress, count
 
-from checker.align.copies import open_between, rule_reach
+from checker.align.copies import open_between, own_after, rule_reach
 from checker.align.similarity import has_word
 from checker.knobs import FILLER
 from checker.model import Extra, Line, Observation, Snapshot, Template
@@ -68,7 +68,7 @@ def clean_form(template: Template, window: int) -> CleanForm | None:
             return None
         spans.append((members[0], members[-1] + 1))
     texts = frozenset(text for slot in slots for text in slot.variants)
-    free = frozenset(slot for slot, where in template.content_gaps if where == "after")
+    free = own_after(template)
     rules = tuple(
         (rule, near, rule_reach(slots[rule]))
         for start, stop in spans
