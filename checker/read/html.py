@@ -45,6 +45,23 @@ def _base_url(root: etree._Element, page_url: str | None) -> str | None:
     return page_url
 
 
+_REFRESH = re.compile(r"http-equiv\s*=\s*[\"']?\s*refresh", re.IGNORECASE)
+_REFRESH_URL = re.compile(r"url\s*=\s*[\"']?\s*([^\"'\s>]+)", re.IGNORECASE)
+
+
+def redirect_target(root: etree._Element) -> str | None:
+    """Where a `<meta http-equiv="refresh" content="2;url=...">` sends the reader, if the page
+    holds one: a stub a mirror kept for a moved page (`This page has moved`), which shows
+    none of the site's block and is no page of it, as a WARC's redirect record is none. A
+    refresh without a URL only reloads the page (a news front page every few minutes)."""
+    for meta in root.iter("meta"):
+        if (meta.get("http-equiv") or "").strip().lower() == "refresh":
+            found = _REFRESH_URL.search(meta.get("content") or "")
+            if found:
+                return found.group(1)[:200]
+    return None
+
+
 def _parser() -> etree.HTMLParser:
     """This thread's HTML parser (lxml parsers must not be shared between threads).
 
@@ -88,6 +105,8 @@ def render_html(
     root, problem = _parse(text)
     if root is None:
         return [], problem
+    if _REFRESH.search(text) and (target := redirect_target(root)):
+        return [], f"a redirect to {target} (meta refresh): not a page of its own, not checked"
     pairs, too_deep = walk(root, _base_url(root, page_url), max_depth)
     if too_deep and problem is None:
         problem = f"nesting deeper than {max_depth} levels was cut off"
