@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from checker.judge import history
+from checker.judge.across import family_links
 from checker.judge.events import Change, site_changes, told, with_changes
 from checker.judge.findings import family_findings
 from checker.judge.history import Histories, SlotKey
@@ -35,8 +36,7 @@ class Execution:
     scheduler: str | None = None
     progress: bool = False
     mtime: bool = False
-    """Take a snapshot's file modification time as its capture time when nothing else
-    gives one."""
+    """A file's modification time is its capture time when nothing else gives one."""
 
 
 @dataclass(frozen=True)
@@ -126,21 +126,22 @@ def _reduce(
     slots: list[SlotVariants] = []
     chosen: Decided = {}
     for number, table in enumerate([*tables, *([across] if across else [])]):
-        key = (site, table.template.family)
-        decided = with_changes(learned.decided.get(key), changes, number, table is across)
-        variants = table.slot_variants(rules.thresholds, decided)
+        key, is_across = (site, table.template.family), table is across
+        decided = with_changes(learned.decided.get(key), changes, number, is_across)
+        variants = family_links(table.slot_variants(rules.thresholds, decided), chosen, is_across)
         wanted = _unheld(variants)
         if wanted:
-            is_across = table is across
             for checked in replay():
                 observation = checked.across if is_across else checked.observation
                 if observation is not None and (is_across or checked.family == number):
                     table.collect(observation, wanted)
-            variants = table.slot_variants(rules.thresholds, decided)
+            variants = family_links(
+                table.slot_variants(rules.thresholds, decided), chosen, is_across
+            )
         chosen[key] = {v.slot.id: v.canonical for v in variants}
         found = list(family_findings(table, rules, variants))
-        findings.extend(found if table is not across else _new_only(found, findings))
-        if table is not across:
+        findings.extend(_new_only(found, findings) if is_across else found)
+        if not is_across:
             slots.extend(variants)
     return slots, chosen
 
