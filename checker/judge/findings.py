@@ -10,7 +10,7 @@ from checker.judge.classify import classify, sentence
 from checker.judge.rating import FindingMaker
 from checker.judge.stale import describe, stale_versions
 from checker.judge.variants import ABSENT, VariantTable
-from checker.knobs import CLEAR
+from checker.knobs import CLEAR, REQUIRED_LINE
 from checker.model import Kind
 from checker.read.record import record
 from checker.rules import Rules
@@ -199,12 +199,16 @@ def _missing_blocks(table: VariantTable, maker: FindingMaker) -> Iterator[Findin
 
     A page without any block of its family is always reported. A page that lacks one
     block but carries the others is reported only when nearly every page carries that
-    block; otherwise the block is an optional section (a widget some pages leave out).
+    block; otherwise the block is an optional section (a widget some pages leave out). So is
+    a block none of whose lines nearly every page carries, however many pages hold one of
+    them: three rows of a results table that most result pages hold some of (an electoral
+    commission's party names) are the pages' data, and a page of another table lacks them.
     """
     for block, path, bare in table.missing_blocks:
         slots = table.template.block_slots(block)
         share = table.block_pages[block] / max(1, table.pages)
-        if not bare and (share < REQUIRED_BLOCK or len(slots) < 3):
+        optional = all(slot.support < REQUIRED_LINE for slot in slots)
+        if not bare and (share < REQUIRED_BLOCK or len(slots) < 3 or optional):
             continue
         first = slots[0].canonical
         message = f"block of {len(slots)} lines not found (it starts {first!r})"
