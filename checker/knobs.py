@@ -87,6 +87,11 @@ SITE_PAGES = 5
 # beside it, and position vouches for it when it drifted. Lower: optional boxes are reported
 # missing; higher: lines one page in ten lost together go unreported.
 REQUIRED_LINE = 0.9
+# A block this share of the pages carries (some of its lines at least) is required: a page
+# that lacks it alone is reported block-missing. Lower: a widget most pages show is reported
+# missing from the rest; higher: a page that lost a whole footer nearly all pages carry is
+# not reported (it still is when it lacks every block).
+REQUIRED_BLOCK = 0.85
 # Below this share of its slots found, a block counts as missing from the page. Higher: a
 # page with a heavily drifted block gets block-missing instead of its line findings; lower:
 # a few body lines that match block lines make a missing block look present.

@@ -10,14 +10,11 @@ from checker.judge.classify import classify, sentence
 from checker.judge.rating import FindingMaker
 from checker.judge.stale import describe, stale_versions
 from checker.judge.variants import ABSENT, VariantTable
-from checker.knobs import CLEAR, REQUIRED_LINE
+from checker.knobs import CLEAR, REQUIRED_BLOCK, REQUIRED_LINE
 from checker.model import Kind
 from checker.read.record import record
 from checker.rules import Rules
 from checker.verdict import Finding, Holder, SlotVariants
-
-# A block that this share of pages carries is required, not an optional section.
-REQUIRED_BLOCK = 0.85
 
 
 def family_findings(
