@@ -13,6 +13,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from checker.run.cli import cli
 from tests.test_accuracy import run_checker, run_report
 
 TOPICS = ["passports", "medicare", "loans", "voting", "disasters", "scams"]
@@ -60,4 +63,14 @@ def test_a_page_that_only_reloads_itself_is_checked(tmp_path: Path) -> None:
     _, findings, _ = run_checker(site)
     assert [(Path(f["snapshot"]).name, f["kind"]) for f in findings] == [
         ("voting.html", "line-missing")
+    ]
+
+
+def test_explain_says_a_stub_is_a_redirect(tmp_path: Path) -> None:
+    site = _site(tmp_path / "site")
+    result = CliRunner().invoke(cli, ["explain", str(site / "animals.html")])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        f"{site / 'animals.html'}: a redirect to https://www.fws.gov (meta refresh): "
+        "not a page of its own, not checked"
     ]

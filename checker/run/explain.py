@@ -59,6 +59,10 @@ def run_explain(
     index = FamilyIndex(learned.families, lens)
     fuzzy, window = rules.thresholds.fuzzy, rules.thresholds.window
     for snapshot in chosen:
+        if not snapshot.lines:  # a redirect stub, an empty page: what the check says of it
+            reason = "; ".join(snapshot.notes) or snapshot.problem or "no visible lines"
+            print(visible(f"{snapshot.path}: {reason}"))
+            continue
         template = learned.families[index.assign(snapshot)]
         alignment = Aligner(template, lens, fuzzy, window).align(snapshot)
         print(render(alignment, len(learned.families)))
