@@ -78,6 +78,12 @@ def run_checker(root: Path) -> tuple[int, list[dict], str]:
     return proc.returncode, findings, proc.stderr[-2000:]
 
 
+def kinds_by_page(root: Path) -> list[tuple[str, str]]:
+    """(file name, kind) of every finding of a check of `root`, sorted."""
+    _, findings, _ = run_checker(root)
+    return sorted((Path(f["snapshot"]).name, f["kind"]) for f in findings)
+
+
 def _label(params: dict) -> str:
     keys = (
         "seed",

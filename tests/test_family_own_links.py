@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.test_accuracy import run_checker
+from tests.test_accuracy import kinds_by_page, run_checker
 
 ENGLISH = ["Home", "Benefits", "Taxes", "Travel", "Housing", "Jobs"]
 SPANISH = ["Inicio", "Beneficios", "Impuestos", "Viajes", "Vivienda", "Empleos"]
@@ -44,13 +44,8 @@ def _site(root: Path, spanish_number: str = "1-844-872-4681") -> Path:
     return root
 
 
-def _found(root: Path) -> list[tuple[str, str]]:
-    _, findings, _ = run_checker(root)
-    return sorted((Path(f["snapshot"]).name, f["kind"]) for f in findings)
-
-
 def test_each_family_links_the_shared_line_to_its_own_page(tmp_path: Path) -> None:
-    assert _found(_site(tmp_path / "site")) == []
+    assert kinds_by_page(_site(tmp_path / "site")) == []
 
 
 def test_a_family_stating_another_number_is_flagged(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.test_accuracy import run_checker
+from tests.test_accuracy import kinds_by_page
 
 MENU = ["Home", "Results", "Candidates", "Contact"]
 ROWS = ["Labour Party", "Recheck votes", "Total enrolment:"]
@@ -40,16 +40,11 @@ def _site(root: Path, footer: str = "(c) 2022 Electoral Commission") -> Path:
     return root
 
 
-def _found(root: Path) -> list[tuple[str, str]]:
-    _, findings, _ = run_checker(root)
-    return sorted((Path(f["snapshot"]).name, f["kind"]) for f in findings)
-
-
 def test_pages_of_another_table_lack_no_block(tmp_path: Path) -> None:
-    assert _found(_site(tmp_path / "site")) == []
+    assert kinds_by_page(_site(tmp_path / "site")) == []
 
 
 def test_a_drifted_footer_is_still_found_on_such_a_site(tmp_path: Path) -> None:
     site = _site(tmp_path / "site")
     (site / "kew.md").write_text(_page("Kew", ROWS, "(c) 2021 Electoral Commission"), "utf-8")
-    assert _found(site) == [("kew.md", "number-changed")]
+    assert kinds_by_page(site) == [("kew.md", "number-changed")]
