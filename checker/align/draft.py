@@ -121,9 +121,9 @@ class Draft:
         line before it and it but none between it and the line after it."""
         earlier = [s.id for s in slots if s.id < slot_id and s.id in found]
         later = [s.id for s in slots if s.id > slot_id and s.id in found]
-        own_before = bool(earlier) and open_between(max(earlier), slot_id, self.free)
-        own_after = bool(later) and open_between(min(later), slot_id, self.free)
-        if earlier and not (own_before and later and not own_after):
+        own_lines_before = bool(earlier) and open_between(max(earlier), slot_id, self.free)
+        own_lines_after = bool(later) and open_between(min(later), slot_id, self.free)
+        if earlier and not (own_lines_before and later and not own_lines_after):
             return self.line(max(found[s] for s in earlier)).last + 1
         return self.line(min(found[s] for s in later)).number if later else 1
 
