@@ -1,6 +1,5 @@
-"""The types that pass between read, learn and align: line, snapshot, slot, template, alignment,
-observation; with the severities and kinds every stage names (what judging gives
-is in `checker/verdict.py`)."""
+"""The types that pass between read, learn and align, with the severities and kinds every
+stage names (what judging gives is in `checker/verdict.py`)."""
 
 from __future__ import annotations
 
@@ -136,8 +135,7 @@ class Template:
     sample_size: int
     """How many snapshots the template was learned from."""
     content_gaps: frozenset[tuple[int, str]] = frozenset()
-    """Gaps (slot, where) that hold per-page content on most pages; where is
-    `after`, or `start`/`end` for the edge of the block the slot opens or closes."""
+    """Gaps (slot, where: `after`, or the `start`/`end` edge) holding per-page content."""
     content_runs: tuple[tuple[int, int], ...] = ()
     """For each per-page content gap inside a block (by the slot it follows), how many
     lines pages usually hold there."""
@@ -240,6 +238,8 @@ class Observation(NamedTuple):
     usual: tuple[int, ...] = ()
     """The compact form of a clean page (`slots` is then empty): every slot of the template
     holds its usual text, unmoved, at these lines, in template order."""
+    echoes: tuple[int, ...] = ()
+    """Slots whose text differs from the usual by a line of the page's own (`align/echo.py`)."""
 
     def placed(self, order: list[int]) -> tuple[tuple[int, str | None, int, str, bool], ...]:
         """`slots` in the long form, whichever form the observation is in (`order`: the

@@ -67,6 +67,9 @@ class SlotVariants:
     pages: tuple[tuple[str, str, tuple[tuple[datetime, str], ...]], ...] = ()
     """Each page's own history of the slot, (page, its label or "", its captures oldest
     first), for pages captured more than once."""
+    echoed: frozenset[str] = frozenset()
+    """Variants that, on every page holding them, differ from the canonical text by a line
+    of the page's own (its title in a breadcrumb): the page's data, not drift."""
 
 
 @dataclass(frozen=True, order=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from checker.align.echo import own_echoes
 from checker.align.keys import Lens
 from checker.align.similarity import has_word
 from checker.knobs import REQUIRED_LINE
@@ -19,12 +20,15 @@ def observe(alignment: Alignment, lens: Lens) -> Observation:
     snapshot = alignment.snapshot
     slots = alignment.template.slots
     placed = []
+    differing = []
     for placement in alignment.placements:
         view = lens(placement.line.norm) or ABSENT
         canonical = slots[placement.slot].canonical
         usual = view == canonical or (
             " <" in canonical and view == unlinked_own(canonical, snapshot.address)
         )
+        if not usual:
+            differing.append((placement.slot, view))
         placed.append(
             (
                 placement.slot,
@@ -41,6 +45,7 @@ def observe(alignment: Alignment, lens: Lens) -> Observation:
         slots=tuple(placed),
         absent=tuple(lone_absences(alignment)),
         extras=alignment.extras,
+        echoes=own_echoes(alignment, differing, lens),
     )
 
 

@@ -49,7 +49,7 @@ def _slot_findings(variants: SlotVariants, maker: FindingMaker) -> Iterator[Find
     for variant in variants.variants:
         if variant.text == expected:
             continue
-        if variant.text in tails:
+        if variant.text in tails or variant.text in variants.echoed:
             continue
         if variant.text == ABSENT:
             if loose_edge(variants, variant.count):

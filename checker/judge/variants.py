@@ -72,6 +72,8 @@ class VariantTable:
         self._blocks = template.blocks
         self._order = [slot.id for slot in template.slots]
         self.timeline: dict[int, list[tuple[datetime, str]]] = defaultdict(list)
+        self.echoed: Counter[tuple[int, str]] = Counter()
+        """Per (slot, text), the pages on which the text repeats a line of the page's own."""
 
     def __getstate__(self) -> dict[str, object]:
         """Crossing a process boundary (a worker's partial table), a table carries its
@@ -107,6 +109,11 @@ class VariantTable:
         """Count one snapshot's placed slots."""
         path, captured = observation.path, observation.captured
         slots, counts = self.template.slots, self.counts
+        if observation.echoes:
+            echoes = observation.echoes
+            self.echoed.update(
+                (slot, view) for slot, view, *_ in observation.slots if slot in echoes and view
+            )
         for slot, view, line, text, moved in observation.placed(self._order):
             if view is None:
                 # The usual text: counted only (the hot path of a clean page).
@@ -136,6 +143,7 @@ class VariantTable:
         self.missing_blocks.extend(other.missing_blocks)
         for slot, dated in other.timeline.items():
             self.timeline[slot].extend(dated)
+        self.echoed.update(other.echoed)
 
     def empty(self) -> VariantTable:
         """A fresh table for the same template (a worker fills one per chunk)."""
@@ -201,5 +209,14 @@ class VariantTable:
                 )
             )
             timeline = tuple(sorted(self.timeline.get(slot.id, ())))
-            result.append(SlotVariants(self.template, slot, canonical, variants, content, timeline))
+            echoed = frozenset(
+                text
+                for (s, text), pages in self.echoed.items()
+                if s == slot.id and pages == counts[text] == 1
+            )
+            result.append(
+                SlotVariants(
+                    self.template, slot, canonical, variants, content, timeline, echoed=echoed
+                )
+            )
         return result
