@@ -16,13 +16,17 @@ _PARTS = re.compile(r"\W+")  # a value's words: `Home > News` -> Home, News
 
 
 def canonical_text(
-    counts: Counter[str], thresholds: Thresholds, holders: dict[str, list[Holder]] | None = None
+    counts: Counter[str],
+    thresholds: Thresholds,
+    holders: dict[str, list[Holder]] | None = None,
+    echoed: set[str] | None = None,
 ) -> tuple[str | None, bool]:
-    """The clear-majority text; else whether the slot is per-page content."""
+    """The clear-majority text; else whether the slot is per-page content. `echoed`: texts
+    that, on every page holding them, repeat a line of the page's own (`align/echo.py`)."""
     total = sum(counts.values())
     if not total:
         return None, False
-    if record_field(counts, holders or {}):
+    if record_field(counts, holders or {}, echoed or set()):
         return None, True
     ranked = counts.most_common(2)
     top, top_count = ranked[0]
@@ -33,7 +37,9 @@ def canonical_text(
     return None, content
 
 
-def record_field(counts: Counter[str], holders: dict[str, list[Holder]]) -> bool:
+def record_field(
+    counts: Counter[str], holders: dict[str, list[Holder]], echoed: set[str] | None = None
+) -> bool:
     """Whether a slot is a field that names where each page stands: one key whose value
     comes in FIELD_VALUES values or more, each held by several pages (values that single
     pages of one folder hold, two or more, count as one: pages naming themselves, and so
@@ -45,7 +51,12 @@ def record_field(counts: Counter[str], holders: dict[str, list[Holder]]) -> bool
     if len(keys) != 1 or None in keys:
         return False
     texts = [text for text in counts if text != ABSENT]
-    values = [t for t in texts if counts[t] >= 2 or _names_folder(t, holders.get(t, ()))]
+    echoed = echoed or set()
+    values = [
+        t
+        for t in texts
+        if t not in echoed and (counts[t] >= 2 or _names_folder(t, holders.get(t, ())))
+    ]
     own = [text for text in texts if text not in values]
     folders = [{posixpath.dirname(h.snapshot) for h in holders.get(v, ())} for v in values]
     named = {posixpath.dirname(h.snapshot) for v in own for h in holders.get(v, ())}
@@ -56,7 +67,7 @@ def record_field(counts: Counter[str], holders: dict[str, list[Holder]]) -> bool
         folders = [found for found in folders if found != named]
         folders.append(named)
     if len(folders) < FIELD_VALUES:
-        return _names_each_folder(texts, counts, holders)
+        return _names_each_folder(texts, counts, holders, echoed)
     known = [f for f in folders if f]
     seen: set[str] = set()
     for found in known:
@@ -67,15 +78,19 @@ def record_field(counts: Counter[str], holders: dict[str, list[Holder]]) -> bool
 
 
 def _names_each_folder(
-    texts: list[str], counts: Counter[str], holders: dict[str, list[Holder]]
+    texts: list[str], counts: Counter[str], holders: dict[str, list[Holder]], echoed: set[str]
 ) -> bool:
     """Whether, too few values to be told by their folders, every value but the commonest
     names the folder of each page holding it, or is one page's own (its title): a small
-    site's breadcrumb, where one section holds most pages."""
+    site's breadcrumb, where one section holds most pages. Where no value names a folder,
+    every value but the commonest must repeat each of its pages' own heading (`echoed`)."""
     top = max(texts, key=lambda text: (counts[text], text))
     rest = [text for text in texts if text != top]
     named = [text for text in rest if _names_folder(text, holders.get(text, ()))]
-    return bool(named) and all(text in named or counts[text] == 1 for text in rest)
+    own = [text for text in rest if text in echoed]
+    if named:
+        return all(text in named or text in own or counts[text] == 1 for text in rest)
+    return bool(own) and len(own) == len(rest)  # each value left repeats its page's heading
 
 
 def _names_folder(text: str, holders: list[Holder] | tuple[Holder, ...]) -> bool:

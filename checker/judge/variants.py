@@ -196,12 +196,17 @@ class VariantTable:
         """
         self._settle()
         result = []
+        echoes: dict[int, dict[str, int]] = defaultdict(dict)
+        for (slot_id, text), pages in self.echoed.items():
+            echoes[slot_id][text] = pages
         for slot in self.template.slots:
             counts = self.counts[slot.id]
+            # Texts that repeat a line of their own on every page holding them.
+            own = {t for t, pages in echoes.get(slot.id, {}).items() if pages == counts[t]}
             if decided is not None and slot.id in decided:
                 canonical, content = decided[slot.id], decided[slot.id] is None
             else:
-                canonical, content = canonical_text(counts, thresholds, self.holders[slot.id])
+                canonical, content = canonical_text(counts, thresholds, self.holders[slot.id], own)
             variants = tuple(
                 Variant(text, count, tuple(self.holders[slot.id].get(text, ())))
                 for text, count in sorted(
@@ -209,11 +214,7 @@ class VariantTable:
                 )
             )
             timeline = tuple(sorted(self.timeline.get(slot.id, ())))
-            echoed = frozenset(
-                text
-                for (s, text), pages in self.echoed.items()
-                if s == slot.id and pages == counts[text] == 1
-            )
+            echoed = frozenset(text for text in own if counts[text] == 1)
             result.append(
                 SlotVariants(
                     self.template, slot, canonical, variants, content, timeline, echoed=echoed
