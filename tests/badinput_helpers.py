@@ -208,3 +208,18 @@ def assert_one_error_line(outcome: Outcome, *needles: str) -> None:
 def findings_on(findings: list[dict], name: str) -> list[dict]:
     """The findings on the snapshot whose file name is `name`."""
     return [f for f in findings if os.path.basename(f["snapshot"]) == name]
+
+
+def wait_for_handler(pid: int, signum: int, limit: float = 60.0) -> None:
+    """Wait until process `pid` catches `signum` (Linux: the SigCgt mask in /proc)."""
+    status = Path(f"/proc/{pid}/status")
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines())
+        except OSError:
+            return  # gone already: the assertions after report it
+        if int(fields["SigCgt"].strip(), 16) >> (signum - 1) & 1:
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"no handler for signal {signum} after {limit} s")
