@@ -134,14 +134,25 @@ def gap_of(extra: Extra, content_gaps: frozenset[tuple[int, str]]) -> tuple[int,
     return next(((s, "after") for s in held), gap)
 
 
+def _rest_held(alignment: Alignment, slot_id: int) -> bool:
+    """Whether the page holds every other line of the slot's page-type section: the section
+    is the page's, and the one line it lacks was lost."""
+    slots = alignment.template.slots
+    section = slots[slot_id].section
+    placed = {p.slot for p in alignment.placements}
+    rest = [s.id for s in slots if s.section == section and s.id != slot_id]
+    return bool(rest) and placed.issuperset(rest)
+
+
 def lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
     """Missing slots that stand alone; a run of two or more is an optional section left out.
 
     A line nearly every page carries is not part of an optional section beside it: lost
     next to a box the page leaves out, it is still lost. A line of a page type's own
     section is counted missing only where the type is known by the page's record form (it
-    holds the type's field): known only from the section's own lines, a sub-folder's extra
-    breadcrumb line looks just like a lost one. (Alignment lists as missing only the lines
+    holds the type's field) or where the page holds every other line of the section: known
+    only from the section's own lines, a sub-folder's extra breadcrumb line looks just like
+    a lost one. (Alignment lists as missing only the lines
     of the types the page carries.) A line that links to the page itself (the home page's
     `Home`) may be left out there: a page need not link to itself. A line of marks alone
     (`* * *`) that only some pages print is missing from none; where the page prints it
@@ -160,7 +171,8 @@ def lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
         share = min(slots[slot_id].support, rarest.get(slot_id, 1.0))
         if not has_word(slots[slot_id].canonical) and share < REQUIRED_LINE:
             continue  # a rule (`* * *`) some pages print: layout, and it says nothing
-        if slots[slot_id].section >= 0 and slots[slot_id].section not in by_form:
+        section = slots[slot_id].section
+        if section >= 0 and section not in by_form and not _rest_held(alignment, slot_id):
             continue
         if "/" in slots[slot_id].canonical and links_to_page(slots[slot_id].canonical, address):
             continue  # a menu's entry for the page itself: the page need not link to itself
