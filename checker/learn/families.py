@@ -6,6 +6,7 @@ import math
 from collections import Counter
 
 from checker.align.keys import Lens, keyed_lines
+from checker.align.similarity import has_word
 from checker.knobs import CLEAR, FOLD, JOIN, REQUIRED_LINE
 from checker.model import Snapshot, Template
 from checker.read.record import record
@@ -173,3 +174,26 @@ class FamilyIndex:
             return 0
         sizes = [max(1, len(t.slots)) for t in self.templates]
         return max(hits, key=lambda i: (hits[i] / sizes[i], hits[i], -i))
+
+
+def copied_texts(
+    group: list[int], partition: list[list[int]], lines: list[set[str]], min_pages: int
+) -> frozenset[str]:
+    """Lines that pages of the other groups hold, on at least `min_pages` pages in all but
+    on no more than half of each group's pages: text bodies copy between families (a table
+    a German and an English page share). A line another family prints on most of its pages
+    is that family's block (a shared copyright, a rule), whatever this family makes of it:
+    one page of a small family that lost or changed it leaves it on most pages still."""
+    held: Counter[str] = Counter()
+    steady: set[str] = set()
+    for other in partition:
+        if other is group or other == group:
+            continue
+        counts = Counter(text for i in other for text in lines[i])
+        held.update(counts)
+        # Held by most of a group's pages, as a slot needs: that group's block line.
+        steady.update(text for text, n in counts.items() if n * 2 > len(other))
+    # A rule (`* * *`) is no text: every body and block prints one.
+    return frozenset(
+        text for text, n in held.items() if n >= min_pages and text not in steady and has_word(text)
+    )

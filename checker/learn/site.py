@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from checker.align.keys import keyed_with_filler
 from checker.align.shortcut import Shortcut, build_shortcut
 from checker.knobs import SHARED_SUPPORT
 from checker.learn.aside import ASIDE_PAGES, Aside
-from checker.learn.families import cluster, join_copies
+from checker.learn.families import cluster, copied_texts, join_copies
 from checker.learn.sample import sample_of, snapshots
 from checker.learn.template import learn_template
 from checker.learn.versions import common_lines, core, fold_versions
@@ -151,26 +152,27 @@ def learn_families(
         return []
     if groups is None:
         groups = cluster(sample, lens, thresholds.min_pages)
-    learned = {
-        tuple(g): learn_template(site, 0, [sample[i] for i in g], lens, thresholds) for g in groups
-    }
+    several = len(groups) > 1
+    lines = [{k[0] for k in keyed_with_filler(s, lens)[0] if k} for s in sample] if several else []
+
+    def learn(group: list[int], partition: list[list[int]]) -> Template | None:
+        """One group's template, told which lines the other groups' bodies copy."""
+        copied = copied_texts(group, partition, lines, thresholds.min_pages) if several else None
+        pages = [sample[i] for i in group]
+        return learn_template(site, 0, pages, lens, thresholds, copied=copied)
+
+    learned = {tuple(g): learn(g, groups) for g in groups}
     if len(groups) > 1:
         groups = join_copies(groups, [learned[tuple(g)] for g in groups], sample, lens)
         for group in groups:
             if tuple(group) not in learned:
-                learned[tuple(group)] = learn_template(
-                    site, 0, [sample[i] for i in group], lens, thresholds
-                )
+                learned[tuple(group)] = learn(group, groups)
         groups = fold_versions(groups, [core(learned[tuple(g)]) for g in groups])
     templates: list[Template] = []
     for group in groups:
         # Only a family an older version folded into is learned again, from all its pages.
         key = tuple(group)
-        template = (
-            learned[key]
-            if key in learned
-            else learn_template(site, 0, [sample[i] for i in group], lens, thresholds)
-        )
+        template = learned[key] if key in learned else learn(group, groups)
         if template is not None:
             templates.append(replace(template, family=len(templates)))
     return templates

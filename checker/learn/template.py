@@ -29,10 +29,13 @@ def learn_template(
     lens: Lens,
     thresholds: Thresholds,
     min_support: float = 0.5,
+    copied: frozenset[str] | None = None,
 ) -> Template | None:
     """Learn one family's template from a sample; None when the pages share no block.
 
-    A slot needs more than `min_support` of the sample to hold it in some variant.
+    A slot needs more than `min_support` of the sample to hold it in some variant. A line
+    that only some of the family's pages hold, in words the other families' bodies copy
+    (`copied`, from `families.copied_texts`), is body text, not the block's.
     """
     keyed = [keyed_with_filler(s, lens) for s in sample]
     sequences = [[k for k in keys if k is not None] for keys, _ in keyed]
@@ -48,6 +51,12 @@ def learn_template(
     groups = group_variants(order, shared, pages, thresholds.fuzzy)
     holders = holders_of(groups, shared)
     big = [len(h) > min_support * n for h in holders]
+    copies = {
+        g
+        for g, group in enumerate(groups)
+        if copied and len(holders[g]) < REQUIRED_LINE * n and any(k[0] in copied for k in group)
+    }
+    big = [b and g not in copies for g, b in enumerate(big)]
     absorbed = absorb_orphans(groups, holders, big, thresholds.fuzzy, set())
     kept = without_fields(
         [(g, h) for g, h, b in zip(groups, holders, big, strict=True) if b], sequences
@@ -62,7 +71,7 @@ def learn_template(
             k: slot.block for slot, (group, _) in zip(slots, kept, strict=True) for k in group
         }
         field_keys = FieldKeys.of(sequences)
-        unplaced = [[] if g in absorbed else group for g, group in enumerate(groups)]
+        unplaced = [[] if g in absorbed | copies else group for g, group in enumerate(groups)]
         sections = section_groups(
             unplaced,
             holders,
