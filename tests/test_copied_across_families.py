@@ -29,7 +29,7 @@ BLOCKS["de"] += ["  * [Liegeplätze](/de/liegeplaetze.html)", "Telefon: +44 1632
 
 def _page(lang: str, n: int, table: str, lost: str | None = None) -> str:
     block = [line for line in BLOCKS[lang] if line != lost]
-    body = [f"Report {n} on the {lang} quay, figure {n * 11}." for _ in range(1)]
+    body = [f"Report {n} on the {lang} quay, figure {n * 11}."]
     body += [f"Line {k} of page {n} ({lang}): {k * n + 3} boats." for k in range(5)]
     top = [*TABLE, ""] if table == "top" else []
     if table == "middle":

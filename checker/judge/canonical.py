@@ -26,7 +26,7 @@ def canonical_text(
     total = sum(counts.values())
     if not total:
         return None, False
-    if record_field(counts, holders or {}, echoed or set()):
+    if record_field(counts, holders or {}, echoed):
         return None, True
     ranked = counts.most_common(2)
     top, top_count = ranked[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 
 from checker.align.keys import Lens, keyed_lines
 from checker.align.similarity import has_word
@@ -177,19 +178,23 @@ class FamilyIndex:
 
 
 def copied_texts(
-    group: list[int], partition: list[list[int]], lines: list[set[str]], min_pages: int
+    group: list[int],
+    partition: list[list[int]],
+    count: Callable[[list[int]], Counter[str]],
+    min_pages: int,
 ) -> frozenset[str]:
     """Lines that pages of the other groups hold, on at least `min_pages` pages in all but
     on no more than half of each group's pages: text bodies copy between families (a table
     a German and an English page share). A line another family prints on most of its pages
     is that family's block (a shared copyright, a rule), whatever this family makes of it:
-    one page of a small family that lost or changed it leaves it on most pages still."""
+    one page of a small family that lost or changed it leaves it on most pages still.
+    `count(group)`: on how many of the group's pages each line stands."""
     held: Counter[str] = Counter()
     steady: set[str] = set()
     for other in partition:
-        if other is group or other == group:
+        if other == group:
             continue
-        counts = Counter(text for i in other for text in lines[i])
+        counts = count(other)
         held.update(counts)
         # Held by most of a group's pages, as a slot needs: that group's block line.
         steady.update(text for text, n in counts.items() if n * 2 > len(other))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from checker.align.keys import keyed_with_filler
@@ -154,15 +155,23 @@ def learn_families(
         groups = cluster(sample, lens, thresholds.min_pages)
     several = len(groups) > 1
     lines = [{k[0] for k in keyed_with_filler(s, lens)[0] if k} for s in sample] if several else []
+    counted: dict[tuple[int, ...], Counter[str]] = {}
+
+    def count(group: list[int]) -> Counter[str]:
+        """On how many of the group's pages each line stands (once per group)."""
+        key = tuple(group)
+        if key not in counted:
+            counted[key] = Counter(text for i in group for text in lines[i])
+        return counted[key]
 
     def learn(group: list[int], partition: list[list[int]]) -> Template | None:
         """One group's template, told which lines the other groups' bodies copy."""
-        copied = copied_texts(group, partition, lines, thresholds.min_pages) if several else None
+        copied = copied_texts(group, partition, count, thresholds.min_pages) if several else None
         pages = [sample[i] for i in group]
         return learn_template(site, 0, pages, lens, thresholds, copied=copied)
 
     learned = {tuple(g): learn(g, groups) for g in groups}
-    if len(groups) > 1:
+    if several:
         groups = join_copies(groups, [learned[tuple(g)] for g in groups], sample, lens)
         for group in groups:
             if tuple(group) not in learned:
