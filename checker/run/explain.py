@@ -102,8 +102,9 @@ def _parent(path: str) -> str:
 def render(alignment: Alignment, families: int = 1) -> str:
     """Every line of the snapshot marked as a block slot, an extra line, or body; with
     several page families, the family is named as `check` names it."""
-    slot_of = {p.line.number: p for p in alignment.placements}
-    extra_of = {e.line.number: e for e in alignment.extras}
+    # By the line itself: a minified page renders many lines from one source line.
+    slot_of = {id(p.line): p for p in alignment.placements}
+    extra_of = {id(e.line): e for e in alignment.extras}
     template = alignment.template
     family = f"family {template.family}: " if families > 1 else ""
     out = [
@@ -125,14 +126,13 @@ def render(alignment: Alignment, families: int = 1) -> str:
 
 def _tag(line: Line, alignment: Alignment, slot_of: dict, extra_of: dict) -> str:  # type: ignore[type-arg]
     """What one line of the snapshot is: a slot (`=` exact, `~` fuzzy), an extra, or body."""
-    number = line.number
-    placement = slot_of.get(number)
+    placement = slot_of.get(id(line))
     if placement is not None:
         slot = alignment.template.slots[placement.slot]
         exact = "=" if line.norm in slot.variants else "~"
         moved = " moved" if placement.moved else ""
         return f"block {slot.block} slot {slot.id:>3} {exact}{moved}"
-    if number in extra_of:
-        extra = extra_of[number]
+    if id(line) in extra_of:
+        extra = extra_of[id(line)]
         return "block extra" if extra.where == "after" else f"edge ({extra.where})"
     return "body"
