@@ -68,7 +68,7 @@ class Aligner:
             if s not in placed and i not in taken and has_word(self.slots[s].canonical)
         ]
         result = Draft(snapshot, views, self.window, barred, self.free)
-        types = self._types(placed, snapshot)
+        types = self._types({slot for _, slot in exact}, snapshot)
         for block in self.template.blocks:
             self._align_block(block, placed, moved_candidates, result, types)
         # A line of a type the page is not of is not missing from it.
@@ -134,9 +134,10 @@ class Aligner:
                     draft.loose.add(slot_id)
         draft.take_block(slots, found)
 
-    def _types(self, exact: dict[int, int], snapshot: Snapshot) -> set[int]:
+    def _types(self, exact: set[int], snapshot: Snapshot) -> set[int]:
         """The page types' sections this page carries (-1 stands for the family's own
-        lines): those it holds at least half of word for word, or whose record field it
+        lines): those it holds at least half of word for word, in any order (`exact`: the
+        slots some line of the page equals), or whose record field it
         holds (`Template.forms`), and no rival of. A page of
         another type may hold a line or two like them as its own (the contact page's own
         address); a site map holds every section's links, and is of no type."""

@@ -54,29 +54,43 @@ def majority_order(order: list[Key], sequences: list[list[Key]]) -> list[Key]:
         # repeats) cannot tell which copy is which: it votes on none of them.
         sure = [key for key in seq if held[key[0]] == usual[key[0]]]
         votes.update((a, b) for a, b in zip(sure, sure[1:], strict=False) if a != b)
-    after: dict[Key, list[Key]] = defaultdict(list)
-    waiting: Counter[Key] = Counter()
+    after: dict[Key, list[tuple[Key, int]]] = defaultdict(list)
+    waiting: Counter[Key] = Counter()  # winning votes for keys still to be placed first
+    pending: Counter[Key] = Counter()  # their margins: how firmly the key must wait
     for (a, b), count in votes.items():
-        if count > votes.get((b, a), 0) and a in index and b in index:
-            after[a].append(b)
+        margin = count - votes.get((b, a), 0)
+        if margin > 0 and a in index and b in index:
+            after[a].append((b, margin))
             waiting[b] += 1
+            pending[b] += margin
     ready = [(index[key], key) for key in order if not waiting[key]]
     heapq.heapify(ready)
+    # In a cycle every key left waits for another: the one waiting least firmly goes first,
+    # so a line most pages put after the cycle is never pulled in front of it.
+    stuck = [(pending[key], index[key], key) for key in order if waiting[key]]
+    heapq.heapify(stuck)
     result: list[Key] = []
     placed: set[Key] = set()
     while len(result) < len(order):
-        if not ready:  # a cycle: the merged order decides
-            key = min((k for k in order if k not in placed), key=index.__getitem__)
-        else:
+        if ready:
             key = heapq.heappop(ready)[1]
-            if key in placed:
-                continue
+        else:
+            firmness, _, key = heapq.heappop(stuck)
+            if firmness != pending[key]:
+                continue  # a stale entry: the key was pushed again when it changed
+        if key in placed:
+            continue
         result.append(key)
         placed.add(key)
-        for follower in after[key]:
+        for follower, margin in after[key]:
+            if follower in placed:
+                continue
             waiting[follower] -= 1
-            if waiting[follower] == 0 and follower not in placed:
+            pending[follower] -= margin
+            if waiting[follower] == 0:
                 heapq.heappush(ready, (index[follower], follower))
+            else:
+                heapq.heappush(stuck, (pending[follower], index[follower], follower))
     return result
 
 
