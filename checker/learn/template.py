@@ -14,6 +14,7 @@ from checker.learn.gaps import with_content_gaps
 from checker.learn.grouping import absorb_orphans, group_variants, holders_of
 from checker.learn.order import majority_order, merge_order
 from checker.learn.sections import section_groups, section_rivals, together
+from checker.learn.versions import scattered_sections
 from checker.model import Slot, Snapshot, Template
 from checker.rules import Thresholds
 
@@ -63,6 +64,7 @@ def learn_template(
     )
     slots = _assign_blocks(_slots(kept, sequences, pages, n, unseen), sequences, thresholds.window)
     section_of: dict[Key, int] = {}
+    versioned: set[str] = set()
     rivals: frozenset[tuple[int, int]] = frozenset()
     forms: tuple[tuple[int, str], ...] = ()
     if family >= 0:
@@ -82,6 +84,10 @@ def learn_template(
             thresholds.fuzzy,
             field_keys,
         )
+        versions = scattered_sections(sections, groups, block_of)
+        # Another version's lines are additions to the block, not a section's structure.
+        versioned = {k[0] for g, s in sections.items() if s in versions for k in groups[g]}
+        sections = {g: s for g, s in sections.items() if s not in versions}
         for g in sections:
             big[g] = True
         section_of = {groups[g][0]: section for g, section in sections.items()}
@@ -115,7 +121,7 @@ def learn_template(
         family=family,
         slots=tuple(slots),
         sample_size=n,
-        structure=_structure(sequences, pages, in_slots),
+        structure=_structure(sequences, pages, in_slots) - versioned,
         rivals=rivals,
         forms=forms,
     )

@@ -92,3 +92,38 @@ def core(template: Template | None) -> Template | None:
     if template is None:
         return None
     return replace(template, slots=tuple(s for s in template.slots if s.section < 0))
+
+
+def scattered_sections(
+    sections: dict[int, int], groups: list[list[tuple[str, int]]], block_of: dict
+) -> set[int]:
+    """Sections whose lines stand at two or more places inside one of the family's blocks,
+    with the block's own lines between and around them. A page type adds its own box at one
+    place; pages whose block has more lines at several places of it (menu entries a later
+    version dropped) hold another version of that block, and their lines are no type's.
+    `groups` are in the template's order; `block_of` gives the family's block of a key."""
+    # The template's order as tokens: a family line (its block) or a section's line.
+    tokens = [
+        ("section", sections[g]) if g in sections else ("block", block_of[group[0]])
+        for g, group in enumerate(groups)
+        if g in sections or group[0] in block_of
+    ]
+    span: dict[tuple[str, int], list[int]] = {}  # where each block's and section's lines
+    for i, token in enumerate(tokens):  # first and last stand
+        span.setdefault(token, [i, i])[1] = i
+    blocks = [value for kind, value in span if kind == "block"]
+    count = {block: [0] for block in blocks}  # a block's lines before each token
+    for kind, value in tokens:
+        for block in blocks:
+            count[block].append(count[block][-1] + (kind == "block" and value == block))
+    return {
+        value
+        for (kind, value), (first, last) in span.items()
+        if kind == "section"
+        and any(
+            span["block", block][0] < first
+            and last < span["block", block][1]
+            and count[block][last] > count[block][first]
+            for block in blocks
+        )
+    }
