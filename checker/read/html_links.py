@@ -26,6 +26,9 @@ _FOLDER = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*/(?:[^/?#]*/)*")
 # path put in place of that one character, so each new one costs a string join.
 _PLAIN_PATH = re.compile(r"/?[\w!$&'()*+,=@%~.-]+(?:/[\w!$&'()*+,=@%~.-]+)*/?", re.ASCII)
 _DOT_SEGMENT = re.compile(r"(?:^|/)\.\.?(?:/|$)")
+# A folder's index page: the resource its folder's address serves (a mirror saves `/about/`
+# as `about/index.html` and rewrites the links to it).
+_FOLDER_INDEX = re.compile(r"(?<=/)index\.html?(?=$|[?#])", re.I)
 _shared: dict[tuple[str, str], str] = {}
 
 
@@ -130,4 +133,5 @@ def link_target(href: str | None, base: str | None) -> str | None:
         return None
     if lowered.startswith(("mailto:", "tel:")):
         return href
-    return _resolve(href, base)
+    target = _resolve(href, base)
+    return _FOLDER_INDEX.sub("", target, 1) if "index.htm" in target else target

@@ -108,8 +108,9 @@ def _own_paths(base: str) -> frozenset[str]:
     if not path:
         return frozenset()
     forms = {path.casefold()}
-    if _INDEX.search(path):
-        forms.add(_INDEX.sub("", path).casefold() + "/")
+    if _INDEX.search(path):  # the folder's own address; the site's root is its empty path
+        folder = _INDEX.sub("", path).casefold()
+        forms.add(folder + "/" if folder else "")
     return frozenset(forms)
 
 

@@ -15,6 +15,7 @@ from checker.read.capture import CaptureTimes
 from checker.read.decode import decode, looks_binary
 from checker.read.gitsource import commit_time
 from checker.read.kept import KEPT
+from checker.read.layout import site_path
 from checker.read.load import Source, is_archive
 from checker.read.normalize import normalize, resolve_links, split_lines, unwrap
 from checker.read.own_links import own_links
@@ -104,8 +105,8 @@ def dated(source: Source, snapshot: Snapshot, reading: Reading) -> Snapshot:
 
 
 def link_base(source: Source, url: str | None = None) -> str:
-    """The address relative links in a page resolve against."""
-    return url or f"site:///{source.relative or Path(source.given).name}"
+    """The address relative links in a page resolve against: its path in the site."""
+    return url or f"site:///{site_path(source.relative) or Path(source.given).name}"
 
 
 def page(
