@@ -21,14 +21,19 @@ HOST = "localhost+8080"
 MENU = ["about", "reports", "case-studies", "contact"]
 
 
-def test_a_pages_path_in_its_site_leaves_out_the_host_and_capture_folders() -> None:
-    assert site_path("www.example.org/news/a.html") == "news/a.html"
-    assert site_path("localhost+8080/x/index.html") == "x/index.html"
-    assert site_path("localhost:8080/x/index.html") == "x/index.html"
-    assert site_path("20180523165433/www.example.org/a.html") == "a.html"
-    assert site_path("news/a.html") == "news/a.html"  # a section folder is no host
-    assert site_path("v1.2/a.html") == "v1.2/a.html"
-    assert site_path("www.example.org") == "www.example.org"  # a file, not a folder
+def test_a_link_from_the_hosts_root_starts_at_the_hosts_folder() -> None:
+    deep = "site:///localhost+8080/case-studies/kate/index.html"
+    assert link_target("/about/", deep) == "site:///localhost+8080/about/"
+    assert link_target("../../about/index.html", deep) == "site:///localhost+8080/about/"
+    # wget writes a link to another host it saved as a climb into that host's folder
+    assert link_target("../../../www.other.org/x.html", deep) == "site:///www.other.org/x.html"
+    # a page whose top folder is a section of the site, not a host, keeps the old reading
+    assert link_target("/about/", "site:///news/a.html") == "site:///about/"
+
+
+def test_a_pages_path_leaves_out_its_capture_folder() -> None:
+    assert site_path("20180523165433/www.example.org/a.html") == "www.example.org/a.html"
+    assert site_path("www.example.org/news/a.html") == "www.example.org/news/a.html"
 
 
 def test_a_folders_address_and_its_index_page_are_one_target() -> None:

@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+from checker.read.layout import HOST_FOLDER
+
 _DEFAULT_PORTS = {"http": 80, "https": 443, "ftp": 21, "ws": 80, "wss": 443}
 _SHARED_CAP = 16384
 
@@ -133,5 +135,17 @@ def link_target(href: str | None, base: str | None) -> str | None:
         return None
     if lowered.startswith(("mailto:", "tel:")):
         return href
-    target = _resolve(href, base)
+    target = _resolve(_from_host_root(href, base), base)
     return _FOLDER_INDEX.sub("", target, 1) if "index.htm" in target else target
+
+
+def _from_host_root(href: str, base: str | None) -> str:
+    """A link from the host's root (`/about/`) on a page a mirror keeps in a folder named
+    after its host (`site:///www.example.org/…`, wget's `localhost+8080/`) starts at that
+    folder, as a link climbing to it (`../../about/`) does."""
+    if not base or not href.startswith("/") or href.startswith("//"):
+        return href
+    if not base.startswith("site:///"):
+        return href
+    top, slash, _ = base[8:].partition("/")
+    return f"/{top}{href}" if slash and HOST_FOLDER.fullmatch(top) else href

@@ -25,7 +25,7 @@ _MAYBE_STAMP = re.compile(r"(?:^|[/\\])\d{4}[^/\\]*[/\\]")
 _GIT = re.compile(r"@git:[0-9a-f]{7,40}$")
 # A folder named as a mirror names a host: `localhost`, or dotted names ending in a top-level
 # domain, with a port as wget writes it (`:8080`, or `+8080` in Windows-safe names).
-_HOST_FOLDER = re.compile(r"(?:localhost|(?:[a-z0-9-]+\.)+[a-z]{2,63})(?:[:+]\d{1,5})?", re.I)
+HOST_FOLDER = re.compile(r"(?:localhost|(?:[a-z0-9-]+\.)+[a-z]{2,63})(?:[:+]\d{1,5})?", re.I)
 _SEP = "/"
 ARCHIVES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
@@ -74,13 +74,9 @@ def without_capture(path: str) -> str:
 
 
 def site_path(path: str) -> str:
-    """A page's path in its site, which its relative links resolve against: its capture
-    folder left out, and the folder a mirror names after the host (`www.example.org/`,
-    `localhost+8080/`), which is the host's root: `/about/` and `../../about/` from a page
-    under it name one resource."""
-    path = without_capture(path)
-    top, slash, rest = path.partition(_SEP)
-    return rest if slash and _HOST_FOLDER.fullmatch(top) else path
+    """A page's path in the mirror, which its relative links resolve against: its capture
+    folder left out, so the captures of one page link the same resources."""
+    return without_capture(path)
 
 
 def captures_repeat(relative: list[str]) -> bool:
