@@ -62,6 +62,8 @@ KNOWN = {
     ("rename", "rspca-cambridge"): OWN,
     ("rename", "sheet-parish-council"): OWN,
     ("copy", "usherbrooke-coronavirus"): SHARE,
+    ("copy", "powershell-org"): SHARE + " (line order votes: a breadcrumb repeats a footer entry)",
+    ("rename", "powershell-org"): OWN,
 }
 
 
