@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from checker.read.html_links import link_target
-from checker.read.layout import site_path
+from checker.read.layout import without_capture
 from tests.test_accuracy import kinds_by_page
 
 HOST = "localhost+8080"
@@ -32,8 +32,8 @@ def test_a_link_from_the_hosts_root_starts_at_the_hosts_folder() -> None:
 
 
 def test_a_pages_path_leaves_out_its_capture_folder() -> None:
-    assert site_path("20180523165433/www.example.org/a.html") == "www.example.org/a.html"
-    assert site_path("www.example.org/news/a.html") == "www.example.org/news/a.html"
+    assert without_capture("20180523165433/www.example.org/a.html") == "www.example.org/a.html"
+    assert without_capture("www.example.org/news/a.html") == "www.example.org/news/a.html"
 
 
 def test_a_folders_address_and_its_index_page_are_one_target() -> None:

@@ -70,13 +70,12 @@ def _left_out_together(alignment: Alignment, optional: set[int]) -> set[int]:
     return paired
 
 
-def _rarest_copies(alignment: Alignment) -> dict[int, float]:
+def _rarest_copies(alignment: Alignment, placed: set[int]) -> dict[int, float]:
     """For each missing rule (a line of marks alone) whose text the page holds in another
     slot too, the share of the other pages holding the copy it lacks by count: the copies
     the fewest pages hold go first, and the page itself, lacking it, is left out of the
     share (it cannot vouch for its own loss)."""
     template = alignment.template
-    placed = {p.slot for p in alignment.placements}
     lacking: dict[str, list[int]] = {}
     for slot_id, _ in alignment.missing:
         if not has_word(template.slots[slot_id].canonical):
@@ -91,7 +90,7 @@ def _rarest_copies(alignment: Alignment) -> dict[int, float]:
     return rarest
 
 
-def _items_lost(alignment: Alignment, optional: set[int]) -> set[int]:
+def _items_lost(alignment: Alignment, optional: set[int], placed: set[int]) -> set[int]:
     """Links lost from a list: a run of missing optional slots, each a link, standing
     between two lines of their block the page holds, at least one of them a link (the menu
     goes on past the run), one of the run held by all pages but this.
@@ -100,7 +99,6 @@ def _items_lost(alignment: Alignment, optional: set[int]) -> set[int]:
     is that page's loss."""
     slots = alignment.template.slots
     size = alignment.template.sample_size
-    placed = {p.slot for p in alignment.placements}
 
     def link(slot_id: int) -> bool:
         return URL.search(slots[slot_id].canonical) is not None
@@ -134,12 +132,11 @@ def gap_of(extra: Extra, content_gaps: frozenset[tuple[int, str]]) -> tuple[int,
     return next(((s, "after") for s in held), gap)
 
 
-def _rest_held(alignment: Alignment, slot_id: int) -> bool:
-    """Whether the page holds every other line of the slot's page-type section: the section
-    is the page's, and the one line it lacks was lost."""
+def _rest_held(alignment: Alignment, slot_id: int, placed: set[int]) -> bool:
+    """Whether the page holds (`placed`) every other line of the slot's page-type section:
+    the section is the page's, and the one line it lacks was lost."""
     slots = alignment.template.slots
     section = slots[slot_id].section
-    placed = {p.slot for p in alignment.placements}
     rest = [s.id for s in slots if s.section == section and s.id != slot_id]
     return bool(rest) and placed.issuperset(rest)
 
@@ -162,9 +159,10 @@ def lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
     slots = alignment.template.slots
     by_form = {section for section, _ in alignment.template.forms}
     optional = {s for s, _ in alignment.missing if slots[s].support < REQUIRED_LINE}
+    placed = {p.slot for p in alignment.placements}
     paired = _left_out_together(alignment, optional)
-    rarest = _rarest_copies(alignment)
-    items_lost = _items_lost(alignment, optional)
+    rarest = _rarest_copies(alignment, placed)
+    items_lost = _items_lost(alignment, optional, placed)
     lone = []
     address = alignment.snapshot.address
     for slot_id, line in alignment.missing:
@@ -172,7 +170,7 @@ def lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
         if not has_word(slots[slot_id].canonical) and share < REQUIRED_LINE:
             continue  # a rule (`* * *`) some pages print: layout, and it says nothing
         section = slots[slot_id].section
-        if section >= 0 and section not in by_form and not _rest_held(alignment, slot_id):
+        if section >= 0 and section not in by_form and not _rest_held(alignment, slot_id, placed):
             continue
         if "/" in slots[slot_id].canonical and links_to_page(slots[slot_id].canonical, address):
             continue  # a menu's entry for the page itself: the page need not link to itself

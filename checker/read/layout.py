@@ -73,12 +73,6 @@ def without_capture(path: str) -> str:
     return _SEP.join(parts[: found[0]] + parts[found[0] + 1 :])
 
 
-def site_path(path: str) -> str:
-    """A page's path in the mirror, which its relative links resolve against: its capture
-    folder left out, so the captures of one page link the same resources."""
-    return without_capture(path)
-
-
 def captures_repeat(relative: list[str]) -> bool:
     """Whether timestamped folders hold the same relative paths (one page under two capture
     folders or more): capture folders, not a site whose own folders are named by date."""

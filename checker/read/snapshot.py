@@ -15,7 +15,7 @@ from checker.read.capture import CaptureTimes
 from checker.read.decode import decode, looks_binary
 from checker.read.gitsource import commit_time
 from checker.read.kept import KEPT
-from checker.read.layout import site_path
+from checker.read.layout import without_capture
 from checker.read.load import Source, is_archive
 from checker.read.normalize import normalize, resolve_links, split_lines, unwrap
 from checker.read.own_links import own_links
@@ -105,8 +105,9 @@ def dated(source: Source, snapshot: Snapshot, reading: Reading) -> Snapshot:
 
 
 def link_base(source: Source, url: str | None = None) -> str:
-    """The address relative links in a page resolve against: its path in the site."""
-    return url or f"site:///{site_path(source.relative) or Path(source.given).name}"
+    """The address relative links in a page resolve against: its path in the mirror, its
+    capture folder left out, so the captures of one page link the same resources."""
+    return url or f"site:///{without_capture(source.relative) or Path(source.given).name}"
 
 
 def page(
