@@ -9,6 +9,7 @@ from statistics import median
 
 from checker.align.keys import Lens, keyed_with_filler
 from checker.knobs import CANDIDATE_SHARE, REQUIRED_LINE
+from checker.learn.copies import by_neighbours
 from checker.learn.fields import FieldKeys, record_forms, without_fields
 from checker.learn.gaps import with_content_gaps
 from checker.learn.grouping import absorb_orphans, group_variants, holders_of
@@ -39,7 +40,7 @@ def learn_template(
     (`copied`, from `families.copied_texts`), is body text, not the block's.
     """
     keyed = [keyed_with_filler(s, lens) for s in sample]
-    sequences = [[k for k in keys if k is not None] for keys, _ in keyed]
+    sequences = by_neighbours([[k for k in keys if k is not None] for keys, _ in keyed])
     # A line's share counts the pages where it could be seen: not those it is filler on.
     unseen = Counter(text for _, filler in keyed for text in filler)
     n = len(sequences)
