@@ -64,6 +64,8 @@ KNOWN = {
     ("copy", "usherbrooke-coronavirus"): SHARE,
     ("copy", "powershell-org"): SHARE + " (line order votes: a breadcrumb repeats a footer entry)",
     ("rename", "powershell-org"): OWN,
+    ("copy", "steep-parish-council"): SHARE,
+    ("rename", "steep-parish-council"): OWN,
 }
 
 
