@@ -13,7 +13,7 @@ Key = tuple[str, int]
 
 
 def without_fields(
-    kept: list[tuple[list[Key], set[int]]], sequences: list[list[Key]]
+    kept: list[tuple[list[Key], set[int]]], sequences: list[list[Key]], field_keys: FieldKeys
 ) -> list[tuple[list[Key], set[int]]]:
     """Drop the slots that stand among a page's own lines: fields of a per-page record.
 
@@ -47,12 +47,14 @@ def without_fields(
         if not fields:
             break
         where = {k: g for k, g in where.items() if g not in fields}
-    where = _without_islands(where, sequences)
+    where = _without_islands(where, sequences, field_keys)
     keep = set(where.values())
     return [pair for g, pair in enumerate(kept) if g in keep]
 
 
-def _without_islands(where: dict[Key, int], sequences: list[list[Key]]) -> dict[Key, int]:
+def _without_islands(
+    where: dict[Key, int], sequences: list[list[Key]], field_keys: FieldKeys
+) -> dict[Key, int]:
     """Drop the short runs of template lines that stand among a page's own lines on both
     sides: headings of the page's own data (`Current roles` over a table of its roles).
 
@@ -61,7 +63,11 @@ def _without_islands(where: dict[Key, int], sequences: list[list[Key]]) -> dict[
     Lines every page holds under one key with its own value (`Permalink: …`, `Updated:
     …`) join the runs beside them, as record fields inside a block do.
     """
-    key_of = {k: key_of_line(k[0]) for seq in sequences for k in seq}
+    key_of = {
+        k: key
+        for seq, keys in zip(sequences, field_keys.lines, strict=True)
+        for k, key in zip(seq, keys, strict=True)
+    }
     keyed = Counter(key for seq in sequences for key in {key_of[k] for k in seq} if key)
     common = {key for key, pages in keyed.items() if pages * 2 >= len(sequences)}
     bridging = {k for k, key in key_of.items() if key in common}

@@ -60,8 +60,9 @@ def learn_template(
     }
     big = [b and g not in copies for g, b in enumerate(big)]
     absorbed = absorb_orphans(groups, holders, big, thresholds.fuzzy, set())
+    field_keys = FieldKeys.of(sequences)  # each line's `Key:`, worked out once per sample
     kept = without_fields(
-        [(g, h) for g, h, b in zip(groups, holders, big, strict=True) if b], sequences
+        [(g, h) for g, h, b in zip(groups, holders, big, strict=True) if b], sequences, field_keys
     )
     slots = _assign_blocks(_slots(kept, sequences, pages, n, unseen), sequences, thresholds.window)
     section_of: dict[Key, int] = {}
@@ -73,7 +74,6 @@ def learn_template(
         block_of = {
             k: slot.block for slot, (group, _) in zip(slots, kept, strict=True) for k in group
         }
-        field_keys = FieldKeys.of(sequences)
         unplaced = [[] if g in absorbed | copies else group for g, group in enumerate(groups)]
         sections = section_groups(
             unplaced,
@@ -104,7 +104,7 @@ def learn_template(
         folded = absorb_orphans(groups, holders, big, thresholds.fuzzy, absorbed)
         if sections or folded != absorbed:  # the slots changed: cut them into blocks again
             kept = [(g, h) for g, h, keep in zip(groups, holders, big, strict=True) if keep]
-            kept = without_fields(kept, sequences)
+            kept = without_fields(kept, sequences, field_keys)
             slots = _assign_blocks(
                 _slots(kept, sequences, pages, n, unseen), sequences, thresholds.window
             )
