@@ -60,9 +60,8 @@ def _neighbours(seq: list[Key], at: int) -> tuple[tuple[str, str], ...]:
 
 def _nearer(usual: dict[Key, tuple[float, float]], text: str, at: int, length: int) -> bool:
     """Whether a line at `at` of a page of `length` lines stands nearer the second copy's
-    usual place than the first's (each measured from the page edge it is nearer)."""
-    if (text, 0) not in usual:
-        return False
+    usual place than the first's (each measured from the page edge it is nearer); both
+    copies have a usual place, since the text is one some page prints twice."""
 
     def off(copy: int) -> float:
         start, end = usual[(text, copy)]

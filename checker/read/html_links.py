@@ -147,5 +147,5 @@ def _from_host_root(href: str, base: str | None) -> str:
         return href
     if not base.startswith("site:///"):
         return href
-    top, slash, _ = base[8:].partition("/")
+    top, slash, _ = base.removeprefix("site:///").partition("/")
     return f"/{top}{href}" if slash and HOST_FOLDER.fullmatch(top) else href
