@@ -101,3 +101,42 @@ def test_a_chunk_sent_to_a_worker_forgets_the_pages_kept_of_it() -> None:
         assert kept.take(a, "key") is None
     finally:
         kept.forget_kept()
+
+
+def test_archives_are_shared_with_this_process_not_queued_behind_one_worker() -> None:
+    from types import SimpleNamespace
+
+    from checker.run import workers
+
+    stage = SimpleNamespace(reading=SimpleNamespace(lines_key=None))
+    workers._install(stage)  # type: ignore[arg-type]
+    archives = [Source("crawl", f"part-{i}.warc.gz", "s") for i in range(4)]
+    pool = _Pool()
+    try:
+        results = list(
+            workers._shared(
+                pool,  # type: ignore[arg-type]
+                1,
+                stage,  # type: ignore[arg-type]
+                _chunks(archives, CHUNK),
+                lambda _, chunk: [s.relative for s in chunk],
+            )
+        )
+    finally:
+        workers._STAGE = None
+    assert [r for chunk in results for r in chunk] == [s.relative for s in archives]
+    # One archive fills the worker's window, so this process takes the next ones while the
+    # worker is busy (here it never says it is done): before, all four queued behind it.
+    assert pool.sent == 1
+
+
+def test_an_archive_weighs_as_many_files_as_its_size_holds_pages(tmp_path) -> None:  # noqa: ANN001
+    from checker.run.commands import ARCHIVE_BYTES_PER_FILE, PARALLEL_FROM, _files
+
+    big, small = tmp_path / "big.warc.gz", tmp_path / "small.warc.gz"
+    big.write_bytes(b"\0" * ARCHIVE_BYTES_PER_FILE * PARALLEL_FROM)
+    small.write_bytes(b"\0" * 100)
+    assert _files([Source(str(tmp_path), "big.warc.gz", "s")]) == PARALLEL_FROM
+    assert _files([Source(str(tmp_path), "small.warc.gz", "s")]) == 1
+    assert _files([Source(str(tmp_path), "gone.warc.gz", "s")]) == 1  # unreadable: one file
+    assert _files([Source(str(tmp_path), f"{i}.html", "s") for i in range(3)]) == 3

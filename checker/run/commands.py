@@ -9,7 +9,7 @@ from dataclasses import replace
 from checker.judge.history import one_site_over_time
 from checker.model import Kind, Severity
 from checker.read.gitchanges import changed_since
-from checker.read.load import InputError, Source, discover
+from checker.read.load import InputError, Source, discover, is_url, names_archive
 from checker.report import formatters, resolve
 from checker.report.text import TextFormatter, summary_line
 from checker.rules import RuleError, load_rules
@@ -82,7 +82,7 @@ def check(options: CheckOptions) -> RunResult:
         sources = [
             replace(s, site=site) if s.site not in baseline.templates else s for s in sources
         ]
-    execution = _execution(options, len(sources))
+    execution = _execution(options, _files(sources))
     sites = check_sources(sources, rules, baseline, execution)
     if options.verbose:
         lines = learned_lines(sites, sources, rules, options.group_by, execution.mtime)
@@ -151,6 +151,26 @@ def _discover(paths: tuple[str, ...], globs: tuple[str, ...], group_by: str) -> 
 
 # Below this many files, worker processes cost more than they save.
 PARALLEL_FROM = 200
+# A web archive counts as one file per this many bytes when deciding that (a gzipped record of
+# a page is a few KB): four archives of 10,000 pages were checked by one process.
+ARCHIVE_BYTES_PER_FILE = 4096
+
+
+def _files(sources: list[Source]) -> int:
+    """How many files the sources weigh: a web archive holds many pages (one of unknown size,
+    at a URL, weighs enough for workers on its own)."""
+    files = 0
+    for source in sources:
+        if not names_archive(source):
+            files += 1
+        elif is_url(source.given):
+            files += PARALLEL_FROM
+        else:
+            try:
+                files += max(1, os.stat(source.display).st_size // ARCHIVE_BYTES_PER_FILE)
+            except OSError:
+                files += 1  # unreadable: its finding says why
+    return files
 
 
 def _execution(options: CheckOptions, files: int) -> Execution:

@@ -13,7 +13,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from checker.read.kept import all_kept, forget_kept, keep_reads
-from checker.read.load import Source, is_archive
+from checker.read.load import Source, names_archive
 
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
@@ -97,10 +97,13 @@ def _shared(
 ) -> Iterator[T]:
     """Results in chunk order, from the pool's workers and from this process, which checks the
     next chunk itself whenever the oldest one sent is not back yet, rather than wait idle
-    beside a worker process of its own. At most WINDOW chunks per worker are in flight and
-    WINDOW checked here wait their turn. A chunk whose pages were all read while learning is
-    checked here when its turn comes (reading is most of the work, and it is done)."""
-    pending: deque[tuple[str, Any]] = deque()  # ("sent", AsyncResult), ("kept", chunk), ("done", T)
+    beside a worker process of its own. At most WINDOW chunks per worker are in flight (a web
+    archive fills a worker's window alone, so that this process takes the next archive rather
+    than queue them all behind one worker) and WINDOW checked here wait their turn. A chunk
+    whose pages were all read while learning is checked here when its turn comes (reading is
+    most of the work, and it is done)."""
+    # ("sent", AsyncResult, weight), ("kept", chunk, 0), ("done", T, 0)
+    pending: deque[tuple[str, Any, int]] = deque()
     sent = done = 0
     more = True
     while pending or more:
@@ -109,24 +112,25 @@ def _shared(
             if chunk is None:
                 more = False
             elif all_kept(chunk, stage.reading.lines_key):
-                pending.append(("kept", chunk))
+                pending.append(("kept", chunk, 0))
             else:
-                pending.append(("sent", pool.apply_async(_work, (task, _pack(chunk)))))
-                sent += 1
+                weight = _weight(chunk)
+                pending.append(("sent", pool.apply_async(_work, (task, _pack(chunk))), weight))
+                sent += weight
         if not pending:
             return
-        kind, held = pending[0]
+        kind, held, weight = pending[0]
         if kind == "sent" and more and done < WINDOW and not held.ready():
             chunk = next(chunks, None)
             if chunk is None:
                 more = False
             else:
-                pending.append(("done", task(stage, chunk)))
+                pending.append(("done", task(stage, chunk), 0))
                 done += 1
             continue
         pending.popleft()
         if kind == "sent":
-            sent -= 1
+            sent -= weight
             yield held.get()
         elif kind == "kept":
             yield task(stage, held)
@@ -201,6 +205,11 @@ def _unpack(batch: Batch) -> list[Source]:
     ]
 
 
+def _weight(chunk: list[Source]) -> int:
+    """How much of a worker's window a chunk sent to it fills."""
+    return WINDOW if len(chunk) == 1 and names_archive(chunk[0]) else 1
+
+
 def _chunk_size(sources: Iterable[Source], workers: int) -> int:
     """CHUNK, or less when a corpus of known size would give each worker few chunks."""
     if not isinstance(sources, Sized):
@@ -214,7 +223,7 @@ def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
     worker busy and the others idle)."""
     chunk: list[Source] = []
     for source in sources:
-        if not source.revision and is_archive(source.relative or source.given):
+        if names_archive(source):
             if chunk:
                 yield chunk
                 chunk = []
