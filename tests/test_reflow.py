@@ -110,3 +110,53 @@ def test_a_pair_is_joined_only_on_the_sites_evidence() -> None:
     # One page alone is no evidence, and lines that never stand whole stay apart.
     assert learn_joins(sample[1:2]) == frozenset()
     assert rejoin(_lines("Club", "Home"), joins) == _lines("Club", "Home")
+
+
+def test_a_line_broken_twice_is_joined_whole() -> None:
+    # The share line ends with the site's logo; converters break it in two places that move
+    # with the page's own URL: after the URL's `|`, before the URL, or both.
+    def share(page: str) -> list[str]:
+        return [f"Print | Share: https://x.example/{page}", "| Top", "![Logo](img/logo.png)"]
+
+    sample = [
+        *(
+            Snapshot(
+                p,
+                "s",
+                _lines(
+                    "Club",
+                    f"Print | Share: https://x.example/{p} | Top",
+                    "![Logo](img/logo.png)",
+                    "Body",
+                ),
+            )
+            for p in ("a", "b", "c")
+        ),
+        *(
+            Snapshot(
+                p,
+                "s",
+                _lines(
+                    "Club",
+                    "Print | Share:",
+                    f"https://x.example/{p} | Top ![Logo](img/logo.png)",
+                    "Body",
+                ),
+            )
+            for p in ("d", "e")
+        ),
+        Snapshot("f", "s", _lines("Club", *share("f"), "Body")),
+    ]
+    joins = learn_joins(sample)
+    whole = normalize("Print | Share: https://x.example/g | Top ![Logo](img/logo.png)")
+    assert [line.norm for line in rejoin(_lines("Club", *share("g"), "Body"), joins)] == [
+        "Club",
+        whole,
+        "Body",
+    ]
+    # A line the joined one does not make a learned line with stays apart.
+    assert [line.norm for line in rejoin(_lines("Club", *share("g")[:2], "Body"), joins)] == [
+        "Club",
+        normalize("Print | Share: https://x.example/g | Top"),
+        "Body",
+    ]

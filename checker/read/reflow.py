@@ -66,7 +66,9 @@ def line_starts(sample: list[Snapshot], width: int) -> frozenset[str]:
 
 
 def rejoin(lines: tuple[Line, ...], joins: Joins) -> tuple[Line, ...]:
-    """The lines with each physically adjacent pair that makes one of `joins` re-joined."""
+    """The lines with each physically adjacent pair that makes one of `joins` re-joined; a
+    re-joined line goes on joining the next while the pair is one of `joins` too (a logical
+    line broken twice, at points that vary per page)."""
     if not joins or len(lines) < 2:
         return lines
     heads = {_head(j) for j in joins}
@@ -74,20 +76,16 @@ def rejoin(lines: tuple[Line, ...], joins: Joins) -> tuple[Line, ...]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        if (
-            following is not None
-            and following.number == line.last + 1
-            and _head(record(line.norm).skeleton) in heads
-        ):
-            joined = _joined_norm(line, following)
-            if record(joined).skeleton in joins:
-                text = line.text.rstrip() + " " + following.text.strip()
-                out.append(Line(line.number, text, joined, following.last))
-                index += 2
-                continue
-        out.append(line)
         index += 1
+        while index < len(lines) and _head(record(line.norm).skeleton) in heads:
+            following = lines[index]
+            joined = _joined_norm(line, following)
+            if following.number != line.last + 1 or record(joined).skeleton not in joins:
+                break
+            text = line.text.rstrip() + " " + following.text.strip()
+            line = Line(line.number, text, joined, following.last)
+            index += 1
+        out.append(line)
     return tuple(out)
 
 
