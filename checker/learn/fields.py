@@ -112,6 +112,18 @@ def _runs(inside: list[bool]) -> list[tuple[int, int]]:
     return runs
 
 
+# The key of every line a site's learning has met: its templates (each family's, the one
+# across families) share the sample's lines, and a bounded cache of keys missed them all again
+# on one huge page. Held only while a site is learned (`forget_keys`), so it is bounded by
+# the sample, which is in memory anyway.
+_KNOWN_KEYS: dict[str, str | None] = {}
+
+
+def forget_keys() -> None:
+    """Forget the keys learning met: the next site's lines are others."""
+    _KNOWN_KEYS.clear()
+
+
 @dataclass(frozen=True)
 class FieldKeys:
     """The `Key: value` keys of a sample's lines, worked out once for learning."""
@@ -125,7 +137,12 @@ class FieldKeys:
 
     @classmethod
     def of(cls, sequences: list[list[Key]]) -> FieldKeys:
-        lines = [[key_of_line(text) for text, _ in seq] for seq in sequences]
+        known = _KNOWN_KEYS
+        for seq in sequences:
+            for text, _ in seq:
+                if text not in known:
+                    known[text] = key_of_line.__wrapped__(text)
+        lines = [[known[text] for text, _ in seq] for seq in sequences]
         pages: dict[str, set[int]] = {}
         values: dict[str, set[str]] = {}
         for index, (seq, keys) in enumerate(zip(sequences, lines, strict=True)):

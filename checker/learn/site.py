@@ -10,6 +10,7 @@ from checker.align.shortcut import Shortcut, build_shortcut
 from checker.knobs import SHARED_SUPPORT
 from checker.learn.aside import ASIDE_PAGES, Aside
 from checker.learn.families import cluster, copied_texts, join_copies
+from checker.learn.fields import forget_keys
 from checker.learn.sample import sample_of, snapshots
 from checker.learn.template import learn_template
 from checker.learn.versions import common_lines, core, fold_versions
@@ -98,6 +99,7 @@ def site_templates(
         shortcut = build_shortcut(families[0], sample)
     record.cache_clear()  # learning's line records (~7 MB at 100k): the stage meets other lines
     key_of_line.cache_clear()
+    forget_keys()
     return SiteTemplates(families, shared, wrap=wrap, starts=starts, joins=joins, shortcut=shortcut)
 
 
