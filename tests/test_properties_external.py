@@ -66,6 +66,7 @@ KNOWN = {
     ("rename", "powershell-org"): OWN,
     ("copy", "steep-parish-council"): SHARE,
     ("rename", "steep-parish-council"): OWN,
+    ("rename", "usagov-archive-2023"): OWN + " (a menu opened along the page's own trail)",
 }
 
 
