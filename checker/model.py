@@ -96,6 +96,9 @@ class Snapshot:
     address: str = ""
     """What its relative links resolved against (`site:///folder/page.html`, or its URL):
     the page itself, which its menu need not link to."""
+    alias: str = ""
+    """For a mirrored page whose `<base href>` names another root: its address there (the
+    base joined with its path in the mirror), as its links to itself read."""
 
 
 @dataclass(frozen=True)

@@ -20,13 +20,13 @@ def _check(site: Path, monkeypatch: pytest.MonkeyPatch, keep: bool) -> tuple[int
     from checker.run.pipeline import Execution, check_sources
 
     rendered = []
-    real = html.render_html
+    real = html.render_page  # what reading a page calls (render_html wraps it)
 
     def counting(text: str, **options: object) -> object:
         rendered.append(options.get("page_url"))
         return real(text, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(html, "render_html", counting)
+    monkeypatch.setattr(html, "render_page", counting)
     monkeypatch.setattr(kept.KEPT, "on", False)
     if not keep:
         monkeypatch.setattr("checker.run.workers.keep_reads", lambda on: None)

@@ -62,6 +62,7 @@ KNOWN = {
     ("rename", "rspca-cambridge"): OWN,
     ("rename", "sheet-parish-council"): OWN,
     ("copy", "usherbrooke-coronavirus"): SHARE,
+    ("rename", "usherbrooke-coronavirus"): OWN + " (its home page's menu links `coronavirus`)",
     ("copy", "powershell-org"): SHARE + " (line order votes: a breadcrumb repeats a footer entry)",
     ("rename", "powershell-org"): OWN,
     ("copy", "steep-parish-council"): SHARE,

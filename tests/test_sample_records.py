@@ -32,13 +32,13 @@ def _rendered(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
     from checker.read import html
 
     seen: list[str | None] = []
-    real = html.render_html
+    real = html.render_page  # what reading a page calls (render_html wraps it)
 
     def counting(text: str, **options: object) -> object:
         seen.append(options.get("page_url"))  # type: ignore[arg-type]
         return real(text, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(html, "render_html", counting)
+    monkeypatch.setattr(html, "render_page", counting)
     return seen
 
 

@@ -25,7 +25,7 @@ def observe(alignment: Alignment, lens: Lens) -> Observation:
         view = lens(placement.line.norm) or ABSENT
         canonical = slots[placement.slot].canonical
         usual = view == canonical or (
-            " <" in canonical and view == unlinked_own(canonical, snapshot.address)
+            " <" in canonical and view == unlinked_own(canonical, snapshot.address, snapshot.alias)
         )
         if not usual:
             differing.append((placement.slot, view))
@@ -172,7 +172,9 @@ def lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
         section = slots[slot_id].section
         if section >= 0 and section not in by_form and not _rest_held(alignment, slot_id, placed):
             continue
-        if "/" in slots[slot_id].canonical and links_to_page(slots[slot_id].canonical, address):
+        if "/" in slots[slot_id].canonical and links_to_page(
+            slots[slot_id].canonical, address, alignment.snapshot.alias
+        ):
             continue  # a menu's entry for the page itself: the page need not link to itself
         if slots[slot_id].support >= REQUIRED_LINE or slot_id in items_lost:
             lone.append((slot_id, line))  # a required line is lost whatever its neighbours

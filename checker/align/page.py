@@ -86,7 +86,7 @@ class Aligner:
         Candidates of one line come highest slot first, so the run takes one per line.
         """
         pairs: list[tuple[int, int]] = []
-        own = own_entries(self.linked, snapshot.address)
+        own = own_entries(self.linked, snapshot.address, snapshot.alias)
         for i, key in enumerate(keys):
             if key is not None and key in self.index and len(self.by_text[key[0]]) == 1:
                 pairs.append((i, self.index[key]))

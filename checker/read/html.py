@@ -101,17 +101,28 @@ def render_html(
     text: str, *, page_url: str | None = None, max_depth: int = 256
 ) -> tuple[list[RenderedLine], str | None]:
     """Render a page to its visible lines; the second value says what was cut off, if anything."""
+    lines, problem, _ = render_page(text, page_url=page_url, max_depth=max_depth)
+    return lines, problem
+
+
+def render_page(
+    text: str, *, page_url: str | None = None, max_depth: int = 256
+) -> tuple[list[RenderedLine], str | None, str | None]:
+    """`render_html`, and the address its links resolved against (`<base href>`, else
+    `page_url`)."""
     if not text or text.isspace():  # as `not text.strip()`, without copying the page
-        return [], None
+        return [], None, page_url
     root, problem = _parse(text)
     if root is None:
-        return [], problem
+        return [], problem, page_url
     if target := redirect_target(root):
-        return [], f"a redirect to {target} (meta refresh): not a page of its own, not checked"
-    pairs, too_deep = walk(root, _base_url(root, page_url), max_depth)
+        redirect = f"a redirect to {target} (meta refresh): not a page of its own, not checked"
+        return [], redirect, None
+    base = _base_url(root, page_url)
+    pairs, too_deep = walk(root, base, max_depth)
     if too_deep and problem is None:
         problem = f"nesting deeper than {max_depth} levels was cut off"
-    return _rendered_lines(pairs), problem
+    return _rendered_lines(pairs), problem, base
 
 
 _SEPARATOR = "\x00"  # never in rendered text (the parser's input has none), and no space

@@ -58,22 +58,25 @@ def _named(base: str, text: str) -> tuple[str, frozenset[str]]:
     return name, (_own_paths(base) if name and name in text else frozenset())
 
 
-def links_to_page(text: str, base: str) -> bool:
-    """Whether a line links to the page at `base` (its menu entry for the page itself)."""
-    own = _own_paths(base) if base else frozenset()
+def links_to_page(text: str, base: str, alias: str = "") -> bool:
+    """Whether a line links to the page at `base` (its menu entry for the page itself), or at
+    `alias`, its address under a `<base href>` naming another root."""
+    own = _own_paths(base) | _own_paths(alias)
     return bool(own) and any(_is_own(m.group(0), own) for m in URL.finditer(text))
 
 
-def unlinked_own(text: str, base: str) -> str:
+def unlinked_own(text: str, base: str, alias: str = "") -> str:
     """The line with its links to the page at `base` left out, as the page shows its own
     menu entry: as plain text (`href="#"`, or no link at all), since it need not link to
     itself. Other links stay."""
-    return _without_links_to(text, _own_paths(base) if base else frozenset())
+    return _without_links_to(text, _own_paths(base) | _own_paths(alias))
 
 
-def own_entries(linked: list[tuple[str, int]], address: str) -> dict[str, list[int]]:
+def own_entries(
+    linked: list[tuple[str, int]], address: str, alias: str = ""
+) -> dict[str, list[int]]:
     """Of the (text, id) of lines that link somewhere, those that link to the page at
-    `address`, by their text as the page may show it: its own menu entry plain."""
+    `address` (or `alias`), by their text as the page may show it: its own menu entry plain."""
     name = address.rsplit("/", 1)[-1]
     if not name:
         return {}
@@ -82,7 +85,7 @@ def own_entries(linked: list[tuple[str, int]], address: str) -> dict[str, list[i
     entries: dict[str, list[int]] = {}
     for text, ident in linked:
         if index or name in text:
-            own = _own_paths(address) if own is None else own
+            own = (_own_paths(address) | _own_paths(alias)) if own is None else own
             plain = _without_links_to(text, own)
             if plain and plain != text:
                 entries.setdefault(plain, []).append(ident)
@@ -99,6 +102,8 @@ def _without_links_to(text: str, own: frozenset[str]) -> str:
 def _own_paths(base: str) -> frozenset[str]:
     """The forms a link to the page can take: its path in the site, with or without its host,
     and a folder's address for a folder's index page."""
+    if not base:
+        return frozenset()
     scheme, marker, rest = base.partition(":///")
     if marker and scheme == "site":
         path = rest
@@ -108,9 +113,9 @@ def _own_paths(base: str) -> frozenset[str]:
     if not path:
         return frozenset()
     forms = {path.casefold()}
-    if _INDEX.search(path):  # the folder's own address; the site's root is its empty path
-        folder = _INDEX.sub("", path).casefold()
-        forms.add(folder + "/" if folder else "")
+    if _INDEX.search(path):  # the folder's own address, with or without its closing slash;
+        folder = _INDEX.sub("", path).casefold()  # the site's root is its empty path
+        forms |= {folder + "/", folder} if folder else {""}
     return frozenset(forms)
 
 

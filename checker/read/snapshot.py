@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from checker.model import Line, Snapshot
 from checker.read.capture import CaptureTimes
@@ -136,10 +136,13 @@ def page(
     if decoded.bad_bytes:
         problem = f"has {decoded.bad_bytes} undecodable byte sequence(s) ({decoded.encoding})"
     base = link_base(source, url)
+    alias = ""
     if html:
         from checker.read.html import comparison_texts
 
-        rendered, render_problem = _render(decoded.text, base)
+        rendered, render_problem, base_href = _render(decoded.text, base)
+        if url is None and base_href and base_href != base and "://" in base_href:
+            alias = urljoin(base_href, base.removeprefix("site:///"))
         if render_problem:
             notes.append(render_problem)
         if problem and not any("\ufffd" in text for _, text in rendered):
@@ -181,6 +184,7 @@ def page(
         url=url,
         html=html,
         address=base,
+        alias=alias,
     )
 
 
@@ -189,11 +193,12 @@ def _norm(text: str, base: str) -> str:
     return resolve_links(normalize(text[:MAX_LINE]), base)
 
 
-def _render(text: str, url: str) -> tuple[list[tuple[int, str]], str | None]:
-    """HTML to (source line, text) pairs (rendered lines are such tuples)."""
-    from checker.read.html import render_html
+def _render(text: str, url: str) -> tuple[list[tuple[int, str]], str | None, str | None]:
+    """HTML to (source line, text) pairs (rendered lines are such tuples), and the address
+    its links resolved against."""
+    from checker.read.html import render_page
 
-    return render_html(text, page_url=url)  # type: ignore[return-value]
+    return render_page(text, page_url=url)  # type: ignore[return-value]
 
 
 def _archive(source: Source) -> Iterator[Snapshot]:
