@@ -86,3 +86,13 @@ def test_a_folder_names_its_index_page_with_or_without_its_slash() -> None:
         page,
         "https://archive.example/root/news/index.html",
     )
+
+
+def test_a_base_href_urllib_cannot_parse_leaves_the_page_readable(tmp_path: Path) -> None:
+    for i in range(3):
+        (tmp_path / f"p{i}.html").write_text(
+            '<html><head><base href="http://[::1"></head><body><p>Harbour Rowing Club</p>'
+            f"<p>Page {i} of the club.</p></body></html>",
+            encoding="utf-8",
+        )
+    assert [f["kind"] for f in _check(tmp_path)] == []

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from checker.model import Line, Snapshot
 from checker.read.capture import CaptureTimes
@@ -141,8 +141,8 @@ def page(
         from checker.read.html import comparison_texts
 
         rendered, render_problem, base_href = _render(decoded.text, base)
-        if url is None and base_href and base_href != base and "://" in base_href:
-            alias = urljoin(base_href, base.removeprefix("site:///"))
+        if url is None and base_href:
+            alias = _address_under(base_href, base)
         if render_problem:
             notes.append(render_problem)
         if problem and not any("\ufffd" in text for _, text in rendered):
@@ -191,6 +191,18 @@ def page(
 def _norm(text: str, base: str) -> str:
     """The comparison form of a text line; its links are resolved as HTML links are."""
     return resolve_links(normalize(text[:MAX_LINE]), base)
+
+
+def _address_under(base_href: str, base: str) -> str:
+    """A mirrored page's address under a `<base href>` on a host (an archive republished
+    under a prefix): the base joined with its path in the mirror, as links to it resolve;
+    empty where the base is the mirror's own (`site:///`). Joined as links are joined, so a
+    base urllib cannot parse (`http://[::1`) is kept, never raised."""
+    from checker.read.html_links import join_url
+
+    if not base_href.lower().startswith(("http://", "https://")):
+        return ""
+    return join_url(base_href, base.removeprefix("site:///"))
 
 
 def _render(text: str, url: str) -> tuple[list[tuple[int, str]], str | None, str | None]:
