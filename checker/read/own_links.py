@@ -61,7 +61,7 @@ def _named(base: str, text: str) -> tuple[str, frozenset[str]]:
 def links_to_page(text: str, base: str, alias: str = "") -> bool:
     """Whether a line links to the page at `base` (its menu entry for the page itself), or at
     `alias`, its address under a `<base href>` naming another root."""
-    own = _own_paths(base) | _own_paths(alias)
+    own = _own_paths(base, alias)
     return bool(own) and any(_is_own(m.group(0), own) for m in URL.finditer(text))
 
 
@@ -69,7 +69,7 @@ def unlinked_own(text: str, base: str, alias: str = "") -> str:
     """The line with its links to the page at `base` left out, as the page shows its own
     menu entry: as plain text (`href="#"`, or no link at all), since it need not link to
     itself. Other links stay."""
-    return _without_links_to(text, _own_paths(base) | _own_paths(alias))
+    return _without_links_to(text, _own_paths(base, alias))
 
 
 def own_entries(
@@ -85,7 +85,7 @@ def own_entries(
     entries: dict[str, list[int]] = {}
     for text, ident in linked:
         if index or name in text:
-            own = (_own_paths(address) | _own_paths(alias)) if own is None else own
+            own = _own_paths(address, alias) if own is None else own
             plain = _without_links_to(text, own)
             if plain and plain != text:
                 entries.setdefault(plain, []).append(ident)
@@ -99,11 +99,14 @@ def _without_links_to(text: str, own: frozenset[str]) -> str:
     return _SHOWN_LINK.sub(lambda m: "" if _is_own(m.group(1), own) else m.group(0), text)
 
 
-def _own_paths(base: str) -> frozenset[str]:
+def _own_paths(*addresses: str) -> frozenset[str]:
+    """The forms a link to the page at any of `addresses` can take (empty ones name none)."""
+    return frozenset().union(*(_paths_of(address) for address in addresses if address))
+
+
+def _paths_of(base: str) -> frozenset[str]:
     """The forms a link to the page can take: its path in the site, with or without its host,
     and a folder's address for a folder's index page."""
-    if not base:
-        return frozenset()
     scheme, marker, rest = base.partition(":///")
     if marker and scheme == "site":
         path = rest
