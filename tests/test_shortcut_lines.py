@@ -28,7 +28,8 @@ def compare_pages(
     (pages the shortcut took, pages with lines)."""
     from checker.learn.site import site_templates
     from checker.read.load import discover
-    from checker.read.snapshot import Reading, read
+    from checker.read.reading import Reading
+    from checker.read.snapshot import read
     from checker.rules import default_rules
     from checker.run.engine import Stage
 

@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 
 from checker.model import Snapshot
 from checker.read.load import Source, names_archive
-from checker.read.snapshot import PLAIN, Reading, archived, read
+from checker.read.reading import MARKED, PLAIN, Reading
+from checker.read.snapshot import archived, read
 
 if TYPE_CHECKING:  # warcio is imported only where a site has archives
     from checker.read.warc import ArchivedPage
@@ -35,7 +36,7 @@ class Record:
     def snapshot(self) -> Snapshot:
         """The page rendered."""
         if self._snapshot is None:
-            self._snapshot = archived(self.source, self.page)
+            self._snapshot = archived(self.source, self.page, MARKED)
         return self._snapshot
 
 

@@ -16,11 +16,13 @@ from checker.learn.template import learn_template
 from checker.learn.versions import common_lines, core, fold_versions
 from checker.model import Snapshot, Template
 from checker.read.capture import CaptureTimes
+from checker.read.kept import rekeyed
 from checker.read.load import Source
 from checker.read.normalize import LIST_START, first_word_of, normalize, starts_item, wrap_column
+from checker.read.placeholders import Placeholders, learn_placeholders, settled
+from checker.read.reading import MARKED, NO_TIMES, Reading
 from checker.read.record import URL, key_of_line, record
 from checker.read.reflow import Joins, learn_joins, line_starts
-from checker.read.snapshot import NO_TIMES, Reading
 from checker.rules import Rules, Thresholds
 from checker.rules.lens import Lens
 from checker.run.baseline import Baseline
@@ -50,11 +52,13 @@ class SiteTemplates:
     """Lines the site's text pages break in different places, re-joined on every page."""
     shortcut: Shortcut | None = None
     """How to recognize a clean page cheaply, for a site of one family."""
+    placeholders: Placeholders = frozenset()
+    """The site's usual lines of placeholder links, which a linked form reads as."""
 
     def reading(self, times: CaptureTimes = NO_TIMES) -> Reading:
-        """How the site's pages are read to be checked: its wrap column, line starts and
-        re-joined lines, with capture times from `times`."""
-        return Reading(times, self.wrap, self.starts, self.joins)
+        """How the site's pages are read to be checked: its wrap column, line starts,
+        re-joined lines and usual placeholders, with capture times from `times`."""
+        return Reading(times, self.wrap, self.starts, self.joins, self.placeholders)
 
 
 def site_templates(
@@ -66,19 +70,25 @@ def site_templates(
         recorded = baseline.templates[site]
         families = [t for t in recorded if t.family >= 0]
         shared = next((t for t in recorded if t.family < 0), None)
-        return SiteTemplates(families, shared, baseline.decided)
+        usual = baseline.placeholders.get(site, frozenset())
+        return SiteTemplates(families, shared, baseline.decided, placeholders=usual)
     lens = Lens(rules)
     chosen = sample_of(sources, rules.thresholds.sample)
-    sample = [s for s in snapshots(chosen) if s.lines]
+    sample = [s for s in snapshots(chosen, MARKED) if s.lines]
     wrap = site_wrap(sample)
     starts: frozenset[str] = frozenset()
     if wrap is not None:
         starts = line_starts(sample[:WRAP_PAGES], wrap)
-        sample = [s for s in snapshots(chosen, Reading(wrap=wrap, starts=starts)) if s.lines]
-    joins = learn_joins(sample[:WRAP_PAGES])
-    if joins:
-        reading = Reading(wrap=wrap, starts=starts, joins=joins)
+        reading = Reading(wrap=wrap, starts=starts, placeholders=None)
         sample = [s for s in snapshots(chosen, reading) if s.lines]
+    joins = learn_joins(sample[:WRAP_PAGES])
+    read_as = Reading(wrap=wrap, starts=starts, joins=joins, placeholders=None)
+    if joins:
+        sample = [s for s in snapshots(chosen, read_as) if s.lines]
+    placeholders = learn_placeholders(sample)
+    sample = settled(sample, placeholders)
+    as_stage = replace(read_as, placeholders=placeholders)
+    rekeyed(read_as.lines_key, as_stage.lines_key, lambda pages: settled(pages, placeholders))
 
     def across() -> Template | None:
         return learn_template(site, -1, sample, lens, rules.thresholds, min_support=SHARED_SUPPORT)
@@ -95,12 +105,14 @@ def site_templates(
     elif aside:
         aside.cancel()
     shortcut = None
-    if len(families) == 1 and wrap is None and not joins and lens.trivial:
+    if len(families) == 1 and wrap is None and not joins and not placeholders and lens.trivial:
         shortcut = build_shortcut(families[0], sample)
     record.cache_clear()  # learning's line records (~7 MB at 100k): the stage meets other lines
     key_of_line.cache_clear()
     forget_keys()
-    return SiteTemplates(families, shared, wrap=wrap, starts=starts, joins=joins, shortcut=shortcut)
+    return SiteTemplates(
+        families, shared, {}, wrap, starts, joins, shortcut=shortcut, placeholders=placeholders
+    )
 
 
 def site_wrap(sample: list[Snapshot]) -> int | None:

@@ -133,7 +133,9 @@ def walk(
                     elif kind == CELL:
                         cell_sep = bool(parts)  # " | " is written only if the cell has text
                     elif kind == LINK:
-                        links.append((link_target(el.get("href"), base) or "", serial, len(parts)))
+                        href = el.get("href")
+                        target = link_target(href, base) or ("#" if href == "#" else "")
+                        links.append((target, serial, len(parts)))
                     else:  # an image shows its alt text, or lets an image-only link show
                         pos, uncounted = pos + _newlines(uncounted), []
                         alt = el.get("alt")

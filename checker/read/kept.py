@@ -9,7 +9,7 @@ held until then, within the bound.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from checker.model import Snapshot
 from checker.read.load import Source
@@ -37,6 +37,15 @@ class Kept:
 
 
 KEPT = Kept()
+
+
+def rekeyed(
+    was: Hashable, key: Hashable, settle: Callable[[list[Snapshot]], list[Snapshot]]
+) -> None:
+    """Pages kept as read with one reading, kept as another reads them (`settle` makes them
+    so without parsing them again)."""
+    for source, read_as in [k for k in KEPT.pages if k[1] == was]:
+        KEPT.pages[(source, key)] = settle(KEPT.pages.pop((source, read_as)))
 
 
 def keep_reads(on: bool) -> None:

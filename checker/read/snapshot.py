@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from checker.model import Line, Snapshot
-from checker.read.capture import CaptureTimes
 from checker.read.decode import decode, looks_binary
 from checker.read.gitsource import commit_time
 from checker.read.kept import KEPT
@@ -19,39 +18,14 @@ from checker.read.layout import without_capture
 from checker.read.load import Source, is_archive
 from checker.read.normalize import normalize, resolve_links, split_lines, unwrap
 from checker.read.own_links import own_links
+from checker.read.placeholders import with_placeholders
 from checker.read.raw import MAX_BYTES, broken, is_html, read_bytes
-from checker.read.reflow import Joins, rejoin
+from checker.read.reading import NO_TIMES, PLAIN, Reading
+from checker.read.reflow import rejoin
 
 if TYPE_CHECKING:
     from checker.read.warc import ArchivedPage
 
-NO_TIMES = CaptureTimes()
-
-
-@dataclass(frozen=True)
-class Reading:
-    """How snapshots are read: where capture times come from, and a site's wrap column."""
-
-    times: CaptureTimes = NO_TIMES
-    """Where a snapshot without an archive date gets its capture time."""
-    wrap: int | None = None
-    """The column a converter wrapped this site's text at, learned from the site's sample;
-    every text page is re-joined at it."""
-    starts: frozenset[str] = frozenset()
-    """How the site's text lines begin where they follow a line that was not full: such a
-    line is never taken for the continuation of a wrapped one."""
-    joins: Joins = frozenset()
-    """Lines the site's text pages break in different places (`reflow.learn_joins`), as
-    skeletons: every text page's broken ones are re-joined."""
-
-    @property
-    def lines_key(self) -> tuple[int | None, frozenset[str], Joins]:
-        """What decides a page's lines (capture times aside): pages read with equal keys
-        hold equal lines."""
-        return (self.wrap, self.starts, self.joins)
-
-
-PLAIN = Reading()
 # Longer lines are cut: no boilerplate line is this long, and fuzzy matching stays bounded.
 MAX_LINE = 4000
 _new_tuple = tuple.__new__
@@ -71,7 +45,7 @@ def read(source: Source, reading: Reading = PLAIN) -> Iterator[Snapshot]:
 def _read(source: Source, reading: Reading) -> Iterator[Snapshot]:
     """`read` without keeping."""
     if is_archive(source.display):
-        yield from _archive(source)
+        yield from _archive(source, reading)
         return
     raw = read_bytes(source)
     if isinstance(raw, Snapshot):
@@ -156,7 +130,7 @@ def page(
             for (n, t), norm in zip(rendered, forms, strict=True)
             if norm
         ]
-        lines = tuple(own_links(made, base, decoded.text))
+        lines = tuple(with_placeholders(own_links(made, base, decoded.text), reading.placeholders))
     else:
         numbered = unwrap(
             own_links(
@@ -213,7 +187,7 @@ def _render(text: str, url: str) -> tuple[list[tuple[int, str]], str | None, str
     return render_page(text, page_url=url)  # type: ignore[return-value]
 
 
-def _archive(source: Source) -> Iterator[Snapshot]:
+def _archive(source: Source, reading: Reading) -> Iterator[Snapshot]:
     """Every HTML page captured in a WARC or ARC file."""
     from checker.read.warc import ArchiveStats, iter_archive
 
@@ -222,7 +196,7 @@ def _archive(source: Source) -> Iterator[Snapshot]:
         for record in iter_archive(source.display, stats):
             if source.host and (urlsplit(record.uri).hostname or "-") != source.host:
                 continue
-            yield archived(source, record)
+            yield archived(source, record, reading)
     except OSError as error:
         yield broken(source, f"cannot be read: {error.strerror or error}")
     for problem in stats.problems:
@@ -241,7 +215,7 @@ def _archive(source: Source) -> Iterator[Snapshot]:
         )
 
 
-def archived(source: Source, record: ArchivedPage) -> Snapshot:
+def archived(source: Source, record: ArchivedPage, reading: Reading = PLAIN) -> Snapshot:
     """One page of a web archive, rendered."""
     return page(
         source,
@@ -250,6 +224,7 @@ def archived(source: Source, record: ArchivedPage) -> Snapshot:
         url=record.uri,
         http_charset=record.http_charset,
         captured=record.captured,
+        reading=reading,
     )
 
 

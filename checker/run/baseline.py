@@ -40,14 +40,19 @@ def write_baseline(
     decided: dict[tuple[str, int], dict[int, str | None]],
     findings: list[Finding],
     entries: list[dict[str, Any]] | None = None,
+    placeholders: dict[str, frozenset[str]] | None = None,
 ) -> None:
     """Record the templates and the findings present now as accepted, atomically
-    (`entries`, when given, are the accepted entries to write instead)."""
+    (`entries`, when given, are the accepted entries to write instead), with each site's
+    usual placeholder lines, which its pages are read with."""
     document = {
         "version": VERSION,
         "sites": _sites(templates, decided),
         "accepted": accepted_entries(findings) if entries is None else entries,
     }
+    usual = {site: sorted(lines) for site, lines in (placeholders or {}).items() if lines}
+    if usual:
+        document["placeholders"] = usual
     text = yaml.safe_dump(document, sort_keys=True, allow_unicode=True, width=100)
     header = "# snapdrift baseline: edit `reason` and `expires` freely; regenerate the rest.\n"
     write_atomic(path, header + text)

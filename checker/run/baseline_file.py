@@ -5,7 +5,7 @@ naming the file and the key."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,8 @@ class Baseline:
     templates: dict[str, tuple[Template, ...]]
     decided: dict[tuple[str, int], dict[int, str | None]]
     accepted: dict[str, Accepted]
+    placeholders: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Each site's usual lines of placeholder links, as its pages were read."""
 
 
 def load_baseline(path: str) -> Baseline:
@@ -133,7 +135,11 @@ def _parse(path: str, document: Any) -> Baseline:
     for number, entry in enumerate(document.get("accepted") or []):
         item = _accepted_entry(entry, f"accepted[{number}]")
         accepted[item.fingerprint] = item
-    return Baseline(path, templates, decided, accepted)
+    usual = _get(document, "placeholders", dict, "top level") if "placeholders" in document else {}
+    placeholders = {
+        str(site): frozenset(map(str, _get(usual, site, _items, "placeholders"))) for site in usual
+    }
+    return Baseline(path, templates, decided, accepted, placeholders)
 
 
 def _template(site: str, family: Any, where: str) -> tuple[Template, dict[int, str | None]]:

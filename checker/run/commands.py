@@ -118,9 +118,11 @@ def run_baseline(options: BaselineOptions) -> int:
         if options.accept and previous is not None:
             templates = [t for family in previous.templates.values() for t in family]
             decided = previous.decided
+            placeholders = previous.placeholders
         else:
             templates = [t for site in sites for t in site.templates]
             decided = {k: v for site in sites for k, v in site.decided.items()}
+            placeholders = {site.summary.site: site.placeholders for site in sites}
         if options.accept:
             chosen = tuple(
                 t.strip() for item in options.accept for t in item.split(",") if t.strip()
@@ -128,7 +130,8 @@ def run_baseline(options: BaselineOptions) -> int:
             accepting = accept_only(previous, findings, chosen)
         else:
             accepting = refresh(previous, findings)
-        write_baseline(options.output, templates, decided, findings, accepting.entries)
+        entries = accepting.entries
+        write_baseline(options.output, templates, decided, findings, entries, placeholders)
     except (InputError, RuleError, OutputError, UsageError, BaselineError) as error:
         print(f"snapdrift: error: {error}", file=sys.stderr)
         return ExitCode.ERROR

@@ -50,6 +50,8 @@ class SiteResult:
     """The templates used, the across-families one (family -1) last."""
     decided: Decided = field(default_factory=dict)
     """Each family's decided canonical text per slot (None: content or no majority)."""
+    placeholders: frozenset[str] = frozenset()
+    """The site's usual lines of placeholder links (`SiteTemplates.placeholders`)."""
 
 
 def check_sources(
@@ -104,8 +106,9 @@ def check_site(
     if not tables:
         notes.append(_nothing_to_compare(count))
     summary = SiteSummary(site, count, len(tables), skipped=skipped, notes=tuple(notes))
-    used = tuple(learned.families) + ((learned.shared,) if learned.shared else ())
-    return SiteResult(summary, tuple(sorted(findings)), tuple(slots), used, chosen)
+    used = (*learned.families, *([learned.shared] if learned.shared else []))
+    found = tuple(sorted(findings))
+    return SiteResult(summary, found, tuple(slots), used, chosen, learned.placeholders)
 
 
 def _reduce(
@@ -176,16 +179,8 @@ def _unheld(variants: list[SlotVariants]) -> set[tuple[int, str]]:
 
 # What the across-families check reports: the text of lines every family holds. Where
 # such lines stand, and what else stands among them, is each family's own matter (M6).
-_ACROSS_KINDS = frozenset(
-    {
-        Kind.NUMBER_CHANGED,
-        Kind.URL_CHANGED,
-        Kind.URL_MISSING,
-        Kind.URL_ADDED,
-        Kind.VALUE_CHANGED,
-        Kind.TEXT_CHANGED,
-    }
-)
+_ACROSS_KINDS = frozenset({Kind.NUMBER_CHANGED, Kind.URL_CHANGED, Kind.URL_MISSING})
+_ACROSS_KINDS |= {Kind.URL_ADDED, Kind.VALUE_CHANGED, Kind.TEXT_CHANGED}
 
 
 def _new_only(candidates: Iterable[Finding], known: list[Finding]) -> list[Finding]:
