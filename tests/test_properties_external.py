@@ -68,6 +68,7 @@ KNOWN = {
     ("copy", "steep-parish-council"): SHARE,
     ("rename", "steep-parish-council"): OWN,
     ("rename", "usagov-archive-2023"): OWN + " (a menu opened along the page's own trail)",
+    ("copy", "cc-legalcode"): SHARE,
 }
 
 
