@@ -69,6 +69,8 @@ KNOWN = {
     ("rename", "steep-parish-council"): OWN,
     ("rename", "usagov-archive-2023"): OWN + " (a menu opened along the page's own trail)",
     ("copy", "cc-legalcode"): SHARE,
+    ("rename", "gcc-pilot"): NO_MAJORITY,
+    ("copy", "gcc-pilot"): SHARE,
 }
 
 
