@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from checker.knobs import ISLAND
+from checker.knobs import ISLAND, REQUIRED_LINE
 from checker.read.record import field_tails, key_of_line
 
 Key = tuple[str, int]
@@ -189,3 +189,46 @@ def record_forms(
         if match:
             forms[g] = min(match)
     return forms
+
+
+def section_forms(
+    sections: dict[int, int], holders: list[set[int]], field_keys: FieldKeys, floor: int, n: int
+) -> dict[int, str]:
+    """The sections whose pages hold a record field of their own: {section: field key}.
+
+    A profile section (a back link, a "data checked" line) stands on the member pages, and
+    the member's record (`Party: …`, `Electorate: …`, a value of each page's own) stands on
+    the same pages wherever each body put it. A page holding the record is a member page:
+    where it lacks the section whole, the section was lost, not left out by a page of
+    another type. The field's values differ from page to page, every page of the section
+    holds it, and its pages lacking the section are few: fewer than a page type needs
+    (`floor`, as `sections.section_groups` counts), or within the share a required line
+    leaves (REQUIRED_LINE). A field most of the `n` pages hold as a required
+    line (a trail on every page, beside a help box on some) tells no type.
+    """
+    pages: dict[int, set[int]] = {}
+    for g, section in sections.items():
+        pages.setdefault(section, set()).update(holders[g])
+    forms = {}
+    for section, members in pages.items():
+        match = [
+            key
+            for key, on in field_keys.pages.items()
+            if len(field_keys.values[key]) > 1
+            and len(on) < REQUIRED_LINE * n
+            and _one_set(on, members, floor)
+        ]
+        if match:
+            forms[section] = min(match)
+    return forms
+
+
+def _one_set(field: set[int], section: set[int], floor: int) -> bool:
+    """Whether a field's pages are the section's, of a type's worth of pages (`floor`): every
+    page of the section holds the field (a section on a page of another type is no type's
+    own), and the field's pages lacking the section are fewer than `floor` or within what a
+    required line's share leaves."""
+    lacking = len(field - section)
+    if not section <= field or len(section) < floor:
+        return False
+    return lacking < floor or len(section) >= REQUIRED_LINE * len(field)

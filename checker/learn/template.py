@@ -10,11 +10,16 @@ from statistics import median
 from checker.align.keys import Lens, keyed_with_filler
 from checker.knobs import CANDIDATE_SHARE, REQUIRED_LINE
 from checker.learn.copies import by_neighbours
-from checker.learn.fields import FieldKeys, record_forms, without_fields
+from checker.learn.fields import FieldKeys, record_forms, section_forms, without_fields
 from checker.learn.gaps import with_content_gaps
 from checker.learn.grouping import absorb_orphans, group_variants, holders_of
 from checker.learn.order import majority_order, merge_order
-from checker.learn.sections import section_groups, section_rivals, together
+from checker.learn.sections import (
+    SMALLEST_MAJORITY,
+    section_groups,
+    section_rivals,
+    together,
+)
 from checker.learn.versions import scattered_sections
 from checker.model import Slot, Snapshot, Template
 from checker.rules import Thresholds
@@ -100,6 +105,8 @@ def learn_template(
         ]
         by_form = record_forms(groups, holders, optional, sequences, field_keys, together)
         section_of |= {groups[g][0]: g for g in by_form}
+        floor = max(thresholds.min_pages, SMALLEST_MAJORITY)
+        by_form |= section_forms(sections, holders, field_keys, floor, n)
         forms = tuple(sorted((g, key) for g, key in by_form.items()))
         folded = absorb_orphans(groups, holders, big, thresholds.fuzzy, absorbed)
         if sections or folded != absorbed:  # the slots changed: cut them into blocks again
