@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 
 from checker.align.echo import own_echoes
 from checker.align.keys import Lens
@@ -163,7 +163,7 @@ def lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
     # Sections of several lines known by a record (`fields.section_forms`): a page holding
     # the record lacks none of them by being of another type.
     size = Counter(slot.section for slot in slots if slot.section in by_form)
-    recorded = defaultdict(bool, {section: lines > 1 for section, lines in size.items()})
+    recorded = {section for section, lines in size.items() if lines > 1}
     optional = {s for s, _ in alignment.missing if slots[s].support < REQUIRED_LINE}
     placed = {p.slot for p in alignment.placements}
     paired = _left_out_together(alignment, optional)
@@ -182,7 +182,7 @@ def lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
             slots[slot_id].canonical, address, alignment.snapshot.alias
         ):
             continue  # a menu's entry for the page itself: the page need not link to itself
-        if slots[slot_id].support >= REQUIRED_LINE or slot_id in items_lost or recorded[section]:
+        if slots[slot_id].support >= REQUIRED_LINE or slot_id in items_lost or section in recorded:
             lone.append((slot_id, line))  # a required line is lost whatever its neighbours,
             continue  # and so is a line of a section whose record the page holds
         if slot_id not in paired:

@@ -11,7 +11,7 @@ from checker.read.record import URL
 # What a link to the page itself reads as in comparison forms: the same on every page.
 THIS_PAGE = "site:///@this-page"
 _INDEX = re.compile(r"(?:^|/)index\.[a-z]+$")
-_SHOWN_LINK = re.compile(r" <([^<>\s]+)>")  # a link's target, as HTML lines show it
+SHOWN_LINK = re.compile(r" <([^<>\s]+)>")  # a link's target, as HTML lines show it
 
 LineT = TypeVar("LineT", bound=tuple)  # checker.model.Line, kept generic to stay a leaf module
 
@@ -96,7 +96,7 @@ def _without_links_to(text: str, own: frozenset[str]) -> str:
     """The line with its shown links to any of the address forms `own` left out."""
     if not own:
         return text
-    return _SHOWN_LINK.sub(lambda m: "" if _is_own(m.group(1), own) else m.group(0), text)
+    return SHOWN_LINK.sub(lambda m: "" if _is_own(m.group(1), own) else m.group(0), text)
 
 
 def _own_paths(*addresses: str) -> frozenset[str]:

@@ -14,22 +14,21 @@ and drops it everywhere else, and from every line's shown text.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from checker.model import Line, Snapshot
+from checker.read.own_links import SHOWN_LINK
 
 PLACEHOLDER = " <#>"
 Placeholders = frozenset[str]
-# Every shown link target, as the walk writes them (no `<`, `>` or space inside).
-_SHOWN_LINK = re.compile(r" <[^<>\s]+>")
 
 
 def unlinked(norm: str) -> str:
     """A line's form with every link target a placeholder: what a menu of `#` links shows."""
-    return _SHOWN_LINK.sub(PLACEHOLDER, norm)
+    return SHOWN_LINK.sub(PLACEHOLDER, norm)
 
 
 def learn_placeholders(sample: list[Snapshot]) -> Placeholders:
@@ -41,11 +40,13 @@ def learn_placeholders(sample: list[Snapshot]) -> Placeholders:
     held = Counter(norm for marked in marks for norm in marked)
     if not held:
         return frozenset()
-    heads = {norm.split(" <", 1)[0] for norm in held}
+    heads = _heads(held)
     linked: Counter[str] = Counter()
     for snapshot, marked in zip(sample, marks, strict=True):
         if snapshot.html:
-            linked.update(_linked_forms(snapshot.lines, heads, held) - marked)
+            lines = snapshot.lines
+            forms = {f for line in lines if (f := _linked_form(line.norm, heads, held))}
+            linked.update(forms - marked)
     return frozenset(norm for norm, count in linked.items() if held[norm] > count)
 
 
@@ -55,16 +56,21 @@ def _marked(snapshot: Snapshot) -> set[str]:
     return {norm for norm in marked if unlinked(norm) == norm}
 
 
-def _linked_forms(lines: Iterable[Line], heads: set[str], held: Counter[str]) -> set[str]:
-    """The placeholder lines of the site that this page's lines show linked to a target."""
-    forms = set()
-    for line in lines:
-        norm = line.norm
-        if " <" in norm and PLACEHOLDER not in norm and norm.split(" <", 1)[0] in heads:
-            form = unlinked(norm)
-            if form in held:
-                forms.add(form)
-    return forms
+def _heads(forms: Iterable[str]) -> frozenset[str]:
+    """The words before the first link of each placeholder line."""
+    return frozenset(norm.split(" <", 1)[0] for norm in forms)
+
+
+_usual_heads = lru_cache(maxsize=16)(_heads)  # once per site's usual lines, not per page
+
+
+def _linked_form(norm: str, heads: frozenset[str], forms: Collection[str]) -> str | None:
+    """The placeholder line among `forms` that a line shows linked to targets, or None."""
+    if " <" in norm and PLACEHOLDER not in norm and norm.split(" <", 1)[0] in heads:
+        form = unlinked(norm)
+        if form in forms:
+            return form
+    return None
 
 
 def with_placeholders(lines: list[Line], kept: Placeholders | None) -> list[Line]:
@@ -73,17 +79,16 @@ def with_placeholders(lines: list[Line], kept: Placeholders | None) -> list[Line
     compares as it. `kept` None keeps every mark (the sample, before the site is learned)."""
     if not kept and not any(PLACEHOLDER in line.norm for line in lines):
         return lines
-    heads = {norm.split(" <", 1)[0] for norm in kept} if kept else set()
+    usual = kept or frozenset()
+    heads = _usual_heads(usual) if usual else frozenset()
     out = []
     for line in lines:
         norm = line.norm
         if PLACEHOLDER in norm:
             if kept is not None and norm not in kept:
                 line = line._replace(norm=norm.replace(PLACEHOLDER, ""))
-        elif heads and " <" in norm and norm.split(" <", 1)[0] in heads:
-            form = unlinked(norm)
-            if kept and form in kept:
-                line = line._replace(norm=form)
+        elif heads and (form := _linked_form(norm, heads, usual)):
+            line = line._replace(norm=form)
         out.append(line._replace(text=line.text.replace(PLACEHOLDER, "")))
     return out
 
