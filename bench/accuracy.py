@@ -65,6 +65,24 @@ def score_corpus(corpus: Path) -> tuple[str, str]:
     return f"{len(drift & flagged)}/{len(drift)}", f"{len(clean & flagged)}/{len(clean)}"
 
 
+def score_archive(corpus: Path) -> tuple[str, str]:
+    """The same for a corpus's captures as a web archive (`warc/`, with `map.json` naming each
+    html/ page's URL and capture time): a finding names `FILE#URL@YYYYMMDDhhmmss`."""
+    truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
+    mapping = json.loads((corpus / "map.json").read_text(encoding="utf-8"))
+    page_of = {
+        (where["uri"], "".join(c for c in where["warc_date"] if c.isdigit())): path
+        for path, where in mapping.items()
+    }
+    flagged = set()
+    for finding in check(corpus / "warc", "*.warc.gz"):
+        if finding.get("severity") in ("error", "warning") and "#" in finding["snapshot"]:
+            uri, _, when = finding["snapshot"].split("#", 1)[1].rpartition("@")
+            flagged.add(page_of.get((uri, when), finding["snapshot"]))
+    drift, clean = set(truth["flag"]), set(truth["clean"])
+    return f"{len(drift & flagged)}/{len(drift)}", f"{len(clean & flagged)}/{len(clean)}"
+
+
 def seeds(text: str) -> range:
     """`9000-9039` as a range."""
     first, _, last = text.partition("-")
@@ -119,6 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     for corpus in corpora():
         drifted, clean = score_corpus(corpus)
         print(f"| {corpus.name} | {drifted} | {clean} |")
+        if (corpus / "warc").is_dir() and (corpus / "map.json").is_file():
+            drifted, clean = score_archive(corpus)
+            print(f"| {corpus.name} (as a web archive) | {drifted} | {clean} |")
     if options.corpora_only:
         return 0
     print()

@@ -57,6 +57,7 @@ KNOWN = {
     ("copy", "gen2"): SHARE,
     ("rename", "whitbourne-parish-council"): NO_MAJORITY,
     ("copy", "whitbourne-parish-council"): NO_MAJORITY,
+    ("copy", "drought-ca-gov"): SHARE + " (which older version a slot's variant is)",
     ("copy", "christiandailyreporter-home"): SHARE + " (line order votes)",
     ("copy", "rspca-cambridge"): SHARE,
     ("rename", "rspca-cambridge"): OWN,
