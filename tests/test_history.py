@@ -315,3 +315,23 @@ def test_a_confirm_threshold_below_one_is_refused(tmp_path: Path) -> None:
         f"snapdrift: error: {rules}:2:12: at thresholds.confirm: "
         "expected a whole number of at least 1; got 0"
     )
+
+
+def test_a_page_that_catches_up_with_an_older_site_change_is_an_update(tmp_path: Path) -> None:
+    """The site changed its footer on day 3; six pages captured once since carry the new one.
+    Page `late` was captured on day 1 (old footer) and again on the last day (new footer):
+    the last capture is the first of the new value on that page, and no capture follows it,
+    yet the pages that carried it since day 3 confirm it: an update, not unconfirmed drift."""
+    old, new = "© 2018 Harbour Office", "© 2019 Harbour Office"
+    records = [("http://harbour.example/late", START + timedelta(days=1), page("late", footer=old))]
+    records += [
+        (f"http://harbour.example/p{n}", START + timedelta(days=3 + n), page(f"p{n}", footer=new))
+        for n in range(6)
+    ]
+    records.append(
+        ("http://harbour.example/late", START + timedelta(days=20), page("late", footer=new))
+    )
+    code, findings, _ = run(str(warc(tmp_path / "catch-up.warc.gz", records)))
+    assert code == 0
+    assert [(f["label"], f["severity"]) for f in findings] == [("update", "info")]
+    assert "2018" in findings[0]["expected"] and "2019" in findings[0]["found"]

@@ -3,7 +3,7 @@ event one finding however many captures and pages show it, and a strip per page.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -87,15 +87,23 @@ class _Seen:
 
     def __init__(self, pages: dict[str, list[Capture]]) -> None:
         times: dict[str, list[datetime]] = defaultdict(list)
+        since: dict[str, list[datetime]] = defaultdict(list)
         for captures in pages.values():
             for capture in captures:
                 times[capture.value].append(capture.when)
+            since[captures[-1].value].append(captures[final_run(captures)].when)
         self.times = {value: sorted(found) for value, found in times.items()}
+        self.since = {value: sorted(found) for value, found in since.items()}
 
     def later(self, value: str, when: datetime) -> int:
         """Captures of any page holding `value` after `when`."""
         found = self.times.get(value, [])
         return len(found) - bisect_right(found, when)
+
+    def before(self, value: str, when: datetime) -> int:
+        """Pages that hold `value` to their latest capture, since before `when`: a page that
+        changes to it then catches up with a change the site made earlier."""
+        return bisect_left(self.since.get(value, []), when)
 
 
 def _events(captures: list[Capture], seen: _Seen, confirm: int) -> list[_Event]:
@@ -122,7 +130,8 @@ def _events(captures: list[Capture], seen: _Seen, confirm: int) -> list[_Event]:
     if label in ("update", "glitch") and start > 0 and captures[-1].value != captures[0].value:
         new, when = captures[start].value, captures[start].when
         before = next(c.value for c in reversed(captures[:start]) if c.value in settled)
-        name = "update" if seen.later(new, when) >= confirm else "unconfirmed"
+        confirmed = seen.later(new, when) + seen.before(new, when)
+        name = "update" if confirmed >= confirm else "unconfirmed"
         events.append(_Event(name, before, new, tuple(captures[start:])))
     return events
 
