@@ -114,8 +114,15 @@ def gen2_site(seed: int, root: Path) -> Path:
     return root / "site"
 
 
+# Corpora whose known failure shows on some samples only: their sample is pinned to one that
+# shows it, so that its strict xfail holds whichever seeds Hypothesis draws (derandomized, it
+# still draws other ones when other Hypothesis tests ran earlier in the session).
+PINNED = {"drought-ca-gov": 158}
+
+
 def corpus_site(corpus: Path, seed: int, root: Path, size: int = 16) -> Path:
     """A seeded sample of a real corpus's pages, kept in their folders."""
+    seed = PINNED.get(corpus.name, seed)
     pages = sorted(p for p in (corpus / "html").rglob("*.html"))
     chosen = random.Random(seed).sample(pages, min(size, len(pages)))
     for page in chosen:
