@@ -166,6 +166,29 @@ def test_a_time_pattern_over_the_relative_path(tmp_path: Path) -> None:
     assert "on 2 page(s)" in findings[0]["message"] and code == 0
 
 
+def test_a_capture_group_names_the_whole_capture_folder(tmp_path: Path) -> None:
+    """Folders named by a date and the commit each capture came from: only a `capture` group
+    cut out of the path joins a page's captures (the date alone leaves `_1a2b3c4/…`)."""
+    root = tmp_path / "site"
+    for n in range(8):
+        day = (START + timedelta(days=n)).date().isoformat()
+        folder = root / "crawls" / f"{day}_{n}a1b2c3"  # a short commit id
+        folder.mkdir(parents=True)
+        (folder / "index.html").write_text(history_page("index", 44 + n), encoding="utf-8")
+        (folder / "about.html").write_text(history_page("about", 44 + n), encoding="utf-8")
+    rules = tmp_path / "rules.yaml"
+    date_only = r"(?P<date>\d{4}-\d{2}-\d{2})_[0-9a-f]{7}/"
+    rules.write_text(f"time:\n  filename: '{date_only}'\n", encoding="utf-8")
+    _, findings, summary = run(str(root), "--rules", str(rules))
+    assert "capture(s) of 16 page(s)" in " ".join(summary["sites"][0]["notes"])
+    whole = r"(?P<capture>(?P<date>\d{4}-\d{2}-\d{2})_[0-9a-f]{7}/)"
+    rules.write_text(f"time:\n  filename: '{whole}'\n", encoding="utf-8")
+    code, findings, summary = run(str(root), "--rules", str(rules))
+    assert "16 capture(s) of 2 page(s)" in " ".join(summary["sites"][0]["notes"])
+    assert [(f["label"], f["severity"]) for f in findings] == [("update", "info")]
+    assert "on 2 page(s)" in findings[0]["message"] and code == 0
+
+
 def test_a_time_pattern_that_matches_nothing_says_so(tmp_path: Path) -> None:
     root = wayback(tmp_path / "w", captures=3)
     rules = tmp_path / "rules.yaml"

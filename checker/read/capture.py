@@ -68,7 +68,8 @@ class CaptureTimes:
     def page(self, path: str) -> str:
         """A snapshot's page identity: `layout.page_of`, with the date a `time.filename`
         pattern matched cut out (`capture-2024-01-01.txt` and `capture-2024-01-02.txt` are
-        two captures of one page)."""
+        two captures of one page), or its `capture` group where it has one: the whole part
+        of the path that names a capture (`2024-01-01_9f8e7d6/`, a date and a commit)."""
         page = page_of(path, self.layout)
         pattern = self.rules.filename if self.rules is not None else None
         if pattern is None or page != path:
@@ -78,7 +79,8 @@ class CaptureTimes:
         except TimeoutError:
             return page
         if match and match.groupdict().get("date"):
-            return path[: match.start("date")] + path[match.end("date") :]
+            part = "capture" if match.groupdict().get("capture") else "date"
+            return path[: match.start(part)] + path[match.end(part) :]
         return page
 
 
