@@ -9,6 +9,7 @@ from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from checker.model import Kind, Severity
+from checker.read.layout import is_archive
 from checker.verdict import Finding, RunResult
 
 KIND_HELP: dict[Kind, tuple[str, str]] = {
@@ -138,6 +139,17 @@ def _relative_parts(path: str) -> str:
     return "/".join(parts) or "."
 
 
+def located(snapshot: str, line: int) -> tuple[str, int, str]:
+    """Where a finding can point in a repository: a file, a line in it, and the web-archive
+    record the finding is in ("" for a page file). A record (`crawl.warc.gz#URL@TIME`) is no
+    file: it points at its archive, line 1 (its lines are the record's rendered lines, not the
+    compressed file's), and the record is named in the message."""
+    head, mark, record = snapshot.partition("#")
+    if mark and is_archive(head):
+        return head, 1, record
+    return snapshot, max(line, 1), ""
+
+
 def relative_path(path: str) -> str:
     """A POSIX path relative to the repository root, for annotations and GitLab."""
     return scrub(_relative_parts(path))
@@ -163,10 +175,12 @@ def _quoted(text: str) -> str:
 
 def describe(finding: Finding) -> str:
     """The finding's message followed by the expected and the found text."""
+    record = located(finding.snapshot, finding.line)[2]
+    where = f"in record {record} (line {finding.line}): " if record else ""
     if not finding.expected and not finding.found:
-        return finding.message
+        return where + finding.message
     expected, found = _quoted(finding.expected), _quoted(finding.found)
-    return f"{finding.message} (expected: {expected}; found: {found})"
+    return f"{where}{finding.message} (expected: {expected}; found: {found})"
 
 
 def summary_counts(result: RunResult) -> dict[str, int]:

@@ -7,7 +7,7 @@ import os
 from checker.model import Severity
 from checker.verdict import Finding, RunResult
 
-from .common import describe, relative_path, scrub, visible
+from .common import describe, located, relative_path, scrub, visible
 from .markdown import MarkdownFormatter
 
 COMMANDS: dict[Severity, str] = {
@@ -40,9 +40,10 @@ def unescape_property(text: str) -> str:
 
 def annotation(finding: Finding) -> str:
     """The workflow command for one finding."""
+    file, line, _ = located(finding.snapshot, finding.line)
     properties = {
-        "file": visible(relative_path(finding.snapshot)),
-        "line": str(max(finding.line, 1)),
+        "file": visible(relative_path(file)),
+        "line": str(line),
         "title": f"snapdrift: {finding.kind.value}",
     }
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())

@@ -10,7 +10,7 @@ from typing import Any
 from checker.model import Severity
 from checker.verdict import Finding, RunResult
 
-from .common import describe, finding_key, relative_path, scrub
+from .common import describe, finding_key, located, relative_path, scrub
 
 SEVERITIES: dict[Severity, str] = {
     Severity.ERROR: "major",
@@ -22,14 +22,15 @@ SEVERITIES: dict[Severity, str] = {
 
 def issue(finding: Finding, fingerprint: str) -> dict[str, Any]:
     """One Code Quality issue."""
+    file, line, _ = located(finding.snapshot, finding.line)
     return {
         "description": scrub(describe(finding)),
         "check_name": finding.kind.value,
         "fingerprint": fingerprint,
         "severity": SEVERITIES[finding.severity],
         "location": {
-            "path": relative_path(finding.snapshot),
-            "lines": {"begin": max(finding.line, 1)},
+            "path": relative_path(file),
+            "lines": {"begin": line},
         },
     }
 

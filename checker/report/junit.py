@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from checker.verdict import Finding, RunResult
 
-from .common import relative_path, short, strip_xml_illegal
+from .common import located, relative_path, short, strip_xml_illegal
 
 OTHERS = "(all other snapshots)"
 
@@ -37,7 +37,7 @@ def testcase(site: str, snapshot: str, findings: list[Finding], fail_on: int | N
         "testcase",
         classname=clean(f"snapdrift.{site}"),
         name=clean(snapshot),
-        file=clean(relative_path(snapshot)),
+        file=clean(relative_path(located(snapshot, 1)[0])),
         time="0",
     )
     below: list[str] = []

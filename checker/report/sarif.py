@@ -15,6 +15,7 @@ from .common import (
     LEVEL_WORDS,
     describe,
     finding_key,
+    located,
     relative_uri,
     scrub,
     summary_counts,
@@ -77,10 +78,11 @@ def result_object(finding: Finding) -> dict[str, Any]:
         properties["changes"] = list(finding.changes)
     if finding.related:
         properties["related"] = list(finding.related)
+    file, line, _ = located(finding.snapshot, finding.line)
     location = {
         "physicalLocation": {
-            "artifactLocation": {"uri": relative_uri(finding.snapshot), "uriBaseId": "%SRCROOT%"},
-            "region": {"startLine": max(finding.line, 1)},
+            "artifactLocation": {"uri": relative_uri(file), "uriBaseId": "%SRCROOT%"},
+            "region": {"startLine": line},
         }
     }
     return {
