@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -103,6 +104,20 @@ def test_explain_shows_the_split() -> None:
     assert sum("block 0 slot" in line for line in lines) == 12
     assert " 7  block 0 slot   6 ~" in done.stdout  # the drifted line, matched fuzzily
     assert "edge (end)" in done.stdout and "body" in done.stdout
+
+
+def test_explain_marks_a_variant_the_sample_holds_twice_as_not_the_usual_text() -> None:
+    """Two pages reword the Russian delegation's line ("senators"): a variant held on two
+    pages, which `check` reports, is not the slot's usual text (`=` said it was)."""
+    done = snapdrift("explain", "snapshots/csto-pa/001_86663546f0d1bad6.txt")
+    assert done.returncode == 0
+    assert "10  block 0 slot   9 ~" in done.stdout
+    assert (
+        sum(
+            re.search(r"block 0 slot +\d+ =", line) is not None for line in done.stdout.splitlines()
+        )
+        == 11
+    )
 
 
 def test_nothing_is_fitted_to_the_sample_site() -> None:

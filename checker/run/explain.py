@@ -125,11 +125,12 @@ def render(alignment: Alignment, families: int = 1) -> str:
 
 
 def _tag(line: Line, alignment: Alignment, slot_of: dict, extra_of: dict) -> str:  # type: ignore[type-arg]
-    """What one line of the snapshot is: a slot (`=` exact, `~` fuzzy), an extra, or body."""
+    """What one line of the snapshot is: a slot (`=` its usual text, `~` another: an older
+    version, a variant, a fuzzy match), an extra, or body."""
     placement = slot_of.get(id(line))
     if placement is not None:
         slot = alignment.template.slots[placement.slot]
-        exact = "=" if line.norm in slot.variants else "~"
+        exact = "=" if line.norm == slot.canonical else "~"
         moved = " moved" if placement.moved else ""
         return f"block {slot.block} slot {slot.id:>3} {exact}{moved}"
     if id(line) in extra_of:
