@@ -125,10 +125,17 @@ def baseline(
     "against",
     multiple=True,
     metavar="PATH",
-    help="Snapshots to learn the template from (default: the snapshot's folder).",
+    help="Snapshots to learn the template from (default: the snapshot's folder, or the "
+    "nearest enclosing one holding enough pages, up to the working folder).",
 )
 @rule_options
-@click.option("--glob", "globs", multiple=True, metavar="PATTERN")
+@click.option(
+    "--glob",
+    "globs",
+    multiple=True,
+    metavar="PATTERN",
+    help="File-name pattern to take from the folders learned from (repeatable).",
+)
 def explain(
     snapshot: str,
     against: tuple[str, ...],

@@ -41,7 +41,10 @@ def run_explain(
         target = discover([file], globs, "none")
         if any(source.relative for source in target):  # a URL that names a folder
             return _refuse(f"{path}: explain takes one snapshot file, not a folder")
-        company = discover(list(against) or [_parent(file)], globs, "none")
+        if against:
+            company = discover(list(against), globs, "none")
+        else:
+            company = _company(file, globs, rules.thresholds.min_pages)
     except (InputError, RuleError) as error:
         return _refuse(str(error))
     if not target:
@@ -53,7 +56,10 @@ def run_explain(
     if not chosen:
         return _refuse(f"{path}: {file} holds no snapshot of that name{_names(target[0])}")
     if not learned.families:
-        print(f"{path}: the {len(company)} file(s) share no block; all of it is body")
+        print(
+            f"{path}: the {len(company)} file(s) share no block; all of it is body "
+            "(--against FOLDER learns from more pages)"
+        )
         return ExitCode.OK
     lens = Lens(rules)
     index = FamilyIndex(learned.families, lens)
@@ -97,6 +103,21 @@ def _refuse(message: str) -> int:
 def _parent(path: str) -> str:
     """The folder holding a snapshot, whose snapshots it is explained against."""
     return parent_url(path) if is_url(path) else str(Path(path).parent)
+
+
+def _company(file: str, globs: tuple[str, ...], min_pages: int) -> list[Source]:
+    """The snapshots to learn from: the snapshot's folder, or, where it holds fewer than
+    `min_pages` others (a page alone in its capture folder, `2021-12-20/about/index.html`),
+    the nearest enclosing folder that does, never above the working folder."""
+    if is_url(file):
+        return discover([_parent(file)], globs, "none")
+    folder = Path(_parent(file))
+    company = discover([str(folder)], globs, "none")
+    top, here = Path.cwd().resolve(), folder.resolve()
+    while len(company) <= min_pages and here != top and top in here.parents:
+        folder, here = folder.parent, here.parent
+        company = discover([str(folder)], globs, "none")
+    return company
 
 
 def render(alignment: Alignment, families: int = 1) -> str:
