@@ -358,3 +358,20 @@ def test_a_page_that_catches_up_with_an_older_site_change_is_an_update(tmp_path:
     assert code == 0
     assert [(f["label"], f["severity"]) for f in findings] == [("update", "info")]
     assert "2018" in findings[0]["expected"] and "2019" in findings[0]["found"]
+
+
+def test_two_updates_to_one_value_from_different_ones_are_two_fingerprints(
+    tmp_path: Path,
+) -> None:
+    """Page `a` went from © 2017 to © 2019, page `b` from © 2018 to © 2019: two events, each
+    its own fingerprint (the new value alone gave them one, so accepting one accepted both)."""
+    records = []
+    for n in range(8):
+        for name, old in (("a", "© 2017 Harbour Office"), ("b", "© 2018 Harbour Office")):
+            footer = "© 2019 Harbour Office" if n >= 4 else old
+            url = f"http://harbour.example/{name}"
+            records.append((url, START + timedelta(days=n), page(name, footer=footer)))
+    _, findings, _ = run(str(warc(tmp_path / "two.warc.gz", records)))
+    updates = [f for f in findings if f["label"] == "update"]
+    assert sorted(f["expected"][2:6] for f in updates) == ["2017", "2018"]
+    assert len({f["fingerprint"] for f in updates}) == 2

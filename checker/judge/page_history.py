@@ -193,7 +193,7 @@ def _finding(
         "",
         slot=slot,
         anchor=template.slots[slot].canonical,
-        variant=f"{label}:{after}",
+        variant=f"{label}:{before}\x00{after}",  # one event per change: its old value too
         changes=changes,
         related=tuple(sorted({e.captures[0].path for e in events} - {first.path})),
     )
