@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from checker.read.warc import ArchiveStats, iter_archive
+from checker.run.cli import cli
 
 PAGE_A = b"<html><body><p>A</p>" + b"x" * 2000 + b"</body></html>"
 PAGE_B = b"<html><body><p>B</p></body></html>"
@@ -152,7 +155,7 @@ def test_not_an_archive(tmp_path: Path) -> None:
     junk.write_bytes(b"not a warc at all\n" * 10)
     stats = ArchiveStats()
     assert list(iter_archive(junk, stats)) == []
-    assert stats.problems == [f"{junk}: not a WARC or ARC file"]
+    assert stats.problems == ["is not a WARC or ARC file"]  # the finding names the file
 
 
 def test_arc_file(tmp_path: Path) -> None:
@@ -175,3 +178,16 @@ def test_arc_file(tmp_path: Path) -> None:
         ("http://ex.org/a", "windows-1251", 2024)
     ]
     assert stats.problems == []
+
+
+def test_an_unreadable_archive_is_named_once(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.warc"
+    junk.write_bytes(b"not a warc at all\n" * 10)
+    (tmp_path / "page.html").write_text("<p>Harbour Office</p>", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(tmp_path), "--format", "json"])
+    messages = [
+        f["message"]
+        for f in json.loads(result.stdout)["findings"]
+        if f["kind"] == "snapshot-unreadable"
+    ]
+    assert messages == [f"{junk} is not a WARC or ARC file"]

@@ -112,7 +112,7 @@ def iter_archive(
     try:
         with _open(path) as stream:
             if not _is_archive(stream):
-                stats.problems.append(f"{path}: not a WARC or ARC file")
+                stats.problems.append("is not a WARC or ARC file")  # the finding names the file
                 return
             try:
                 yield from _pages(stream, stats, cache, max_record_bytes)
@@ -128,4 +128,4 @@ def iter_archive(
     # archives are untrusted input, so any failure while reading ends this file, not the run.
     except Exception as exc:  # noqa: BLE001
         reason = " ".join(str(exc).split())[:200] or type(exc).__name__
-        stats.problems.append(f"{path}: archive unreadable after {stats.pages} page(s): {reason}")
+        stats.problems.append(f"is unreadable after {stats.pages} page(s): {reason}")
