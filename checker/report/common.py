@@ -61,8 +61,10 @@ KIND_HELP: dict[Kind, tuple[str, str]] = {
         "there is no canonical text to compare with.",
     ),
     Kind.TEMPLATE_STALE: (
-        "The saved template no longer matches",
-        "The template saved or pinned for this site no longer matches what most pages hold.",
+        "Pages carry an older version of the block",
+        "Pages carry an older version of the block (the same lines with other text, however "
+        "many pages hold it), or the template saved or pinned for this site no longer matches "
+        "what most pages hold.",
     ),
     Kind.SNAPSHOT_UNREADABLE: (
         "A snapshot could not be read",

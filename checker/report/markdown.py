@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from checker.model import Severity
+from checker.model import Kind, Severity
 from checker.verdict import ExitCode, Finding, RunResult
 
 from .common import KIND_HELP, scrub, short, summary_counts, visible
@@ -52,6 +52,8 @@ def _variant_text(finding: Finding) -> str:
     """What a row shows as the variant: the found text, or a word for absence."""
     if finding.found:
         return md_escape(finding.found)
+    if finding.kind is Kind.TEMPLATE_STALE:  # a version of the whole block, no one line
+        return md_escape(finding.message)
     if finding.expected:
         return "*(missing)*"
     return md_escape(finding.message)
