@@ -51,3 +51,16 @@ def test_it_never_climbs_above_the_working_folder(tmp_path: Path, monkeypatch) -
     assert result.exit_code == 0, result.output
     assert "the 1 file(s) share no block" in result.stdout
     assert "--against FOLDER" in result.stdout
+
+
+def test_it_climbs_a_few_folders_at_most(tmp_path: Path, monkeypatch) -> None:
+    site = _site(tmp_path)
+    deep = site / "a" / "b" / "c" / "d"
+    deep.mkdir(parents=True)
+    (deep / "index.html").write_bytes((site / "topic3" / "index.html").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["explain", "site/a/b/c/d/index.html"])
+    assert result.exit_code == 0, result.output
+    assert "the 1 file(s) share no block" in result.stdout  # site/ is four folders up
+    result = CliRunner().invoke(cli, ["explain", "site/a/b/c/d/index.html", "--against", "site"])
+    assert "learned from 6 snapshot(s)" in result.stdout.splitlines()[0]

@@ -105,16 +105,25 @@ def _parent(path: str) -> str:
     return parent_url(path) if is_url(path) else str(Path(path).parent)
 
 
+# A bound on time, not a tuning knob: explain climbs at most this many folders to find pages
+# to learn from (a page's folder inside a capture folder inside the crawl), so that a page
+# alone deep in a home folder never makes it read the whole home folder.
+CLIMB = 3
+
+
 def _company(file: str, globs: tuple[str, ...], min_pages: int) -> list[Source]:
     """The snapshots to learn from: the snapshot's folder, or, where it holds fewer than
     `min_pages` others (a page alone in its capture folder, `2021-12-20/about/index.html`),
-    the nearest enclosing folder that does, never above the working folder."""
+    the nearest enclosing folder that does, at most CLIMB folders up and never above the
+    working folder."""
     if is_url(file):
         return discover([_parent(file)], globs, "none")
     folder = Path(_parent(file))
     company = discover([str(folder)], globs, "none")
     top, here = Path.cwd().resolve(), folder.resolve()
-    while len(company) <= min_pages and here != top and top in here.parents:
+    for _ in range(CLIMB):
+        if len(company) > min_pages or here == top or top not in here.parents:
+            break
         folder, here = folder.parent, here.parent
         company = discover([str(folder)], globs, "none")
     return company
