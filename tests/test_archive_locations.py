@@ -62,3 +62,14 @@ def test_a_page_file_keeps_its_own_path_and_line(tmp_path: Path, monkeypatch) ->
     location = json.loads(_report(site, "sarif"))["runs"][0]["results"][0]["locations"][0]
     assert location["physicalLocation"]["artifactLocation"]["uri"] == "site/p5%23notes.html"
     assert location["physicalLocation"]["region"]["startLine"] > 1
+
+
+def test_a_hash_in_a_folder_name_before_the_archive_is_kept() -> None:
+    from checker.report.common import located
+
+    assert located("runs#2/crawl.warc.gz#http://x.example/a#top@20240102", 9) == (
+        "runs#2/crawl.warc.gz",
+        1,
+        "http://x.example/a#top@20240102",
+    )
+    assert located("site/p#notes.html", 9) == ("site/p#notes.html", 9, "")

@@ -146,9 +146,11 @@ def located(snapshot: str, line: int) -> tuple[str, int, str]:
     record the finding is in ("" for a page file). A record (`crawl.warc.gz#URL@TIME`) is no
     file: it points at its archive, line 1 (its lines are the record's rendered lines, not the
     compressed file's), and the record is named in the message."""
-    head, mark, record = snapshot.partition("#")
-    if mark and is_archive(head):
-        return head, 1, record
+    at = snapshot.find("#")
+    while at >= 0:  # a folder's name may hold a `#` before the archive's
+        if is_archive(snapshot[:at]):
+            return snapshot[:at], 1, snapshot[at + 1 :]
+        at = snapshot.find("#", at + 1)
     return snapshot, max(line, 1), ""
 
 
