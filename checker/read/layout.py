@@ -10,6 +10,7 @@ from git history is named `PATH@git:COMMIT`; its identity is `PATH`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 # A whole path component that names a capture time.
@@ -33,6 +34,20 @@ ARCHIVES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 def is_archive(path: str) -> bool:
     """Whether a path names a WARC or ARC file."""
     return path.lower().endswith(ARCHIVES)
+
+
+def archive_record(
+    name: str, is_file: Callable[[str], bool] = lambda path: True
+) -> tuple[str, str]:
+    """(archive, record) of a snapshot name `crawl.warc.gz#URL@TIME`: the first prefix ending
+    at a `#` that names an archive (a folder's name may hold a `#` before it), and one that
+    `is_file` accepts; (name, "") for any other name."""
+    at = name.find("#")
+    while at >= 0:
+        if is_archive(name[:at]) and is_file(name[:at]):
+            return name[:at], name[at + 1 :]
+        at = name.find("#", at + 1)
+    return name, ""
 
 
 def stamp(component: str) -> datetime | None:

@@ -9,7 +9,7 @@ from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from checker.model import Kind, Severity
-from checker.read.layout import is_archive
+from checker.read.layout import archive_record
 from checker.verdict import Finding, RunResult
 
 KIND_HELP: dict[Kind, tuple[str, str]] = {
@@ -146,12 +146,8 @@ def located(snapshot: str, line: int) -> tuple[str, int, str]:
     record the finding is in ("" for a page file). A record (`crawl.warc.gz#URL@TIME`) is no
     file: it points at its archive, line 1 (its lines are the record's rendered lines, not the
     compressed file's), and the record is named in the message."""
-    at = snapshot.find("#")
-    while at >= 0:  # a folder's name may hold a `#` before the archive's
-        if is_archive(snapshot[:at]):
-            return snapshot[:at], 1, snapshot[at + 1 :]
-        at = snapshot.find("#", at + 1)
-    return snapshot, max(line, 1), ""
+    archive, record = archive_record(snapshot)
+    return (archive, 1, record) if archive != snapshot else (snapshot, max(line, 1), "")
 
 
 def relative_path(path: str) -> str:

@@ -15,7 +15,8 @@ from checker.learn.families import FamilyIndex
 from checker.learn.site import site_templates
 from checker.model import Alignment, Line
 from checker.read.capture import CaptureTimes, capture_line
-from checker.read.load import InputError, Source, discover, is_archive, is_url
+from checker.read.layout import archive_record
+from checker.read.load import InputError, Source, discover, is_url
 from checker.read.remote import parent_url
 from checker.read.snapshot import read
 from checker.report.common import visible
@@ -79,10 +80,7 @@ def run_explain(
 def split_name(path: str) -> tuple[str, str]:
     """(file, page) of a snapshot name: `crawl.warc.gz#URL@date` names one page of a web
     archive; anything else names a whole file (page empty)."""
-    for at, char in enumerate(path):
-        if char == "#" and is_archive(path[:at]) and Path(path[:at]).is_file():
-            return path[:at], path[at + 1 :]
-    return path, ""
+    return archive_record(path, lambda archive: Path(archive).is_file())
 
 
 def _names(source: Source) -> str:
