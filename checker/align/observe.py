@@ -158,6 +158,8 @@ def lone_absences(alignment: Alignment) -> list[tuple[int, int]]:
     fewer times than the block holds it, the copy it lacks is the one the fewest other
     pages hold, wherever the copies it prints were placed.
     """
+    if not alignment.missing:  # most pages: nothing to weigh
+        return []
     slots = alignment.template.slots
     by_form = {section for section, _ in alignment.template.forms}
     # Sections of several lines known by a record (`fields.section_forms`): a page holding

@@ -202,7 +202,7 @@ def section_forms(
     where it lacks the section whole, the section was lost, not left out by a page of
     another type. The field's values differ from page to page, every page of the section
     holds it, and its pages lacking the section are few: fewer than a page type needs
-    (`floor`, as `sections.section_groups` counts), or within the share a required line
+    (`floor`, `sections.section_floor`), or within the share a required line
     leaves (REQUIRED_LINE). A field most of the `n` pages hold as a required
     line (a trail on every page, beside a help box on some) tells no type.
     """

@@ -27,6 +27,11 @@ Key = tuple[str, int]
 SMALLEST_MAJORITY = math.ceil(CLEAR) + 1
 
 
+def section_floor(min_pages: int) -> int:
+    """The fewest pages a section stands on: the rules' min-pages, and a clear majority's."""
+    return max(min_pages, SMALLEST_MAJORITY)
+
+
 def section_groups(
     groups: list[list[Key]],
     holders: list[set[int]],
@@ -47,7 +52,7 @@ def section_groups(
     (`block_of`) or joined to its edge (a table two pages copied into their bodies stands
     wherever each body put it); a record field's line (`You are here: …`) may stand between.
     """
-    floor = max(min_pages, SMALLEST_MAJORITY)
+    floor = section_floor(min_pages)
     # A section's line stands once on a page and nowhere in the family's block: a text that
     # also stands elsewhere (a sub-menu the footer repeats) cannot tell a page's type.
     # Nor is a field's value wrapped onto a line of its own (`> Name` under a trail).

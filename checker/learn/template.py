@@ -14,12 +14,7 @@ from checker.learn.fields import FieldKeys, record_forms, section_forms, without
 from checker.learn.gaps import with_content_gaps
 from checker.learn.grouping import absorb_orphans, group_variants, holders_of
 from checker.learn.order import majority_order, merge_order
-from checker.learn.sections import (
-    SMALLEST_MAJORITY,
-    section_groups,
-    section_rivals,
-    together,
-)
+from checker.learn.sections import section_floor, section_groups, section_rivals, together
 from checker.learn.versions import scattered_sections
 from checker.model import Slot, Snapshot, Template
 from checker.rules import Thresholds
@@ -105,7 +100,7 @@ def learn_template(
         ]
         by_form = record_forms(groups, holders, optional, sequences, field_keys, together)
         section_of |= {groups[g][0]: g for g in by_form}
-        floor = max(thresholds.min_pages, SMALLEST_MAJORITY)
+        floor = section_floor(thresholds.min_pages)
         by_form |= section_forms(sections, holders, field_keys, floor, n)
         forms = tuple(sorted((g, key) for g, key in by_form.items()))
         folded = absorb_orphans(groups, holders, big, thresholds.fuzzy, absorbed)
