@@ -50,9 +50,16 @@ def check(folder: Path, glob: str) -> list[dict]:
         return []
 
 
+def scored(corpus: Path, flagged: set[str]) -> tuple[str, str]:
+    """`drifted flagged H/F`, `clean flagged C/N` of the pages `flagged`, by the corpus's
+    truth."""
+    truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
+    drift, clean = set(truth["flag"]), set(truth["clean"])
+    return f"{len(drift & flagged)}/{len(drift)}", f"{len(clean & flagged)}/{len(clean)}"
+
+
 def score_corpus(corpus: Path) -> tuple[str, str]:
     """`drifted flagged H/F`, `clean flagged C/N` of one corpus."""
-    truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
     pages = corpus / "html" if (corpus / "html").is_dir() else corpus / "text"
     glob = "*.html" if pages.name == "html" else "*.md"
     flagged = set()
@@ -61,14 +68,12 @@ def score_corpus(corpus: Path) -> tuple[str, str]:
             path = finding["snapshot"].replace("\\", "/")
             marker = f"/{pages.name}/"
             flagged.add(path.split(marker, 1)[1] if marker in path else path)
-    drift, clean = set(truth["flag"]), set(truth["clean"])
-    return f"{len(drift & flagged)}/{len(drift)}", f"{len(clean & flagged)}/{len(clean)}"
+    return scored(corpus, flagged)
 
 
 def score_archive(corpus: Path) -> tuple[str, str]:
     """The same for a corpus's captures as a web archive (`warc/`, with `map.json` naming each
     html/ page's URL and capture time): a finding names `FILE#URL@YYYYMMDDhhmmss`."""
-    truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
     mapping = json.loads((corpus / "map.json").read_text(encoding="utf-8"))
     page_of = {
         (where["uri"], "".join(c for c in where["warc_date"] if c.isdigit())): path
@@ -79,8 +84,7 @@ def score_archive(corpus: Path) -> tuple[str, str]:
         if finding.get("severity") in ("error", "warning") and "#" in finding["snapshot"]:
             uri, _, when = finding["snapshot"].split("#", 1)[1].rpartition("@")
             flagged.add(page_of.get((uri, when), finding["snapshot"]))
-    drift, clean = set(truth["flag"]), set(truth["clean"])
-    return f"{len(drift & flagged)}/{len(drift)}", f"{len(clean & flagged)}/{len(clean)}"
+    return scored(corpus, flagged)
 
 
 def seeds(text: str) -> range:
